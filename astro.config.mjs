@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+
+export default defineConfig({
+  site: 'https://example.org',
+  base: process.env.BASE ?? '/',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: {
+    // SmartyPants would rewrite the official text ("--" to a dash, quotes): never.
+    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false, gfm: true }),
+  },
+});

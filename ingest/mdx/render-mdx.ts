@@ -1,0 +1,77 @@
+/**
+ * Writes the MDX document: frontmatter (JSON, which is valid YAML) and a body
+ * made only of the site's own components with escaped text inside. Nothing
+ * from the seed is ever written unescaped.
+ */
+import type { CorrectionMark } from '../pipeline.ts';
+import type { DocTree, Node, PartNode, Span } from '../structure/parse-outline.ts';
+import { escapeMdxText, jsxString } from './escape.ts';
+
+export interface RenderInput {
+  text: string;
+  tree: DocTree;
+  marks: CorrectionMark[];
+  frontmatter: Record<string, unknown>;
+  seed: string;
+  slug: string;
+  truncated?: string;
+}
+
+export function renderMdx(input: RenderInput): string {
+  const { text, tree, marks } = input;
+  const used = new Set<number>();
+  const inline = (s: Span): string => {
+    let out = '';
+    let pos = s.start;
+    for (const m of marks) {
+      if (used.has(m.n) || m.start < s.start || m.end > s.end) continue;
+      used.add(m.n);
+      out += escapeMdxText(text.slice(pos, m.start));
+      out += `<Correction n={${m.n}} original=${jsxString(m.context.find)} corrected=${jsxString(m.context.replace)} reason=${jsxString(m.reason)}>${escapeMdxText(m.corrected)}</Correction>`;
+      pos = m.end;
+    }
+    return out + escapeMdxText(text.slice(pos, s.end));
+  };
+
+  const out: string[] = [];
+  out.push('---', JSON.stringify(input.frontmatter, null, 2), '---', '');
+  out.push(`{/* 本文件由 npm run ingest 从 seeds/${input.seed} 生成，请勿手改。要修改，请改 ingest/manifests/${input.slug}.json 或清洗规则，再运行 npm run ingest。 */}`, '');
+
+  if (tree.head.length) {
+    out.push('<TitleBlock>');
+    for (const h of tree.head) out.push(`<TitleLine>${inline(h)}</TitleLine>`);
+    out.push('</TitleBlock>', '');
+  }
+  // Heading levels: h1 is the page title; declared parts take h2 and push the outline down one level.
+  const declared = tree.parts.some((p) => p.declared);
+  const base = declared ? 2 : 1;
+
+  const node = (n: Node): void => {
+    if (n.type === 'para') {
+      if (n.image) out.push(`<MissingImage id="${n.id}">${inline(n.span)}</MissingImage>`, '');
+      else out.push(`<Para id="${n.id}">${inline(n.span)}</Para>`, '');
+      return;
+    }
+    const level = Math.min(6, base + n.depth);
+    out.push(`<Provision id="${n.id}" depth={${n.depth}} level={${level}}>`);
+    out.push(`<ProvisionHeading level={${level}} id="${n.id}">${inline(n.heading)}</ProvisionHeading>`, '');
+    if (n.body.end > n.body.start) out.push(`<ProvisionBody>${inline(n.body)}</ProvisionBody>`, '');
+    n.children.forEach(node);
+    out.push('</Provision>', '');
+  };
+  const part = (p: PartNode): void => {
+    if (p.declared) {
+      out.push(`<Part id="${p.id}" kind="${p.kind}" label=${jsxString(p.label)}>`);
+      for (const t of p.titles) out.push(`<PartTitle>${inline(t)}</PartTitle>`);
+      out.push('');
+    }
+    p.children.forEach(node);
+    if (p.declared) out.push('</Part>', '');
+  };
+  tree.parts.forEach(part);
+  if (input.truncated) out.push(`<Truncated>${escapeMdxText(input.truncated)}</Truncated>`, '');
+
+  const missed = marks.filter((m) => !used.has(m.n));
+  if (missed.length) throw new Error(`render-mdx: correction ${missed[0].n} falls across a structural boundary`);
+  return out.join('\n');
+}

@@ -1,0 +1,149 @@
+/**
+ * Cleans one seed: decodes and validates the bytes, then runs the rules in
+ * order, keeping each stage's record for the ledger and the report.
+ */
+import { type StageRecord } from './ledger.ts';
+import { IngestError } from './errors.ts';
+import type { Manifest } from './manifest.ts';
+import type { Rule, RuleContext } from './rules/types.ts';
+import { normalizeNewlines } from './rules/normalize-newlines.ts';
+import { repairMojibake } from './rules/repair-mojibake.ts';
+import { stripSpam } from './rules/strip-spam.ts';
+import { stripHtmlTags } from './rules/strip-html-tags.ts';
+import { stripSiteMenu } from './rules/strip-site-menu.ts';
+import { stripPageWidgets } from './rules/strip-page-widgets.ts';
+import { stripViewCounter } from './rules/strip-view-counter.ts';
+import { stripRelatedArticles } from './rules/strip-related-articles.ts';
+import { stripPublishStamp } from './rules/strip-publish-stamp.ts';
+import { stripSourceLine } from './rules/strip-source-line.ts';
+import { stripEditorCredit } from './rules/strip-editor-credit.ts';
+import { stripCopyright } from './rules/strip-copyright.ts';
+import { stripRelatedLinks } from './rules/strip-related-links.ts';
+import { manifestFurniture } from './rules/manifest-furniture.ts';
+import { removePinyin } from './rules/remove-pinyin.ts';
+import { traditionalToSimplified } from './rules/traditional-to-simplified.ts';
+import { normalizePunctuation } from './rules/normalize-punctuation.ts';
+import { normalizeWhitespace } from './rules/normalize-whitespace.ts';
+import { editorialCorrections } from './rules/editorial-corrections.ts';
+
+/**
+ * The order matters: repairs see the raw bytes; furniture goes before the
+ * text is converted (its patterns cover both scripts); punctuation and
+ * whitespace are normalised on the converted text; corrections come last so
+ * they are written as readers see the text.
+ */
+export const RULES: readonly Rule[] = [
+  normalizeNewlines,
+  repairMojibake,
+  stripSpam,
+  stripHtmlTags,
+  stripSiteMenu,
+  stripPageWidgets,
+  stripViewCounter,
+  stripRelatedArticles,
+  stripPublishStamp,
+  stripSourceLine,
+  stripEditorCredit,
+  stripCopyright,
+  stripRelatedLinks,
+  manifestFurniture,
+  removePinyin,
+  traditionalToSimplified,
+  normalizePunctuation,
+  normalizeWhitespace,
+  editorialCorrections,
+];
+
+export interface CleanResult {
+  source: string;
+  text: string;
+  stages: StageRecord[];
+  /** Editorial corrections, located in the clean text, for the page to mark. */
+  marks: CorrectionMark[];
+}
+
+export interface CorrectionMark {
+  /** 1-based number of the correction in the document. */
+  n: number;
+  start: number;
+  end: number;
+  /** The characters the source had here ('' for an insertion). */
+  original: string;
+  corrected: string;
+  /** The manifest's find/replace, with context, for the reader. */
+  context: { find: string; replace: string };
+  reason: string;
+}
+
+/** Decodes a seed's bytes, refusing anything that is not a UTF-8 text. */
+export function decodeSeed(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+    throw new IngestError('the seed is empty', { file, hint: 'Copy the scraped text into the file; ingest never makes up content.' });
+  }
+  if (bytes.includes(0)) {
+    throw new IngestError('the seed holds NUL bytes: it looks binary, not text', { file, hint: 'Seeds are UTF-8 text files (.txt); save the page as text first.' });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = bytes.slice(0, at).filter((b) => b === 0x0a).length + 1;
+    throw new IngestError(`the seed is not valid UTF-8 (first bad byte at offset ${at})`, {
+      file,
+      line,
+      hint: 'Convert the file to UTF-8 (e.g. iconv -f GB18030 -t UTF-8) before ingesting.',
+    });
+  }
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || b[i + k] >> 6 !== 2) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+export function clean(source: string, ctx: RuleContext, seedFile: string): CleanResult {
+  const stages: StageRecord[] = [];
+  let text = source;
+  for (const rule of RULES) {
+    const res = rule.apply(text, ctx);
+    stages.push({ rule: rule.name, input: text, output: res.text, edits: res.edits });
+    text = res.text;
+  }
+  assertNoMojibake(text, seedFile, ctx.manifestFile);
+  return { source, text, stages, marks: correctionMarks(stages.at(-1)!, ctx) };
+}
+
+/** No ? or U+FFFD may survive next to Chinese: each needs a repair in the manifest. */
+export function assertNoMojibake(text: string, seedFile: string, manifestFile: string): void {
+  const lines = text.split('\n');
+  lines.forEach((l, i) => {
+    const m = /(?:[\p{Script=Han}\u3000-\u303f\uff00-\uffef][?\ufffd]|[?\ufffd][\p{Script=Han}\u3000-\u303f\uff00-\uffef]|\ufffd)/u.exec(l);
+    if (m) {
+      throw new IngestError(`clean text line ${i + 1} still holds mojibake: …${l.slice(Math.max(0, m.index - 8), m.index + 10)}…`, {
+        file: seedFile,
+        hint: `Add a repair (find the raw bytes in the seed, give the reconstruction and a reason) to ${manifestFile}.`,
+      });
+    }
+  });
+}
+
+/** Where the last stage's corrections ended up in the clean text. */
+function correctionMarks(stage: StageRecord, ctx: RuleContext): CorrectionMark[] {
+  let delta = 0;
+  return [...stage.edits]
+    .sort((a, b) => a.at - b.at)
+    .map((e, i) => {
+      const start = e.at + delta;
+      delta += e.to.length - e.from.length;
+      const c = ctx.manifest.corrections[e.ref ?? 0];
+      return { n: i + 1, start, end: start + e.to.length, original: e.from, corrected: e.to, context: { find: c.find, replace: c.replace }, reason: e.reason ?? '' };
+    });
+}

@@ -1,0 +1,37 @@
+import { type Edit, result } from '../ledger.ts';
+import { IngestError } from '../errors.ts';
+import type { Rule } from './types.ts';
+
+/**
+ * Applies the manifest's `repairs`: places where the scraper replaced characters
+ * with `?` and garbled neighbours. Each repair names the exact raw text, its
+ * reconstruction and the reason; it must match as often as declared, so a repair
+ * can never silently hit the wrong place or stop applying when the seed changes.
+ * Runs on the raw text, before any other rule, so `find` is the original bytes.
+ */
+export const repairMojibake: Rule = {
+  name: 'repair-mojibake',
+  label: '修复乱码（按清单逐处重建）',
+  quotable: true,
+  apply(text, { manifest, manifestFile }) {
+    const edits: Edit[] = [];
+    for (const [ref, r] of manifest.repairs.entries()) {
+      const hits = occurrences(text, r.find);
+      if (hits.length !== r.count) {
+        throw new IngestError(
+          `repair ${JSON.stringify(r.find)} matches ${hits.length} time(s) in the seed, expected ${r.count}`,
+          { file: manifestFile, hint: 'Copy `find` byte for byte from the seed, or set `count` to the number of places it should repair.' },
+        );
+      }
+      for (const at of hits) edits.push({ rule: 'repair-mojibake', at, from: r.find, to: r.replace, reason: r.reason, ref });
+    }
+    return result(text, edits);
+  },
+};
+
+export function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}

@@ -1,0 +1,14 @@
+import { dropLines } from '../ledger.ts';
+import type { Rule } from './types.ts';
+
+const COPYRIGHT = /^(版权声明|版權聲明|免责声明|免責聲明)$|^(版权所有|版權所有|Copyright|©)|不允许二次传播|不允許二次傳播|未经(书面)?(许可|授权).{0,10}(转载|复制)|^(主办单位|主辦單位|承办单位|承辦單位)[:：]/iu;
+
+export const isCopyrightLine = (line: string): boolean => COPYRIGHT.test(line.trim());
+
+/** Site copyright and disclaimer boilerplate. */
+export const stripCopyright: Rule = {
+  name: 'strip-copyright',
+  label: '删除网站版权声明',
+  quotable: true,
+  apply: (text) => dropLines(text, 'strip-copyright', (l) => isCopyrightLine(l.text)),
+};

@@ -1,0 +1,174 @@
+/**
+ * Turns the clean text (one paragraph per line) into the document tree:
+ * parts (notice, main text, attachments), outline provisions (一、 （一） 1.
+ * （1）) and unnumbered paragraphs, each with its anchor id.
+ *
+ * Anchor scheme (documented in ingest/README.md): ids are built from the
+ * document's own numbering, never from position, so they survive edits
+ * elsewhere in the text:
+ *   一、 → s3      （一） → s3-1      1. → s3-1-15      （1） → s3-1-15-2
+ * a level the text skips is written 0 (绍兴: 一、 then 1. → s1-0-1);
+ * provisions in a notice or attachment carry its prefix (fj1-s3-2, tz-p1);
+ * unnumbered paragraphs are numbered within their provision (s2-p1) or part (p1).
+ */
+import { IngestError } from '../errors.ts';
+import type { Manifest } from '../manifest.ts';
+import { splitLines } from '../ledger.ts';
+import { chineseToNumber } from './numerals.ts';
+import { type Agencies, type AgencyRoles, parseAgencies } from './agencies.ts';
+
+export interface Span { start: number; end: number }
+
+export interface ParaNode { type: 'para'; id: string; span: Span; line: number; image: boolean }
+export interface ProvisionNode {
+  type: 'provision';
+  id: string;
+  depth: number;
+  num: string;
+  /** Number and title/lead sentence as printed (the heading). */
+  heading: Span;
+  /** The rest of the line after the lead sentence (may be empty). */
+  body: Span;
+  title: string;
+  line: number;
+  agencies?: Agencies;
+  children: Node[];
+}
+export type Node = ParaNode | ProvisionNode;
+export interface PartNode {
+  id: string;
+  label: string;
+  kind: 'notice' | 'main' | 'attachment' | 'table';
+  titles: Span[];
+  children: Node[];
+  /** Whether the part was declared (false for the single implicit main text). */
+  declared: boolean;
+}
+export interface DocTree { head: Span[]; parts: PartNode[] }
+
+const LEVELS: { depth: number; re: RegExp; value: (m: RegExpExecArray) => number }[] = [
+  { depth: 1, re: /^([一二三四五六七八九十]+)、/u, value: (m) => chineseToNumber(m[1]) },
+  { depth: 2, re: /^（([一二三四五六七八九十]+)）/u, value: (m) => chineseToNumber(m[1]) },
+  { depth: 3, re: /^(\d{1,2})\.(?!\d)/u, value: (m) => Number(m[1]) },
+  { depth: 4, re: /^（(\d{1,2})）/u, value: (m) => Number(m[1]) },
+];
+const IMAGE = /^(表|图|圖)\d+\.(jpe?g|png|gif|bmp)$/iu;
+const ATTACHMENT_LIST = /^附件[：:]/u;
+/** A lead sentence longer than this is body text, not a heading. */
+const MAX_TITLE = 60;
+
+export function parseOutline(text: string, manifest: Manifest, manifestFile: string): DocTree {
+  const lines = splitLines(text);
+  const span = (i: number): Span => ({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
+  const head = lines.slice(0, manifest.headLines).map((l) => span(l.index));
+  const declared = manifest.parts.length > 0;
+  const defs = declared ? manifest.parts : [{ id: 'zw', label: '正文', kind: 'main' as const, start: '', titleLines: 0, agencyRoles: undefined, agencyBasis: undefined }];
+
+  // Find where each part starts.
+  const starts: number[] = [];
+  let from = manifest.headLines;
+  for (const def of defs) {
+    const idx = declared ? lines.findIndex((l, i) => i >= from && l.text === def.start) : from;
+    if (idx === -1) {
+      throw new IngestError(`part "${def.label}" starts with ${JSON.stringify(def.start)}, but no line after line ${from + 1} of the clean text reads so`, {
+        file: manifestFile,
+        hint: 'Write `start` as the whole first line of the part after cleaning (Simplified, full-width punctuation).',
+      });
+    }
+    starts.push(idx);
+    from = idx + 1;
+  }
+  if (starts[0] !== manifest.headLines) {
+    throw new IngestError(`clean text lines ${manifest.headLines + 1}–${starts[0]} belong to no part`, {
+      file: manifestFile,
+      hint: 'Start the first part there, or count those lines in `headLines` if they are the title block.',
+    });
+  }
+
+  const ids = new Map<string, number>();
+  const claim = (id: string, line: number) => {
+    if (ids.has(id)) {
+      throw new IngestError(`anchor "${id}" is given twice (clean text lines ${ids.get(id)! + 1} and ${line + 1})`, {
+        file: manifestFile,
+        hint: 'The numbering repeats: correct the numbering with an editorial correction, or split the text into parts.',
+      });
+    }
+    ids.set(id, line);
+  };
+
+  const parts: PartNode[] = defs.map((def, p) => {
+    const first = starts[p];
+    const end = p + 1 < starts.length ? starts[p + 1] : lines.length;
+    const titles = lines.slice(first, first + def.titleLines).map((l) => span(l.index));
+    const prefix = def.kind === 'main' ? '' : `${def.id}-`;
+    const roles: AgencyRoles = def.agencyRoles ?? manifest.agencyRoles;
+    if (declared) claim(def.id, first);
+    const root: Node[] = [];
+    const stack: ProvisionNode[] = [];
+    const nums = [0, 0, 0, 0, 0];
+    const paraCount = new Map<string, number>();
+    let inList = false;
+
+    for (let i = first + def.titleLines; i < end; i++) {
+      const t = lines[i].text;
+      const parent = stack.at(-1);
+      const addPara = (image: boolean) => {
+        const key = parent?.id ?? '';
+        const k = (paraCount.get(key) ?? 0) + 1;
+        paraCount.set(key, k);
+        const id = parent ? `${parent.id}-p${k}` : `${prefix}p${k}`;
+        claim(id, i);
+        (parent?.children ?? root).push({ type: 'para', id, span: span(i), line: i, image });
+      };
+      if (IMAGE.test(t)) { addPara(true); continue; }
+      if (ATTACHMENT_LIST.test(t)) { inList = true; addPara(false); continue; }
+      if (inList && /^\d+\./u.test(t)) { addPara(false); continue; }
+      inList = false;
+
+      const level = LEVELS.map((l) => ({ l, m: l.re.exec(t) })).find((x) => x.m);
+      if (!level || !level.m) { addPara(false); continue; }
+      const { depth } = level.l;
+      const n = level.l.value(level.m);
+      while (stack.length && stack.at(-1)!.depth >= depth) stack.pop();
+      nums[depth] = n;
+      for (let d = depth + 1; d < nums.length; d++) nums[d] = 0;
+      for (let d = 1; d < depth; d++) if (!stack.some((s) => s.depth === d)) nums[d] = 0;
+      const id = `${prefix}s${nums.slice(1, depth + 1).join('-')}`;
+      claim(id, i);
+
+      const num = level.m[0];
+      const rest = t.slice(num.length);
+      const dot = rest.indexOf('。');
+      let titleLen: number;
+      if (dot === -1 || dot === rest.length - 1) titleLen = rest.length <= MAX_TITLE ? rest.length : 0;
+      else titleLen = dot + 1 <= MAX_TITLE ? dot + 1 : 0;
+      const s = span(i);
+      const node: ProvisionNode = {
+        type: 'provision',
+        id,
+        depth,
+        num,
+        heading: { start: s.start, end: s.start + num.length + titleLen },
+        body: { start: s.start + num.length + titleLen, end: s.end },
+        title: rest.slice(0, titleLen).replace(/。$/u, ''),
+        line: i,
+        agencies: parseAgencies(t, roles, def.agencyBasis),
+        children: [],
+      };
+      (stack.at(-1)?.children ?? root).push(node);
+      stack.push(node);
+    }
+    return { id: def.id, label: def.label, kind: def.kind, titles, children: root, declared };
+  });
+  return { head, parts };
+}
+
+/** Every provision in document order. */
+export function* provisions(nodes: Node[]): Generator<ProvisionNode> {
+  for (const n of nodes) {
+    if (n.type === 'provision') {
+      yield n;
+      yield* provisions(n.children);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Metadata of a policy document: written by editors in the ingest manifest
+ * (ingest/manifests/<slug>.json) and copied by ingest into the MDX frontmatter,
+ * where src/content.config.ts validates it again. Messages speak to authors.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Write dates as YYYY-MM-DD, e.g. 2019-10-13. Leave the field out when the text does not give the date; never guess.' });
+
+export const regionSchema = z.object({
+  /** 省级：广东省、山西省、北京市、西藏自治区… */
+  province: z.string().min(2, { message: 'region.province is the province-level unit, e.g. 广东省 or 北京市.' }),
+  /** 地市级：大同市、拉萨市… (leave out for a province-wide document) */
+  city: z.string().optional(),
+  /** 区县级：昌平区… */
+  district: z.string().optional(),
+});
+
+export const policyMetaSchema = z.object({
+  /** Full official title. When the scraped text lost it, editors supply it and set `titleSupplied`. */
+  title: z.string().min(4, { message: 'title is the full official title of the document.' }),
+  /** True when the title is not in the source text and was supplied by editors. */
+  titleSupplied: z.boolean().default(false),
+  /** Why and how the title was supplied (shown next to the supplied title). */
+  titleNote: z.string().optional(),
+  /** Short name used in lists, citations of related provisions and search results, e.g. 广东医共体方案. */
+  shortTitle: z.string().min(2).max(16, { message: 'shortTitle should be at most 16 characters; it labels links to this document.' }),
+  /** Issuing body as the text gives it. Leave out when the text does not say; never guess. */
+  issuer: z.string().optional(),
+  /** Document number exactly as printed, e.g. 粤府办〔2019〕18号 (with 〔〕). */
+  docNumber: z
+    .string()
+    .regex(/〔\d{4}〕\d+号$/, { message: 'docNumber must be written as printed, with 〔〕 brackets, e.g. 粤府办〔2019〕18号.' })
+    .optional(),
+  /** Date of issue (or of the text) when the text gives it. */
+  date: isoDate.optional(),
+  /** The year the document belongs to, used for sorting and filters; explain estimates in `dateNote`. */
+  year: z.number().int().min(1949).max(2100),
+  /** How the date or year was established when the text does not print it. */
+  dateNote: z.string().optional(),
+  region: regionSchema,
+  /** 文种：实施方案、工作举措、工作总结、通知 … */
+  kind: z.string().min(2),
+  /** 正式 for a published text, 征求意见稿 for a consultation draft. */
+  status: z.enum(['正式', '征求意见稿'], { message: 'status is 正式 or 征求意见稿.' }),
+  /** Where the scraped text came from. */
+  source: z.object({
+    /** The website the text was copied from, as far as the page shows it. */
+    site: z.string(),
+    /** Anything else known about the copy (reposted from, source line, …). */
+    note: z.string().optional(),
+  }),
+  /** One sentence for lists and the page description (about 60–120 characters). */
+  summary: z.string().min(20, { message: 'summary is one sentence of 20–160 characters saying what the document does.' }).max(160),
+  /** Editors' notes shown in the document's metadata block. */
+  editorialNotes: z.array(z.string()).default([]),
+});
+
+export type PolicyMeta = z.infer<typeof policyMetaSchema>;
+
+export const agenciesSchema = z.object({
+  /** The parenthetical as printed, e.g. （责任单位：市卫健委牵头，…按职责分工负责）. */
+  raw: z.string(),
+  /** Lead agencies (牵头). */
+  lead: z.array(z.string()),
+  /** Partner agencies (配合、按职责分工负责). */
+  partners: z.array(z.string()),
+  /** How the roles were read, when the text does not spell them out. */
+  basis: z.string().optional(),
+});
+
+export const provisionSchema = z.object({
+  /** Anchor id, e.g. s3-1-2; see ingest/README.md for the scheme. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Parent provision's id (none for top-level ones). */
+  parent: z.string().optional(),
+  /** Outline depth: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）. 0 for a part (通知, 附件). */
+  depth: z.number().int().min(0).max(4),
+  /** The numbering as printed: 一、 （一） 1. （1） 附件1 … */
+  num: z.string(),
+  /** The provision's heading or lead sentence, without its number. */
+  title: z.string(),
+  /** Part label, e.g. 附件1, for provisions inside an attachment. */
+  part: z.string().optional(),
+  agencies: agenciesSchema.optional(),
+});
+export type Provision = z.infer<typeof provisionSchema>;
+
+export const correctionSchema = z.object({
+  n: z.number().int(),
+  original: z.string(),
+  corrected: z.string(),
+  reason: z.string(),
+});
+
+/** Frontmatter written by ingest into src/content/policies/<slug>.mdx. */
+export const policyFrontmatterSchema = policyMetaSchema.extend({
+  /** The seed file in seeds/ this document was made from. */
+  seed: z.string(),
+  /** Notice that the source text breaks off, when it does. */
+  truncated: z.string().optional(),
+  provisions: z.array(provisionSchema),
+  corrections: z.array(correctionSchema).default([]),
+});
+export type PolicyFrontmatter = z.infer<typeof policyFrontmatterSchema>;
