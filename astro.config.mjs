@@ -5,7 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
 export default defineConfig({
-  site: 'https://example.org',
+  // Absolute URLs (canonical, Open Graph, sitemap) use SITE; set it when deploying.
+  site: process.env.SITE ?? 'https://yigai.example.org',
   base: process.env.BASE ?? '/',
   trailingSlash: 'ignore',
   build: { format: 'directory' },

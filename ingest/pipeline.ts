@@ -4,7 +4,6 @@
  */
 import { type StageRecord } from './ledger.ts';
 import { IngestError } from './errors.ts';
-import type { Manifest } from './manifest.ts';
 import type { Rule, RuleContext } from './rules/types.ts';
 import { normalizeNewlines } from './rules/normalize-newlines.ts';
 import { repairMojibake } from './rules/repair-mojibake.ts';

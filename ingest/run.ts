@@ -9,6 +9,7 @@ import { IngestError } from './errors.ts';
 import { loadManifests, type Manifest } from './manifest.ts';
 import { clean, decodeSeed } from './pipeline.ts';
 import { parseOutline, provisions } from './structure/parse-outline.ts';
+import { citations } from './structure/citation.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
@@ -30,15 +31,17 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   const ctx = { manifest, manifestFile };
   const res = clean(source, ctx, seedPath);
   const tree = parseOutline(res.text, manifest, manifestFile);
+  const cites = citations(tree);
   const list = tree.parts.flatMap((part) => {
     const partEntry = part.declared
-      ? [{ id: part.id, depth: 0, num: part.label, title: part.titles.map((t) => res.text.slice(t.start, t.end)).join('') || part.label, part: part.label }]
+      ? [{ id: part.id, depth: 0, num: part.label, title: part.titles.map((t) => res.text.slice(t.start, t.end)).filter((t) => t !== part.label).join('') || part.label, cite: part.label, part: part.label }]
       : [];
     const items = [...provisions(part.children)].map((p) => ({
       id: p.id,
       depth: p.depth,
       num: p.num,
       title: p.title,
+      cite: cites.get(p.id) ?? '',
       ...(part.declared ? { part: part.label } : {}),
       ...(p.agencies ? { agencies: p.agencies } : {}),
     }));
@@ -65,7 +68,7 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     const i = check.error.issues[0];
     throw new IngestError(`frontmatter ${i.path.join('.')}: ${i.message}`, { file: manifestFile });
   }
-  const mdx = renderMdx({ text: res.text, tree, marks: res.marks, frontmatter, seed: manifest.seed, slug: manifest.slug, truncated: manifest.truncated });
+  const mdx = renderMdx({ text: res.text, cites, tree, marks: res.marks, frontmatter, seed: manifest.seed, slug: manifest.slug, truncated: manifest.truncated });
   const report = buildReport(manifest, res);
   return [
     { path: `${manifest.slug}.mdx`, content: mdx },

@@ -1,9 +1,38 @@
+/**
+ * Content collections. The policy documents are written by `npm run ingest`
+ * (never by hand); their frontmatter is checked against the same schema ingest
+ * used, so a hand edit that breaks it stops the build with the field named.
+ */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { policyFrontmatterSchema } from './schemas/policy.ts';
 
 const policies = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './src/content/policies' }),
-  schema: z.object({ title: z.string() }),
+  schema: policyFrontmatterSchema,
 });
-export const collections = { policies };
+
+/** Cleaning reports written by ingest next to each document (rendered as the provenance section). */
+const reports = defineCollection({
+  loader: glob({ pattern: '*.json', base: './src/content/reports' }),
+  schema: z.object({
+    seed: z.string(),
+    sourceChars: z.number(),
+    cleanChars: z.number(),
+    rules: z.array(
+      z.object({
+        rule: z.string(),
+        label: z.string(),
+        edits: z.number(),
+        removedChars: z.number(),
+        addedChars: z.number(),
+        examples: z.array(z.object({ from: z.string(), to: z.string() })),
+      }),
+    ),
+    repairs: z.array(z.object({ find: z.string(), bytes: z.string(), replace: z.string(), reason: z.string(), count: z.number() })),
+    corrections: z.array(z.object({ n: z.number(), find: z.string(), replace: z.string(), reason: z.string() })),
+  }),
+});
+
+export const collections = { policies, reports };

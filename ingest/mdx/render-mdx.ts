@@ -9,6 +9,8 @@ import { escapeMdxText, jsxString } from './escape.ts';
 
 export interface RenderInput {
   text: string;
+  /** Citation label per anchor id (structure/citation.ts). */
+  cites: Map<string, string>;
   tree: DocTree;
   marks: CorrectionMark[];
   frontmatter: Record<string, unknown>;
@@ -48,22 +50,28 @@ export function renderMdx(input: RenderInput): string {
 
   const node = (n: Node): void => {
     if (n.type === 'para') {
-      if (n.image) out.push(`<MissingImage id="${n.id}">${inline(n.span)}</MissingImage>`, '');
-      else out.push(`<Para id="${n.id}">${inline(n.span)}</Para>`, '');
+      const cite = jsxString(input.cites.get(n.id) ?? '');
+      if (n.image) out.push(`<MissingImage id="${n.id}" cite=${cite}>${inline(n.span)}</MissingImage>`, '');
+      else out.push(`<Para id="${n.id}" cite=${cite}>${inline(n.span)}</Para>`, '');
       return;
     }
     const level = Math.min(6, base + n.depth);
     out.push(`<Provision id="${n.id}" depth={${n.depth}} level={${level}}>`);
-    out.push(`<ProvisionHeading level={${level}} id="${n.id}">${inline(n.heading)}</ProvisionHeading>`, '');
+    const a = n.agencies;
+    const agencyProps = a
+      ? ` lead=${jsxList(a.lead)} partners=${jsxList(a.partners)}${a.basis ? ` basis=${jsxString(a.basis)}` : ''}`
+      : '';
+    out.push(`<ProvisionHeading level={${level}} id="${n.id}" cite=${jsxString(input.cites.get(n.id) ?? '')}${agencyProps}>${inline(n.heading)}</ProvisionHeading>`, '');
     if (n.body.end > n.body.start) out.push(`<ProvisionBody>${inline(n.body)}</ProvisionBody>`, '');
     n.children.forEach(node);
     out.push('</Provision>', '');
   };
   const part = (p: PartNode): void => {
     if (p.declared) {
-      out.push(`<Part id="${p.id}" kind="${p.kind}" label=${jsxString(p.label)}>`);
-      for (const t of p.titles) out.push(`<PartTitle>${inline(t)}</PartTitle>`);
-      out.push('');
+      out.push(`<Part id="${p.id}" kind="${p.kind}" label=${jsxString(p.label)} level={2}>`);
+      // Title lines go on one line so they render inside a single heading.
+      const titles = p.titles.map((t) => `<PartTitle>${inline(t)}</PartTitle>`).join('');
+      out.push(`<PartHeading id="${p.id}" level={2} label=${jsxString(p.label)}${titles ? '' : ' supplied'}>${titles}</PartHeading>`, '');
     }
     p.children.forEach(node);
     if (p.declared) out.push('</Part>', '');
@@ -74,4 +82,8 @@ export function renderMdx(input: RenderInput): string {
   const missed = marks.filter((m) => !used.has(m.n));
   if (missed.length) throw new Error(`render-mdx: correction ${missed[0].n} falls across a structural boundary`);
   return out.join('\n');
+}
+
+function jsxList(values: string[]): string {
+  return `{${JSON.stringify(values)}}`;
 }

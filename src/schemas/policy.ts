@@ -82,6 +82,8 @@ export const provisionSchema = z.object({
   num: z.string(),
   /** The provision's heading or lead sentence, without its number. */
   title: z.string(),
+  /** Citation label, e.g. 第三部分第15项 or 附件1第二部分. */
+  cite: z.string(),
   /** Part label, e.g. 附件1, for provisions inside an attachment. */
   part: z.string().optional(),
   agencies: agenciesSchema.optional(),

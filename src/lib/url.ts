@@ -1,0 +1,19 @@
+/**
+ * Site-internal URLs. Every link goes through `href()` so the site works under
+ * any base path (BASE=/sub/path/ npm run build) and from any static host.
+ */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** A path inside the site, e.g. href('policies/datong/') → /sub/path/policies/datong/ */
+export function href(path = ''): string {
+  return BASE + path.replace(/^\//, '');
+}
+
+export function policyHref(slug: string, anchor?: string): string {
+  return href(`policies/${slug}/`) + (anchor ? `#${anchor}` : '');
+}
+
+/** Absolute URL for canonical links, Open Graph and the sitemap. */
+export function absolute(path: string, site: URL | undefined): string {
+  return new URL(href(path), site ?? 'http://localhost/').toString();
+}

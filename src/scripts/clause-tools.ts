@@ -1,0 +1,69 @@
+/**
+ * "Copy link" and "copy citation" for provisions. The links are built from
+ * the page's own location, so they are right under any base path or host.
+ * Citation: 《文件标题》第三部分第15项 https://…/policies/datong-gaozhiliang/#s3-4-15
+ */
+let announcer: HTMLElement | null = null;
+
+function announce(message: string): void {
+  if (!announcer) {
+    announcer = document.createElement('div');
+    announcer.className = 'sr-only';
+    announcer.setAttribute('role', 'status');
+    announcer.setAttribute('aria-live', 'polite');
+    document.body.append(announcer);
+  }
+  announcer.textContent = '';
+  window.setTimeout(() => { if (announcer) announcer.textContent = message; }, 50);
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Older browsers or a denied permission: fall back to a selection copy.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+export function clauseUrl(id: string): string {
+  return `${location.origin}${location.pathname}#${id}`;
+}
+
+export function citation(docTitle: string, cite: string, url: string): string {
+  return `《${docTitle}》${cite} ${url}`;
+}
+
+let wired = false;
+export function initClauseTools(): void {
+  if (wired) return;
+  wired = true;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.clause-tools button[data-copy]')) b.hidden = false;
+  document.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-copy]');
+    if (!button) return;
+    const id = button.dataset.target!;
+    const url = clauseUrl(id);
+    const docTitle = button.closest<HTMLElement>('[data-doc-title]')?.dataset.docTitle ?? document.title;
+    const text = button.dataset.copy === 'cite' ? citation(docTitle, button.dataset.cite ?? '', url) : url;
+    const ok = await copyText(text);
+    const label = button.textContent;
+    button.textContent = ok ? '已复制' : '复制失败';
+    button.classList.add('copied');
+    announce(ok ? (button.dataset.copy === 'cite' ? '引用已复制' : '链接已复制') : '复制失败，请手动复制地址栏链接');
+    window.setTimeout(() => {
+      button.textContent = label;
+      button.classList.remove('copied');
+    }, 2000);
+  });
+}
