@@ -95,14 +95,23 @@ export function decodeSeed(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+/**
+ * Offset of the first byte that does not belong to a well-formed UTF-8 sequence
+ * (Unicode table 3-7, as TextDecoder checks it: no overlong forms, surrogates or
+ * code points past U+10FFFF).
+ */
 export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    const n = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= b.length || b[i + k] >> 6 !== 2) return i;
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (i + k >= b.length || (k === 1 ? x < lo || x > hi : x >> 6 !== 2)) return i;
+    }
     i += n + 1;
   }
   return b.length;

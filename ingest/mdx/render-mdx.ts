@@ -48,14 +48,16 @@ export function renderMdx(input: RenderInput): string {
   const declared = tree.parts.some((p) => p.declared);
   const base = declared ? 2 : 1;
 
-  const node = (n: Node): void => {
+  // Heading level follows nesting, not the outline depth, so a text that skips
+  // a level (一、 straight to 1.) still gets h2 → h3 without a gap.
+  const node = (n: Node, nest = 1): void => {
     if (n.type === 'para') {
       const cite = jsxString(input.cites.get(n.id) ?? '');
       if (n.image) out.push(`<MissingImage id="${n.id}" cite=${cite}>${inline(n.span)}</MissingImage>`, '');
       else out.push(`<Para id="${n.id}" cite=${cite}>${inline(n.span)}</Para>`, '');
       return;
     }
-    const level = Math.min(6, base + n.depth);
+    const level = Math.min(6, base + nest);
     out.push(`<Provision id="${n.id}" depth={${n.depth}} level={${level}}>`);
     const a = n.agencies;
     const agencyProps = a
@@ -63,7 +65,7 @@ export function renderMdx(input: RenderInput): string {
       : '';
     out.push(`<ProvisionHeading level={${level}} id="${n.id}" cite=${jsxString(input.cites.get(n.id) ?? '')}${agencyProps}>${inline(n.heading)}</ProvisionHeading>`, '');
     if (n.body.end > n.body.start) out.push(`<ProvisionBody>${inline(n.body)}</ProvisionBody>`, '');
-    n.children.forEach(node);
+    n.children.forEach((c) => node(c, nest + 1));
     out.push('</Provision>', '');
   };
   const part = (p: PartNode): void => {
@@ -73,7 +75,7 @@ export function renderMdx(input: RenderInput): string {
       const titles = p.titles.map((t) => `<PartTitle>${inline(t)}</PartTitle>`).join('');
       out.push(`<PartHeading id="${p.id}" level={2} label=${jsxString(p.label)}${titles ? '' : ' supplied'}>${titles}</PartHeading>`, '');
     }
-    p.children.forEach(node);
+    p.children.forEach((c) => node(c));
     if (p.declared) out.push('</Part>', '');
   };
   tree.parts.forEach(part);

@@ -13,7 +13,9 @@ export function isSourceLine(line: Line, lines: Line[]): boolean {
   if (SOURCE.test(t)) return true;
   const prev = lines[line.index - 1]?.text.trim() ?? '';
   const m = SOURCE.exec(prev);
-  return !!m && m[2] === '' && t.length > 0 && t.length <= 30 && !/[。，；]/u.test(t);
+  // The rule runs before punctuation is normalised, so the seed's commas may be
+  // half-width; a line ending in a colon is an addressee (各县(区)人民政府:), not a source.
+  return !!m && m[2] === '' && t.length > 0 && t.length <= 30 && !/[。，；,;]|[：:]$/u.test(t);
 }
 
 export const stripSourceLine: Rule = {

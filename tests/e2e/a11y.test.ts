@@ -1,0 +1,31 @@
+/** axe-core on every page type, light and dark, desktop and phone: zero violations. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openSite, type Site } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let site: Site;
+beforeAll(async () => { site = await openSite(); });
+afterAll(async () => { await site?.close(); });
+
+const PAGES = ['', 'about/', '404.html', 'policies/datong-gaozhiliang/', 'policies/guangdong-yigongti/', 'policies/changping-gaozhiliang/', 'policies/lasa-tixi-2025/', 'policies/shaoxing-2019/'];
+const MODES = [
+  { name: 'desktop light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },
+  { name: 'phone dark', viewport: { width: 375, height: 800 }, colorScheme: 'dark' as const },
+];
+
+for (const mode of MODES) {
+  test.each(PAGES)(`axe: /%s (${mode.name})`, async (path) => {
+    const page = await site.page({ viewport: mode.viewport, colorScheme: mode.colorScheme });
+    await page.goto(site.url(path));
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      // @ts-expect-error axe is injected above
+      const res = await window.axe.run(document, { resultTypes: ['violations'] });
+      return res.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+}

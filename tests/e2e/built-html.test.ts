@@ -1,0 +1,129 @@
+/** What the built HTML in dist/ must contain (and must not), page by page. */
+import { readFileSync, existsSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkLinks } from '../../scripts/check-links.ts';
+
+const html = (path: string) => readFileSync(join('dist', path), 'utf8');
+const text = (h: string) => h.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const DOCS = ['datong-gaozhiliang', 'changping-gaozhiliang', 'guangdong-yigongti', 'lasa-tixi-2025', 'shaoxing-2019'];
+const FURNITURE = ['鹤山市人民政府网站', '鶴山', '國徽', '分享到', '浏览量', '扫一扫', '无码', '责任编辑', '版权声明', '招商网络', '关于推动出租汽车行业', '政策解读：', '【打印', '点赞'];
+
+describe('document pages', () => {
+  test.each(DOCS)('%s: Chinese, titled, described, canonical, Open Graph', (slug) => {
+    const h = html(`policies/${slug}/index.html`);
+    expect(h).toMatch(/<html lang="zh-CN">/);
+    expect(h).toMatch(/<title>[^<]+ - 医改政策注释库<\/title>/);
+    expect(h).toMatch(/<meta name="description" content="[^"]{20,}">/);
+    expect(h).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+/policies/${slug}/">`));
+    expect(h).toMatch(/<meta property="og:title" content="[^"]+">/);
+    expect(h).toMatch(/<meta property="og:type" content="article">/);
+  });
+
+  test.each(DOCS)('%s: no page furniture, no mojibake, no Traditional leftovers', (slug) => {
+    // The text itself (the metadata block may name the source site).
+    const t = text(html(`policies/${slug}/index.html`).split('<div class="policy-text">')[1].split('id="provenance"')[0]);
+    for (const f of FURNITURE) expect(t, f).not.toContain(f);
+    expect(t).not.toMatch(/[\p{Script=Han}][?\ufffd]|[?\ufffd][\p{Script=Han}]/u);
+    expect(t).not.toMatch(/[務態導機關與為於會發國]/u);
+    expect(t).not.toMatch(/\((wù|tài|dǎo)\)/u);
+  });
+
+  test('every provision in the frontmatter outline has its anchor on the page, as a heading', () => {
+    for (const slug of DOCS) {
+      const mdx = readFileSync(`src/content/policies/${slug}.mdx`, 'utf8');
+      const fm = JSON.parse(mdx.split('\n---\n')[0].replace(/^---\n/, ''));
+      const h = html(`policies/${slug}/index.html`);
+      for (const p of fm.provisions) expect(h, `${slug}#${p.id}`).toMatch(new RegExp(`<h[2-6][^>]* id="${p.id}"`));
+    }
+  });
+
+  test('大同: exact anchors and numbering from the text', () => {
+    const h = html('policies/datong-gaozhiliang/index.html');
+    expect(h).toMatch(/<h4 id="s3-4-15"[^>]*>15\.改革薪酬分配制度。<\/h4>/);
+    expect(h).toMatch(/<h2 id="s1"[^>]*>一、指导思想<\/h2>/);
+    expect(h).toMatch(/<p id="s1-p1" class="para">以新时代中国特色社会主义思想为指导，/);
+    // The stray "p" is corrected in place and shown as a correction with the original.
+    expect(text(h)).toContain('加强公立医院主体地位');
+    expect(h).toContain('原文作“加强p公立医院主体地位”');
+    expect(h).toContain('id="corr-1"');
+    // Title supplied by editors, marked as such.
+    expect(h).toMatch(/<span class="supplied"[^>]*>大同市推动公立医院高质量发展实施方案/);
+    // Agencies as labels.
+    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span>市人社局<\/li>/);
+  });
+
+  test('广东: notice, plan, attachments 1 and 2 in full, titles of 3 and 4, image notes, repairs listed', () => {
+    const h = html('policies/guangdong-yigongti/index.html');
+    const t = text(h);
+    expect(t).toContain('粤府办〔2019〕18号');
+    expect(t).toContain('广东省三级甲等公立医院与县级公立医院开展');
+    expect(t).toContain('基层医疗卫生人才队伍是实现卫生健康事业高质量发展的关键');
+    expect(t).toContain('对基层医疗卫生机构符合规定的人员工资、离退休人员费用、人员培训和招聘等所需经费给予定额补助并纳入财政年度预算，足额保障落实。');
+    expect(t).toContain('紧密型县域医疗卫生共同体建设三方权责清单');
+    expect(t).toContain('紧密型县域医疗卫生共同体评价标准和评价指标体系');
+    for (const id of ['tz', 'zw', 'fj1', 'fj2', 'fj3', 'fj4', 'fj1-s3-2-1', 'fj2-s2-10']) expect(h).toContain(`id="${id}"`);
+    for (const img of ['表1.jpg', '表7.jpg', '表11.jpg']) expect(h).toMatch(new RegExp(`原文此处为图片[\\s\\S]{0,200}${img.replace('.', '\\.')}`));
+    // Repaired text reads cleanly; the provenance lists the original bytes.
+    expect(t).toContain('通过托管、专科共建、临床带教');
+    expect(t).toContain('提高医保基金使用绩效');
+    expect(h).toMatch(/乱码修复（\d+ 处）/);
+  });
+
+  test('绍兴: truncation notice and the 己→已 correction are shown', () => {
+    const h = html('policies/shaoxing-2019/index.html');
+    expect(h).toMatch(/class="truncated"[^>]*><span class="badge">编者注<\/span>转载网页的正文至此中断/);
+    expect(h).toContain('原文作“全市三级以上医院己实现”');
+  });
+
+  test('昌平: the mis-numbered （2） is corrected to （二） and marked', () => {
+    const h = html('policies/changping-gaozhiliang/index.html');
+    expect(h).toMatch(/<h3 id="s2-2"[^>]*>（<span class="correction"><ins>二<\/ins>/);
+    expect(h).toContain('征求意见稿（非正式文本）');
+  });
+
+  test('spam from the Guangdong seed is counted in the provenance but never reproduced', () => {
+    const h = html('policies/guangdong-yigongti/index.html');
+    expect(h).toContain('strip-spam');
+    expect(h).not.toMatch(/无码|亚洲最大/);
+  });
+});
+
+describe('site', () => {
+  test('home lists every document with its metadata and links', () => {
+    const h = html('index.html');
+    for (const slug of DOCS) expect(h).toContain(`href="/policies/${slug}/"`);
+    expect(h).toContain('粤府办〔2019〕18号');
+    expect(h).toContain('征求意见稿');
+  });
+  test('sitemap lists every page; 404 and robots exist', () => {
+    const s = html('sitemap.xml');
+    for (const slug of DOCS) expect(s).toContain(`/policies/${slug}/</loc>`);
+    expect(existsSync('dist/404.html')).toBe(true);
+    expect(existsSync('dist/robots.txt')).toBe(true);
+  });
+  test('pages ship at most a little inline script, and none at all on the home page', () => {
+    expect(html('index.html').match(/<script[^>]*src=/g)).toBeNull();
+    const doc = html('policies/datong-gaozhiliang/index.html');
+    expect(doc).toContain('data-copy="cite"');
+  });
+});
+
+describe('link checker', () => {
+  test('every internal link, asset and #fragment in dist/ resolves', () => {
+    const { pages, links, broken } = checkLinks('dist');
+    expect(pages).toBeGreaterThanOrEqual(8);
+    expect(links).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  });
+  test('reports a missing page and a missing fragment, naming the page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'links-'));
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'index.html'), '<a href="/a/#nope">x</a><a href="/missing/">y</a><a href="/a/#here">z</a>');
+    writeFileSync(join(dir, 'a', 'index.html'), '<p id="here">a</p>');
+    const { broken } = checkLinks(dir);
+    expect(broken.map((b) => `${b.page} ${b.link}`)).toEqual(['index.html /a/#nope', 'index.html /missing/']);
+    expect(broken[0].problem).toContain('no element with id "nope"');
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Shared setup for browser tests: serves dist/ on 127.0.0.1 (a free port)
+ * and drives Debian Chromium through playwright-core.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serve } from '../../scripts/serve.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
+
+export interface Site {
+  /** Absolute URL of a site path, e.g. url('policies/x/#s1'). */
+  url(path?: string): string;
+  browser: Browser;
+  page(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function openSite(opts: { dir?: string; base?: string } = {}): Promise<Site> {
+  const dir = opts.dir ?? 'dist';
+  if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir}/index.html is missing: run \`npm run build\` before the browser tests.`);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run scripts/ensure-chromium.sh (apt-get install chromium fonts-noto-cjk).`);
+  const base = opts.base ?? '/';
+  const server: Server = await serve({ dir, base, port: 0 });
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const root = `http://127.0.0.1:${port}${base.startsWith('/') ? base : `/${base}`}`.replace(/\/?$/, '/');
+  return {
+    url: (path = '') => root + path.replace(/^\//, ''),
+    browser,
+    async page(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** The slugs of the five documents, read from the built site. */
+export const DOCS = ['datong-gaozhiliang', 'changping-gaozhiliang', 'guangdong-yigongti', 'lasa-tixi-2025', 'shaoxing-2019'] as const;
