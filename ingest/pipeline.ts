@@ -82,8 +82,9 @@ export function decodeSeed(bytes: Uint8Array, file: string): string {
   if (bytes.includes(0)) {
     throw new IngestError('the seed holds NUL bytes: it looks binary, not text', { file, hint: 'Seeds are UTF-8 text files (.txt); save the page as text first.' });
   }
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     const line = bytes.slice(0, at).filter((b) => b === 0x0a).length + 1;
@@ -93,6 +94,11 @@ export function decodeSeed(bytes: Uint8Array, file: string): string {
       hint: 'Convert the file to UTF-8 (e.g. iconv -f GB18030 -t UTF-8) before ingesting.',
     });
   }
+  // Ideographic and no-break spaces or a lone byte-order mark are empty too.
+  if (text.trim() === '') {
+    throw new IngestError('the seed is empty', { file, hint: 'Copy the scraped text into the file; ingest never makes up content.' });
+  }
+  return text;
 }
 
 /**
@@ -124,6 +130,12 @@ export function clean(source: string, ctx: RuleContext, seedFile: string): Clean
     const res = rule.apply(text, ctx);
     stages.push({ rule: rule.name, input: text, output: res.text, edits: res.edits });
     text = res.text;
+  }
+  if (text === '') {
+    throw new IngestError('nothing is left of the seed after cleaning', {
+      file: seedFile,
+      hint: `The seed holds only page furniture: check that the right page was saved, and that no rule or entry in ${ctx.manifestFile} removes the document's text.`,
+    });
   }
   assertNoMojibake(text, seedFile, ctx.manifestFile);
   return { source, text, stages, marks: correctionMarks(stages.at(-1)!, ctx) };

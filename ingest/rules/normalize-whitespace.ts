@@ -18,9 +18,12 @@ export const normalizeWhitespace: Rule = {
     const lines = splitLines(text);
     const nonBlank = lines.filter((l) => l.text.split('').some((c) => !WS.test(c)));
     const last = nonBlank.at(-1);
+    // Nothing but whitespace: one edit removes it all (the per-line edits below
+    // assume a non-blank line at the end and would claim a newline the last line lacks).
+    if (!last) return result(text, text ? [{ rule: 'normalize-whitespace', at: 0, from: text, to: '' }] : []);
     for (const line of lines) {
       const isBlank = !nonBlank.includes(line);
-      if (last && line.index > last.index) continue; // handled below as one trailing edit
+      if (line.index > last.index) continue; // handled below as one trailing edit
       if (isBlank) {
         edits.push({ rule: 'normalize-whitespace', at: line.start, from: line.text + '\n', to: '' });
         continue;
@@ -43,12 +46,8 @@ export const normalizeWhitespace: Rule = {
         i = j;
       }
     }
-    if (last) {
-      const end = last.start + last.text.length;
-      if (end < text.length) edits.push({ rule: 'normalize-whitespace', at: end, from: text.slice(end), to: '' });
-    } else if (text.length) {
-      edits.push({ rule: 'normalize-whitespace', at: 0, from: text, to: '' });
-    }
+    const end = last.start + last.text.length;
+    if (end < text.length) edits.push({ rule: 'normalize-whitespace', at: end, from: text.slice(end), to: '' });
     return result(text, edits);
   },
 };

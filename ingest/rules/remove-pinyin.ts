@@ -4,14 +4,15 @@ import type { Rule } from './types.ts';
 /**
  * Pinyin notes a converter wrote after characters, e.g. 政務(wù). Only a
  * bracketed run of lower-case pinyin letters straight after a Han character
- * goes, and only if it has a vowel; (DRG), (2018年版) and (一) never match.
+ * goes, and only if it carries a tone mark; (DRG), (2018年版) and (一) never match.
  */
 const PINYIN = /(?<=\p{Script=Han})\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7})\)/gu;
-const VOWEL = /[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜê]/u;
+/** The converter always wrote tone marks; (min) or (km) have none and stay. */
+const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/u;
 
 export const removePinyin: Rule = {
   name: 'remove-pinyin',
   label: '删除字后的拼音注音，如“政務(wù)”',
   quotable: true,
-  apply: (text) => editMatches(text, 'remove-pinyin', PINYIN, (m) => (VOWEL.test(m[1]) ? '' : null)),
+  apply: (text) => editMatches(text, 'remove-pinyin', PINYIN, (m) => (TONE.test(m[1]) ? '' : null)),
 };

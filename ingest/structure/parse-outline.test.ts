@@ -1,0 +1,176 @@
+/**
+ * Anchors on the real documents: ids come from the documents' own numbering
+ * (see the scheme in parse-outline.ts), so these are the ids readers cite.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../errors.ts';
+import { loadManifests, manifestSchema } from '../manifest.ts';
+import { clean, decodeSeed } from '../pipeline.ts';
+import { type DocTree, type Node, type ProvisionNode, parseOutline, provisions } from './parse-outline.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const docs = new Map(
+  loadManifests(join(ROOT, 'ingest', 'manifests')).map(({ manifest, file }) => {
+    const seed = join(ROOT, 'seeds', manifest.seed);
+    const { text } = clean(decodeSeed(readFileSync(seed), seed), { manifest, manifestFile: file }, seed);
+    return [manifest.slug, { text, tree: parseOutline(text, manifest, file) }];
+  }),
+);
+
+function get(slug: string): { text: string; tree: DocTree } {
+  const d = docs.get(slug);
+  if (!d) throw new Error(`no document ${slug}`);
+  return d;
+}
+
+/** Every node of the tree, with the text of its line. */
+function nodes(slug: string): { node: Node; part: string; line: string }[] {
+  const { text, tree } = get(slug);
+  const lines = text.split('\n');
+  const out: { node: Node; part: string; line: string }[] = [];
+  const visit = (n: Node, part: string) => {
+    out.push({ node: n, part, line: lines[n.line] });
+    if (n.type === 'provision') n.children.forEach((c) => visit(c, part));
+  };
+  for (const p of tree.parts) p.children.forEach((c) => visit(c, p.id));
+  return out;
+}
+
+const byLine = (slug: string, start: string) => {
+  const hits = nodes(slug).filter((n) => n.line.startsWith(start));
+  expect(hits, `lines of ${slug} starting with ${start}`).toHaveLength(1);
+  return hits[0].node;
+};
+const byId = (slug: string, id: string) => {
+  const hit = nodes(slug).find((n) => n.node.id === id);
+  if (!hit) throw new Error(`${slug} has no anchor ${id}`);
+  return hit;
+};
+
+describe('anchors on the real documents', () => {
+  it('大同 item 15 (改革薪酬分配制度) is s3-4-15', () => {
+    const n = byLine('datong-gaozhiliang', '15.改革薪酬分配制度。') as ProvisionNode;
+    expect(n).toMatchObject({ type: 'provision', id: 's3-4-15', depth: 3, num: '15.', title: '改革薪酬分配制度' });
+    // Items are numbered straight through 三、, so item 15 sits under （四）.
+    expect(byId('datong-gaozhiliang', 's3-4').line).toMatch(/^（四）/u);
+  });
+
+  it('绍兴 1.推进县域医共体建设 is s1-0-1: the skipped （一） level is written 0', () => {
+    const n = byLine('shaoxing-2019', '1.推进县域医共体建设。') as ProvisionNode;
+    expect(n).toMatchObject({ id: 's1-0-1', depth: 3, title: '推进县域医共体建设' });
+    expect(byId('shaoxing-2019', 's1').line).toBe('一、全面推进综合医改，构建整合型服务体系');
+  });
+
+  it('Guangdong attachment 1 1.强化专科能力建设 is fj1-s3-2-1', () => {
+    const hits = nodes('guangdong-yigongti').filter((n) => n.line.startsWith('1.强化专科能力建设。'));
+    expect(hits.map((h) => [h.part, h.node.id])).toEqual([['fj1', 'fj1-s3-2-1']]);
+    expect(byId('guangdong-yigongti', 'fj1-s3-2').line).toBe('（二）增强医疗服务能力。');
+    expect(byId('guangdong-yigongti', 'fj1-s3').line).toMatch(/^三、/u);
+  });
+
+  it('the Guangdong notice paragraphs are tz-p1 … tz-p5, in order', () => {
+    const notice = get('guangdong-yigongti').tree.parts.find((p) => p.id === 'tz')!;
+    expect(notice.children.map((c) => [c.type, c.id])).toEqual([1, 2, 3, 4, 5].map((k) => ['para', `tz-p${k}`]));
+    expect(byId('guangdong-yigongti', 'tz-p1').line).toBe('粤府办〔2019〕18号');
+    expect(byId('guangdong-yigongti', 'tz-p2').line).toBe('各地级以上市人民政府，省政府各部门、各直属机构：');
+    expect(byId('guangdong-yigongti', 'tz-p4').line).toBe('广东省人民政府办公厅');
+    expect(byId('guangdong-yigongti', 'tz-p5').line).toBe('2019年10月13日');
+  });
+
+  it('the main text of a document with parts carries no prefix (zw is the part, s1 its first section)', () => {
+    const gd = get('guangdong-yigongti').tree;
+    expect(gd.parts.map((p) => p.id)).toEqual(['tz', 'zw', 'fj1', 'fj1b', 'fj2', 'fj3', 'fj4']);
+    expect(byId('guangdong-yigongti', 's1').line).toBe('一、总体要求');
+    expect(byId('guangdong-yigongti', 'p1').part).toBe('zw');
+  });
+
+  it('拉萨 item 3 is s2-1-3, and its notice paragraphs are tz-p1 …', () => {
+    const n = byLine('lasa-tixi-2025', '3.强化县级医院县域龙头地位。') as ProvisionNode;
+    expect(n).toMatchObject({ id: 's2-1-3', depth: 3, title: '强化县级医院县域龙头地位' });
+    expect(byId('lasa-tixi-2025', 'tz-p1').line).toMatch(/^各县（区）人民政府/u);
+    expect(byId('lasa-tixi-2025', 'tz-p4').line).toBe('2025年2月17日');
+  });
+
+  it('the 附件：1.… list in the Guangdong plan is paragraphs, not provisions', () => {
+    const list = nodes('guangdong-yigongti').filter((n) => n.part === 'zw' && /^(附件：)?[1-4]\.(广东省|紧密型)/u.test(n.line));
+    expect(list.map((n) => [n.node.type, n.node.id])).toEqual([
+      ['para', 's4-p2'],
+      ['para', 's4-p3'],
+      ['para', 's4-p4'],
+      ['para', 's4-p5'],
+    ]);
+    expect(list[0].line).toMatch(/^附件：1\.广东省三级甲等公立医院/u);
+    // The numbering after the list starts a provision again: 附件1 has its own 一、.
+    expect(byId('guangdong-yigongti', 'fj1-s1').node.type).toBe('provision');
+  });
+
+  it('image placeholders (表7.jpg) are paragraphs marked as images', () => {
+    const images = nodes('guangdong-yigongti').filter((n) => n.node.type === 'para' && n.node.image);
+    expect(images.map((n) => n.line)).toContain('表7.jpg');
+    for (const n of images) expect(n.line).toMatch(/^表\d+\.jpg$/u);
+  });
+
+  it('gives every document unique anchors made of a-z, 0-9 and hyphens', () => {
+    for (const [slug, { tree }] of docs) {
+      const ids = [...tree.parts.filter((p) => p.declared).map((p) => p.id), ...nodes(slug).map((n) => n.node.id)];
+      expect(ids.length, slug).toBeGreaterThan(10);
+      for (const id of ids) expect(id, slug).toMatch(/^[a-z0-9-]+$/);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${slug}: duplicate anchors`).toEqual([]);
+    }
+  });
+
+  it('lists provisions in document order', () => {
+    const { tree } = get('datong-gaozhiliang');
+    const ids = tree.parts.flatMap((p) => [...provisions(p.children)].map((n) => n.id));
+    expect(ids.slice(0, 5)).toEqual(['s1', 's2', 's3', 's3-1', 's3-1-1']);
+    expect(ids.filter((id) => /^s3-\d-\d+$/u.test(id))).toHaveLength(25);
+  });
+});
+
+describe('errors', () => {
+  const manifest = manifestSchema.parse({
+    seed: 'fixture.txt',
+    slug: 'fixture',
+    meta: {
+      title: '提纲解析测试',
+      shortTitle: '提纲测试',
+      year: 2022,
+      region: { province: '山西省' },
+      kind: '实施方案',
+      status: '正式',
+      source: { site: '测试' },
+      summary: '仅供提纲解析错误测试使用的最小清单，不对应任何真实文件。',
+    },
+  });
+  const file = 'ingest/manifests/fixture.json';
+
+  it('duplicate numbering throws an IngestError naming the manifest and both lines', () => {
+    const text = ['一、指导思想', '以新时代中国特色社会主义思想为指导。', '二、总体要求', '（一）强化领导责任。', '（一）强化投入责任。'].join('\n');
+    let err: unknown;
+    try {
+      parseOutline(text, manifest, file);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(IngestError);
+    const e = err as IngestError;
+    expect(e.file).toBe(file);
+    expect(e.message).toContain(file);
+    expect(e.message).toContain('anchor "s2-1" is given twice (clean text lines 4 and 5)');
+    expect(e.hint).toMatch(/correction/);
+  });
+
+  it('a part whose start line is not in the text throws, naming the manifest', () => {
+    const withParts = { ...manifest, parts: [{ id: 'tz', label: '印发通知', kind: 'notice' as const, start: '粤府办〔2019〕18号', titleLines: 0 }] };
+    expect(() => parseOutline('一、总体要求', withParts, file)).toThrow(IngestError);
+    expect(() => parseOutline('一、总体要求', withParts, file)).toThrow(/fixture\.json: part "印发通知" starts with "粤府办〔2019〕18号"/u);
+  });
+
+  it('lines before the first part throw unless they are counted as head lines', () => {
+    const withParts = { ...manifest, parts: [{ id: 'zw', label: '正文', kind: 'main' as const, start: '一、总体要求', titleLines: 0 }] };
+    expect(() => parseOutline('标题\n一、总体要求', withParts, file)).toThrow(/lines 1–1 belong to no part/u);
+    expect(parseOutline('标题\n一、总体要求', { ...withParts, headLines: 1 }, file).head).toEqual([{ start: 0, end: 2 }]);
+  });
+});
