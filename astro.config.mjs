@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import remarkGlossary from './src/plugins/remark-glossary.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   // Absolute URLs (canonical, Open Graph, sitemap) use SITE; set it when deploying.
@@ -10,9 +12,9 @@ export default defineConfig({
   base: process.env.BASE ?? '/',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), searchIndex()],
   markdown: {
     // SmartyPants would rewrite the official text ("--" to a dash, quotes): never.
-    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false, gfm: true }),
+    processor: unified({ remarkPlugins: [remarkGfm, remarkGlossary], smartypants: false, gfm: true }),
   },
 });

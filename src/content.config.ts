@@ -7,6 +7,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { policyFrontmatterSchema } from './schemas/policy.ts';
+import { glossaryEntrySchema } from './schemas/glossary.ts';
 
 const policies = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './src/content/policies' }),
@@ -35,4 +36,14 @@ const reports = defineCollection({
   }),
 });
 
-export const collections = { policies, reports };
+/**
+ * Glossary entries, one JSON file each; the file name is the id and URL.
+ * Cross-entry checks (aliases claimed twice, unknown related terms) run in
+ * src/lib/glossary/load.ts when the remark plugin starts.
+ */
+const glossary = defineCollection({
+  loader: glob({ pattern: '*.json', base: './src/content/glossary' }),
+  schema: glossaryEntrySchema,
+});
+
+export const collections = { policies, reports, glossary };

@@ -11,7 +11,8 @@ import Para from './Para.astro';
 import Correction from './Correction.astro';
 import MissingImage from './MissingImage.astro';
 import Truncated from './Truncated.astro';
+import Term from './Term.astro';
 
 export const policyComponents = {
-  TitleBlock, TitleLine, Part, PartHeading, PartTitle, Provision, ProvisionHeading, ProvisionBody, Para, Correction, MissingImage, Truncated,
+  TitleBlock, TitleLine, Part, PartHeading, PartTitle, Provision, ProvisionHeading, ProvisionBody, Para, Correction, MissingImage, Truncated, Term,
 };

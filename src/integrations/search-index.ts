@@ -1,0 +1,73 @@
+/**
+ * Astro integration: after the build, writes the Pagefind index to
+ * dist/pagefind/ through Pagefind's Node API. Every provision is its own
+ * record (clause-level results); glossary and topic pages are indexed as
+ * pages. Every response's `errors` is checked; the index is closed in
+ * `finally`. Also writes search/forms.json: glossary forms for query expansion.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { clauseRecords, docInfo } from './clause-records.ts';
+import { loadGlossary } from '../lib/glossary/load.ts';
+
+function check(step: string, res: { errors: string[] }): void {
+  if (res.errors.length) throw new Error(`Pagefind ${step} failed:\n  ${res.errors.join('\n  ')}`);
+}
+
+const pagesIn = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name, 'index.html')).filter(existsSync) : [];
+
+export function searchIndex(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'yigai-search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => { base = config.base.replace(/\/?$/, '/'); },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+        check('createIndex', { errors });
+        if (!index) throw new Error('Pagefind createIndex returned no index');
+        let clauses = 0;
+        try {
+          for (const file of pagesIn(join(out, 'policies'))) {
+            const html = readFileSync(file, 'utf8');
+            const doc = docInfo(html);
+            if (!doc) continue;
+            for (const r of clauseRecords(html)) {
+              const res = await index.addCustomRecord({
+                url: `${base}policies/${doc.slug}/#${r.anchor}`,
+                content: r.content,
+                language: 'zh-cn',
+                meta: { title: r.title, doc: doc.short, slug: doc.slug, anchor: r.anchor, cite: r.cite, date: doc.date, kind: 'clause' },
+                filters: { 文件: [doc.short], 地区: [doc.region], 年份: [doc.year], 文种: [doc.kind] },
+                sort: { date: doc.date || `${doc.year}-00-00` },
+              });
+              check(`addCustomRecord(${doc.slug}#${r.anchor})`, res);
+              clauses++;
+            }
+          }
+          let pages = 0;
+          for (const section of ['glossary', 'topics']) {
+            for (const file of pagesIn(join(out, section))) {
+              const res = await index.addHTMLFile({ url: `${base}${file.slice(out.length).replace(/index\.html$/, '').replace(/^\/+/, '')}`, content: readFileSync(file, 'utf8') });
+              check(`addHTMLFile(${file})`, res);
+              pages++;
+            }
+          }
+          check('writeFiles', await index.writeFiles({ outputPath: join(out, 'pagefind') }));
+          logger.info(`Pagefind: ${clauses} clauses and ${pages} pages indexed`);
+        } finally {
+          await pagefind.close();
+        }
+        // Glossary forms for query expansion (DRG ↔ 按疾病诊断相关分组付费).
+        const forms = loadGlossary().map((e) => ({ id: e.id, term: e.term, short: e.short, forms: [e.term, ...e.aliases] }));
+        mkdirSync(join(out, 'search'), { recursive: true });
+        writeFileSync(join(out, 'search', 'glossary-forms.json'), JSON.stringify(forms));
+      },
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadGlossary, termForms } from './load.ts';
+
+const entry = (over: Record<string, unknown> = {}) => JSON.stringify({
+  term: 'DRG付费', aliases: ['按疾病诊断相关分组付费'], short: '按疾病诊断相关分组付费的简称，医保按病组标准支付。', explanation: '依据诊断、治疗方式和病情把住院病例分组，医保按组付费。这里是更长的解释。', english: 'DRG payment', category: '医保支付', related: [], ...over,
+});
+function dir(files: Record<string, string>): string {
+  const d = mkdtempSync(join(tmpdir(), 'glossary-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(d, name), content);
+  return d;
+}
+
+describe('loadGlossary', () => {
+  test('loads valid entries with ids from file names', () => {
+    const g = loadGlossary(dir({ 'drg.json': entry(), 'dip.json': entry({ term: '按病种分值付费', aliases: ['DIP'], related: ['drg'] }) }));
+    expect(g.map((e) => e.id).sort()).toEqual(['dip', 'drg']);
+  });
+  test('forms are ordered longest first, so DRG付费 wins over DRG', () => {
+    const forms = termForms(loadGlossary(dir({ 'drg.json': entry({ term: 'DRG', aliases: ['DRG付费'] }) }))).map((f) => f.form);
+    expect(forms.indexOf('DRG付费')).toBeLessThan(forms.indexOf('DRG'));
+  });
+  test('malformed JSON names the file and hints', () => {
+    const d = dir({ 'drg.json': '{ "term": "DRG", }' });
+    expect(() => loadGlossary(d)).toThrow(/drg\.json: not valid JSON[\s\S]*hint: Check commas/);
+  });
+  test('a missing or wrong field names the field and the file', () => {
+    const d = dir({ 'drg.json': entry({ category: '医保' }) });
+    expect(() => loadGlossary(d)).toThrow(/drg\.json: category: category must be one of/);
+    const e = dir({ 'drg.json': entry({ short: '太短' }) });
+    expect(() => loadGlossary(e)).toThrow(/drg\.json: short: short is the tooltip definition/);
+  });
+  test('an alias claimed by two entries stops with both names', () => {
+    const d = dir({ 'a.json': entry(), 'b.json': entry({ term: 'DRG', aliases: ['按疾病诊断相关分组付费'] }) });
+    expect(() => loadGlossary(d)).toThrow(/b\.json: "按疾病诊断相关分组付费" is already the term or an alias of entry "a"/);
+  });
+  test('a related term that does not exist stops with a hint', () => {
+    const d = dir({ 'drg.json': entry({ related: ['dipp'] }) });
+    expect(() => loadGlossary(d)).toThrow(/drg\.json: related term "dipp" does not exist\n  hint:/);
+  });
+  test('a file name that is not an id is refused', () => {
+    const d = dir({ 'DRG 付费.json': entry() });
+    expect(() => loadGlossary(d)).toThrow(/is not a valid entry id/);
+  });
+  test('the real glossary loads: at least 60 entries, aliases unique', () => {
+    const g = loadGlossary();
+    expect(g.length).toBeGreaterThanOrEqual(60);
+  });
+});
