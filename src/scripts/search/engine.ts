@@ -1,0 +1,190 @@
+/**
+ * Clause search for Chinese, on top of Pagefind.
+ *
+ * Pagefind splits a Chinese query into short pieces and falls back to partial
+ * matches, so on its own 双带头人 also finds text with only 双 or 人. Here:
+ * - each Chinese run of the query is searched as a quoted phrase, each Latin
+ *   word as a word; every part is required (DRG 付费 needs both);
+ * - a part that is a glossary term or alias also matches the entry's other
+ *   forms (DRG ↔ 按疾病诊断相关分组付费), and the entry is offered first;
+ * - every candidate's text is then checked: a result is shown only if it
+ *   really contains each part (or one of its forms);
+ * - ranking: title contains the phrase, then number of occurrences, then the
+ *   document's date, newest first.
+ * The module is pure apart from the Pagefind object it is given.
+ */
+
+export interface PagefindLike {
+  search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: { id: string; score: number; data(): Promise<PagefindData> }[] }>;
+}
+export interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters?: Record<string, string[]>;
+}
+export interface GlossaryForms { id: string; term: string; short: string; forms: string[] }
+
+export interface QueryPart {
+  /** What the reader typed for this part. */
+  text: string;
+  /** The strings any of which satisfies the part (the part itself, or a glossary entry's forms). */
+  alternatives: string[];
+  /** Glossary entry this part names, if any. */
+  glossary?: GlossaryForms;
+}
+
+export interface Hit {
+  url: string;
+  title: string;
+  /** 'clause' for a provision, 'page' for a glossary or topic page. */
+  kind: 'clause' | 'page';
+  doc?: string;
+  slug?: string;
+  anchor?: string;
+  cite?: string;
+  date?: string;
+  titleMatch: boolean;
+  count: number;
+  /** Text around the first match, split so the match can be highlighted. */
+  excerpt: { before: string; match: string; after: string };
+}
+
+export interface SearchResult {
+  parts: QueryPart[];
+  glossary?: GlossaryForms;
+  hits: Hit[];
+  /** How many candidates Pagefind gave that did not contain the query (dropped). */
+  dropped: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+/** How many candidates to check; bounds the bytes one query fetches. */
+export const MAX_CANDIDATES = 60;
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/** Splits a query into required parts: 中医 床位 → two parts; DRG付费 stays one. */
+export function parseQuery(query: string, glossary: GlossaryForms[] = []): QueryPart[] {
+  const formsOf = new Map<string, GlossaryForms>();
+  for (const g of glossary) for (const f of g.forms) formsOf.set(norm(f), g);
+  return query
+    .replace(/["“”'‘’]/g, ' ')
+    .split(/[\s\u3000,，、;；]+/u)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((text) => {
+      const g = formsOf.get(norm(text));
+      const alternatives = g ? [...new Set([text, ...g.forms])] : [text];
+      return { text, alternatives, ...(g ? { glossary: g } : {}) };
+    });
+}
+
+/**
+ * The Pagefind queries for one alternative. Chinese goes in as an exact
+ * phrase (split at punctuation, so a long spelled-out form still works) and
+ * also unquoted: Pagefind's segmenter sometimes cuts the phrase differently
+ * from the text (总会计师), and the loose query then still finds it. Loose
+ * matches without the phrase are removed later by the text check.
+ */
+export function pagefindQueries(alt: string): string[] {
+  if (!HAN.test(alt)) return [alt];
+  const pieces = alt.split(/[\s，。、；：,.;:“”"‘’（）()《》]+/u).filter(Boolean);
+  const quoted = pieces.map((p) => `"${p}"`).join(' ');
+  return [...new Set([quoted, pieces.join(' ')])];
+}
+
+export function occurrences(haystack: string, needle: string): number {
+  const h = norm(haystack);
+  const n = norm(needle);
+  if (!n) return 0;
+  let count = 0;
+  for (let i = h.indexOf(n); i !== -1; i = h.indexOf(n, i + n.length)) count++;
+  return count;
+}
+
+/** True when the text contains every part (any of its alternatives). */
+export function containsAll(text: string, parts: QueryPart[]): boolean {
+  return parts.every((p) => p.alternatives.some((a) => occurrences(text, a) > 0));
+}
+
+export function excerpt(content: string, parts: QueryPart[], radius = 28): Hit['excerpt'] {
+  const h = norm(content);
+  let best = -1;
+  let len = 0;
+  for (const p of parts) for (const a of p.alternatives) {
+    const i = h.indexOf(norm(a));
+    if (i !== -1 && (best === -1 || i < best)) { best = i; len = a.length; }
+  }
+  if (best === -1) return { before: content.slice(0, radius * 2), match: '', after: '' };
+  const start = Math.max(0, best - radius);
+  return {
+    before: (start > 0 ? '…' : '') + content.slice(start, best),
+    match: content.slice(best, best + len),
+    after: content.slice(best + len, best + len + radius) + (best + len + radius < content.length ? '…' : ''),
+  };
+}
+
+export function compareHits(a: Hit, b: Hit): number {
+  if (a.kind !== b.kind) return a.kind === 'clause' ? -1 : 1;
+  if (a.titleMatch !== b.titleMatch) return a.titleMatch ? -1 : 1;
+  if (a.count !== b.count) return b.count - a.count;
+  return (b.date ?? '').localeCompare(a.date ?? '');
+}
+
+export async function search(pagefind: PagefindLike, query: string, glossary: GlossaryForms[] = [], filters?: Record<string, string[]>): Promise<SearchResult> {
+  const parts = parseQuery(query, glossary);
+  if (!parts.length) return { parts, hits: [], dropped: 0 };
+  // Candidates: for each part, the union over its alternatives; then the intersection over parts.
+  let candidates: Map<string, { score: number; data(): Promise<PagefindData> }> | null = null;
+  for (const part of parts) {
+    const found = new Map<string, { score: number; data(): Promise<PagefindData> }>();
+    for (const alt of part.alternatives) {
+      for (const q of pagefindQueries(alt)) {
+        const res = await pagefind.search(q, filters ? { filters } : undefined);
+        for (const r of res.results) if (!found.has(r.id) || found.get(r.id)!.score < r.score) found.set(r.id, r);
+      }
+    }
+    candidates = candidates === null ? found : new Map([...candidates].filter(([id]) => found.has(id)));
+  }
+  const ranked = [...(candidates ?? new Map()).values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
+  const datas = await Promise.all(ranked.map((r) => r.data()));
+  const hits: Hit[] = [];
+  let dropped = 0;
+  for (const d of datas) {
+    const title = d.meta.title ?? d.url;
+    if (!containsAll(d.content, parts)) { dropped++; continue; }
+    const count = parts.reduce((n, p) => n + Math.max(...p.alternatives.map((a) => occurrences(d.content, a))), 0);
+    hits.push({
+      url: d.url,
+      title,
+      kind: d.meta.kind === 'clause' ? 'clause' : 'page',
+      doc: d.meta.doc,
+      slug: d.meta.slug,
+      anchor: d.meta.anchor,
+      cite: d.meta.cite,
+      date: d.meta.date,
+      titleMatch: parts.some((p) => p.alternatives.some((a) => occurrences(title, a) > 0)),
+      count,
+      excerpt: excerpt(d.content, parts),
+    });
+  }
+  hits.sort(compareHits);
+  const glossaryEntry = parts.length === 1 ? parts[0].glossary : undefined;
+  // The entry is offered on its own at the top; do not list its page again.
+  if (glossaryEntry) {
+    const own = hits.findIndex((h) => h.kind === 'page' && h.url.replace(/\/$/, '').endsWith(`/glossary/${glossaryEntry.id}`));
+    if (own !== -1) hits.splice(own, 1);
+  }
+  return { parts, ...(glossaryEntry ? { glossary: glossaryEntry } : {}), hits, dropped };
+}
+
+/** Clause hits grouped by document, documents in the order of their best hit. */
+export function groupByDocument(hits: Hit[]): { doc: string; hits: Hit[] }[] {
+  const groups = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const key = h.kind === 'clause' ? h.doc ?? '' : '术语与专题';
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  return [...groups].map(([doc, list]) => ({ doc, hits: list }));
+}

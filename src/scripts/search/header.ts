@@ -1,0 +1,86 @@
+/**
+ * The search field in the header: results as you type, grouped by document,
+ * arrow keys and Enter, Escape to close, result counts announced. Loaded only
+ * when the reader starts to search (see components/layout/SiteSearch.astro).
+ */
+import { search, groupByDocument, type Hit } from './engine.ts';
+import { escapeHtml, hitHref, loadSearch } from './load.ts';
+
+const MAX_SHOWN = 8;
+
+export function initHeaderSearch(form: HTMLFormElement): void {
+  if (form.dataset.ready) return;
+  form.dataset.ready = '1';
+  const base = form.dataset.base ?? '/';
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const popup = form.querySelector<HTMLElement>('[data-search-popup]')!;
+  const status = form.querySelector<HTMLElement>('[data-search-status]')!;
+  let active = -1;
+  let seq = 0;
+  let timer = 0;
+
+  const options = () => [...popup.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  const setActive = (i: number) => {
+    const opts = options();
+    active = opts.length ? (i + opts.length) % opts.length : -1;
+    opts.forEach((o, j) => o.setAttribute('aria-selected', String(j === active)));
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', opts[active].id);
+      opts[active].scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const close = () => {
+    popup.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+
+  const item = (h: Hit, q: string, i: number) =>
+    `<a role="option" id="sr-opt-${i}" aria-selected="false" href="${escapeHtml(hitHref(h.url, q))}" class="search-hit-item">` +
+    `<span class="search-hit-title">${escapeHtml(h.title)}</span>` +
+    (h.kind === 'clause' && h.cite ? `<span class="search-hit-cite">${escapeHtml(h.cite)}</span>` : '') +
+    `<span class="search-hit-excerpt">${escapeHtml(h.excerpt.before)}<mark>${escapeHtml(h.excerpt.match)}</mark>${escapeHtml(h.excerpt.after)}</span></a>`;
+
+  async function run() {
+    const q = input.value.trim();
+    const mine = ++seq;
+    if (!q) { close(); status.textContent = ''; return; }
+    const { pagefind, glossary } = await loadSearch(base);
+    const res = await search(pagefind, q, glossary);
+    if (mine !== seq) return; // a newer query is on its way
+    const shown = res.hits.slice(0, MAX_SHOWN);
+    let i = 0;
+    let html = '';
+    if (res.glossary) {
+      html += `<div role="group" aria-label="术语"><a role="option" id="sr-opt-${i++}" aria-selected="false" class="search-hit-item search-hit-term" href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}"><span class="search-hit-title">术语：${escapeHtml(res.glossary.term)}</span><span class="search-hit-excerpt">${escapeHtml(res.glossary.short)}</span></a></div>`;
+    }
+    for (const g of groupByDocument(shown)) {
+      html += `<div role="group" aria-label="${escapeHtml(g.doc)}"><p class="search-group" aria-hidden="true">${escapeHtml(g.doc)}${g.hits[0]?.date ? ` · ${escapeHtml(g.hits[0].date)}` : ''}</p>`;
+      for (const h of g.hits) html += item(h, q, i++);
+      html += '</div>';
+    }
+    const all = `${base}search/?q=${encodeURIComponent(q)}`;
+    html += res.hits.length
+      ? `<a class="search-all" href="${escapeHtml(all)}">查看全部 ${res.hits.length} 条结果</a>`
+      : `<p class="search-empty">没有找到包含“${escapeHtml(q)}”的条款。</p>`;
+    popup.innerHTML = html;
+    popup.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    active = -1;
+    status.textContent = res.hits.length ? `找到 ${res.hits.length} 条结果` : '没有找到结果';
+  }
+
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, 80);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') { e.preventDefault(); if (popup.hidden) void run(); else setActive(active + 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
+    else if (e.key === 'Escape') { close(); }
+    else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); options()[active].click(); }
+  });
+  document.addEventListener('click', (e) => { if (!form.contains(e.target as Node)) close(); });
+  if (input.value.trim()) void run();
+}

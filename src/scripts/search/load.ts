@@ -1,0 +1,23 @@
+/** Loads Pagefind and the glossary forms once, from the site's base path. */
+import type { GlossaryForms, PagefindLike } from './engine.ts';
+
+let loading: Promise<{ pagefind: PagefindLike & { filters(): Promise<Record<string, Record<string, number>>> }; glossary: GlossaryForms[] }> | undefined;
+
+export function loadSearch(base: string) {
+  loading ??= (async () => {
+    const url = `${base}pagefind/pagefind.js`;
+    const pagefind = await import(/* @vite-ignore */ url);
+    await pagefind.options({ baseUrl: base, excerptLength: 20 });
+    const glossary = await fetch(`${base}search/glossary-forms.json`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
+    return { pagefind, glossary };
+  })();
+  return loading;
+}
+
+/** A result link that also tells the page what to highlight: …/x/?hl=双带头人#s3-6-24 */
+export function hitHref(url: string, query: string): string {
+  const [path, hash = ''] = url.split('#');
+  return `${path}?hl=${encodeURIComponent(query)}${hash ? `#${hash}` : ''}`;
+}
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
