@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkGlossary from './src/plugins/remark-glossary.ts';
+import remarkCitations from './src/plugins/remark-citations.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
@@ -15,6 +16,6 @@ export default defineConfig({
   integrations: [mdx(), searchIndex()],
   markdown: {
     // SmartyPants would rewrite the official text ("--" to a dash, quotes): never.
-    processor: unified({ remarkPlugins: [remarkGfm, remarkGlossary], smartypants: false, gfm: true }),
+    processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { base: process.env.BASE ?? '/' }], remarkGlossary], smartypants: false, gfm: true }),
   },
 });

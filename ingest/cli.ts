@@ -11,6 +11,7 @@ const paths = {
   manifestsDir: 'ingest/manifests',
   outDir: 'src/content/policies',
   reportsDir: 'src/content/reports',
+  clausesDir: 'src/content/clauses',
 };
 
 try {
@@ -23,7 +24,7 @@ try {
     }
     console.log('ingest --check: content is up to date');
   } else {
-    console.log(res.written.length ? `ingest: wrote ${res.written.join(', ')}` : 'ingest: nothing changed');
+    console.log(res.written.length ? `ingest: wrote ${res.written.join(", ")}` : "ingest: nothing changed");
     if (res.stale.length) console.log(`ingest: removed ${res.stale.join(', ')}`);
   }
 } catch (e) {

@@ -226,7 +226,7 @@ let paths: IngestPaths;
 /** Every file under the output folders, with its content. */
 function outputs(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const d of [paths.outDir, paths.reportsDir]) {
+  for (const d of [paths.outDir, paths.reportsDir, paths.clausesDir]) {
     for (const f of readdirSync(d)) out[join(d, f)] = readFileSync(join(d, f), 'utf8');
   }
   return out;
@@ -256,6 +256,7 @@ beforeEach(() => {
     manifestsDir: join(tmp, 'manifests'),
     outDir: join(tmp, 'content', 'policies'),
     reportsDir: join(tmp, 'content', 'reports'),
+    clausesDir: join(tmp, 'content', 'clauses'),
   };
   for (const d of Object.values(paths)) mkdirSync(d, { recursive: true });
   // A valid document that sorts before the broken ones below, so a failure
@@ -365,7 +366,7 @@ describe('runIngest and --check', () => {
   it('writes the document and its report, then --check finds nothing to do', () => {
     rmSync(join(paths.outDir, 'old-document.mdx'));
     const res = runIngest(paths);
-    expect(res.written.sort()).toEqual(['lasa-tixi-2025.json', 'lasa-tixi-2025.mdx']);
+    expect(res.written.map((p) => p.slice(tmp.length + 1)).sort()).toEqual(['content/clauses/lasa-tixi-2025.json', 'content/policies/lasa-tixi-2025.mdx', 'content/reports/lasa-tixi-2025.json']);
     // Same as the committed content.
     expect(readFileSync(mdx(), 'utf8')).toBe(readFileSync(join(ROOT, 'src', 'content', 'policies', 'lasa-tixi-2025.mdx'), 'utf8'));
     expect(readFileSync(report(), 'utf8')).toBe(readFileSync(join(ROOT, 'src', 'content', 'reports', 'lasa-tixi-2025.json'), 'utf8'));
@@ -399,7 +400,7 @@ describe('runIngest and --check', () => {
     const res = runIngest(paths);
     expect(res.stale).toEqual([join(paths.outDir, 'old-document.mdx')]);
     writeFileSync(mdx(), 'hand edit');
-    expect(runIngest(paths).written).toEqual(['lasa-tixi-2025.mdx']);
+    expect(runIngest(paths).written).toEqual([mdx()]);
     expect(runIngest(paths, { check: true })).toEqual({ written: [], stale: [], differing: [] });
     expect(readdirSync(paths.outDir)).toEqual(['lasa-tixi-2025.mdx']);
   });

@@ -4,11 +4,11 @@
  * document succeeded, so a failure never leaves half the library rewritten.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { IngestError } from './errors.ts';
 import { loadManifests, type Manifest } from './manifest.ts';
 import { clean, decodeSeed } from './pipeline.ts';
-import { parseOutline, provisions } from './structure/parse-outline.ts';
+import { parseOutline, provisions, type Node } from './structure/parse-outline.ts';
 import { citations } from './structure/citation.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
@@ -21,6 +21,8 @@ export interface IngestPaths {
   outDir: string;
   /** Where the cleaning reports go (src/content/reports). */
   reportsDir: string;
+  /** Where the clause data goes (src/content/clauses). */
+  clausesDir: string;
 }
 
 export interface Output { path: string; content: string }
@@ -68,12 +70,55 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     const i = check.error.issues[0];
     throw new IngestError(`frontmatter ${i.path.join('.')}: ${i.message}`, { file: manifestFile });
   }
+  const clauses = clauseList(tree, res.text, cites);
   const mdx = renderMdx({ text: res.text, cites, tree, marks: res.marks, frontmatter, seed: manifest.seed, slug: manifest.slug, truncated: manifest.truncated });
   const report = buildReport(manifest, res);
   return [
     { path: `${manifest.slug}.mdx`, content: mdx },
     { path: `${manifest.slug}.json`, content: JSON.stringify(report, null, 2) + '\n' },
+    { path: `${manifest.slug}.json`, content: JSON.stringify(clauses, null, 1) + '\n' },
   ];
+}
+
+/**
+ * Every anchored unit of the document as data: provisions with their own text
+ * (heading line and own paragraphs) and paragraphs. Used by topic pages and
+ * the open-data files; the MDX stays the reading text.
+ */
+export interface ClauseData {
+  id: string;
+  kind: 'part' | 'provision' | 'para';
+  parent?: string;
+  depth?: number;
+  num?: string;
+  title?: string;
+  cite: string;
+  text: string;
+  agencies?: { lead: string[]; partners: string[]; raw: string; basis?: string };
+}
+
+function clauseList(tree: ReturnType<typeof parseOutline>, text: string, cites: Map<string, string>): ClauseData[] {
+  const out: ClauseData[] = [];
+  const slice = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+  const walk = (nodes: Node[], parent?: string) => {
+    for (const n of nodes) {
+      if (n.type === 'para') {
+        out.push({ id: n.id, kind: 'para', ...(parent ? { parent } : {}), cite: cites.get(n.id) ?? '', text: slice(n.span) });
+        continue;
+      }
+      const own = [slice({ start: n.heading.start, end: n.body.end }), ...n.children.filter((c) => c.type === 'para').map((c) => slice((c as { span: { start: number; end: number } }).span))];
+      out.push({
+        id: n.id, kind: 'provision', ...(parent ? { parent } : {}), depth: n.depth, num: n.num, title: n.title, cite: cites.get(n.id) ?? '',
+        text: own.join('\n'), ...(n.agencies ? { agencies: n.agencies } : {}),
+      });
+      walk(n.children, n.id);
+    }
+  };
+  for (const part of tree.parts) {
+    if (part.declared) out.push({ id: part.id, kind: 'part', cite: part.label, title: part.titles.map(slice).join(''), text: part.titles.map(slice).join('\n') });
+    walk(part.children, part.declared ? part.id : undefined);
+  }
+  return out;
 }
 
 export interface IngestResult { written: string[]; stale: string[]; differing: string[] }
@@ -106,20 +151,21 @@ export function runIngest(paths: IngestPaths, opts: { check?: boolean } = {}): I
   // Build everything first.
   const outputs: Output[] = [];
   for (const { manifest, file } of manifests) {
-    const [mdx, report] = buildDocument(manifest, file, paths.seedsDir);
+    const [mdx, report, clauses] = buildDocument(manifest, file, paths.seedsDir);
     outputs.push({ path: join(paths.outDir, mdx.path), content: mdx.content });
     outputs.push({ path: join(paths.reportsDir, report.path), content: report.content });
+    outputs.push({ path: join(paths.clausesDir, clauses.path), content: clauses.content });
   }
   const expected = new Set(outputs.map((o) => o.path));
-  const stale = [paths.outDir, paths.reportsDir]
+  const stale = [paths.outDir, paths.reportsDir, paths.clausesDir]
     .filter(existsSync)
     .flatMap((d) => readdirSync(d).filter((f) => /\.(mdx|json)$/u.test(f)).map((f) => join(d, f)))
     .filter((p) => !expected.has(p));
   const differing = outputs.filter((o) => !existsSync(o.path) || readFileSync(o.path, 'utf8') !== o.content).map((o) => o.path);
 
   if (opts.check) return { written: [], stale, differing };
-  for (const d of [paths.outDir, paths.reportsDir]) mkdirSync(d, { recursive: true });
+  for (const d of [paths.outDir, paths.reportsDir, paths.clausesDir]) mkdirSync(d, { recursive: true });
   for (const o of outputs) if (differing.includes(o.path)) writeFileSync(o.path, o.content);
   for (const s of stale) rmSync(s);
-  return { written: differing.map((p) => basename(p)), stale, differing };
+  return { written: differing, stale, differing };
 }

@@ -9,6 +9,7 @@ function announce(message: string): void {
   if (!announcer) {
     announcer = document.createElement('div');
     announcer.className = 'sr-only';
+    announcer.dataset.copyStatus = '';
     announcer.setAttribute('role', 'status');
     announcer.setAttribute('aria-live', 'polite');
     document.body.append(announcer);

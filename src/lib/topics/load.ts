@@ -1,0 +1,130 @@
+/**
+ * Loads and checks topics, the topic map and the relations. Any unknown
+ * topic, document or clause id stops the build with the file, the id and a
+ * hint (ids that do exist nearby). Linear in the number of clauses.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { relationsSchema, topicMapSchema, topicSchema, type Relation, type Topic } from '../../schemas/topics.ts';
+
+export class TopicDataError extends Error {
+  constructor(file: string, message: string, hint: string) {
+    super(`${file}: ${message}\n  hint: ${hint}`);
+    this.name = 'TopicDataError';
+  }
+}
+
+export interface ClauseInfo { id: string; kind: string; cite: string; title?: string; text: string; num?: string; parent?: string }
+export interface TopicData {
+  topics: Topic[];
+  /** slug → clause id → topic ids */
+  map: Record<string, Record<string, string[]>>;
+  relations: Relation[];
+  clauses: Map<string, Map<string, ClauseInfo>>;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new TopicDataError(file, `not valid JSON (${(e as Error).message})`, 'Check commas and quotes; JSON allows no comments or trailing commas.');
+  }
+}
+
+function parse<T>(file: string, schema: { safeParse(d: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, data: unknown): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw new TopicDataError(file, `${i.path.map(String).join('.') || '(file)'}: ${i.message}`, 'See src/schemas/topics.ts for the format.');
+  }
+  return r.data;
+}
+
+export function loadTopicData(root = 'src/content'): TopicData {
+  const topicDir = join(root, 'topics');
+  const topics: Topic[] = existsSync(topicDir)
+    ? readdirSync(topicDir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ ...parse(join(topicDir, f), topicSchema, readJson(join(topicDir, f))), id: f.replace(/\.json$/, '') }))
+    : [];
+  topics.sort((a, b) => a.order - b.order);
+  const topicIds = new Set(topics.map((t) => t.id));
+
+  const clauses = new Map<string, Map<string, ClauseInfo>>();
+  const clauseDir = join(root, 'clauses');
+  for (const f of existsSync(clauseDir) ? readdirSync(clauseDir).filter((x) => x.endsWith('.json')) : []) {
+    const list = JSON.parse(readFileSync(join(clauseDir, f), 'utf8')) as ClauseInfo[];
+    clauses.set(f.replace(/\.json$/, ''), new Map(list.map((c) => [c.id, c])));
+  }
+  const checkClause = (file: string, slug: string, id: string) => {
+    const doc = clauses.get(slug);
+    if (!doc) throw new TopicDataError(file, `unknown document "${slug}"`, `Use a document slug: ${[...clauses.keys()].join(', ')}.`);
+    if (!doc.has(id)) {
+      const near = [...doc.keys()].filter((k) => k.startsWith(id.split('-').slice(0, 2).join('-'))).slice(0, 8);
+      throw new TopicDataError(file, `clause "${id}" does not exist in ${slug}`, `Use an anchor from the document${near.length ? `, e.g. ${near.join(', ')}` : ''} (src/content/clauses/${slug}.json lists them all).`);
+    }
+  };
+  const checkTopic = (file: string, topic: string, where: string) => {
+    if (!topicIds.has(topic)) throw new TopicDataError(file, `unknown topic "${topic}" (${where})`, `Add src/content/topics/${topic}.json or use one of: ${[...topicIds].slice(0, 12).join(', ')}….`);
+  };
+
+  const mapFile = join(root, 'topic-map.json');
+  const map = existsSync(mapFile) ? parse(mapFile, topicMapSchema, readJson(mapFile)) : {};
+  for (const [slug, entries] of Object.entries(map)) {
+    for (const [id, ts] of Object.entries(entries)) {
+      checkClause(mapFile, slug, id);
+      for (const t of ts) checkTopic(mapFile, t, `${slug}#${id}`);
+    }
+  }
+
+  const relFile = join(root, 'relations.json');
+  const relations = existsSync(relFile) ? parse(relFile, relationsSchema, readJson(relFile)) : [];
+  const groupIds = new Set<string>();
+  for (const r of relations) {
+    if (groupIds.has(r.id)) throw new TopicDataError(relFile, `relation id "${r.id}" is used twice`, 'Give every group its own id.');
+    groupIds.add(r.id);
+    checkTopic(relFile, r.topic, `relation ${r.id}`);
+    for (const c of r.clauses) {
+      const [slug, id] = c.split('#');
+      checkClause(relFile, slug, id);
+    }
+    if (new Set(r.clauses.map((c) => c.split('#')[0])).size < 2) {
+      throw new TopicDataError(relFile, `relation "${r.id}" links clauses of one document only`, 'A relation lines up how different documents handle the same matter: add a clause from another document.');
+    }
+  }
+  return { topics, map, relations, clauses };
+}
+
+let cached: TopicData | undefined;
+/** The site's topic data, loaded once per build. */
+export function topicData(): TopicData {
+  cached ??= loadTopicData();
+  return cached;
+}
+
+export interface RelatedLink { slug: string; id: string; label: string }
+
+/** Clauses in other documents related to slug#id, in relation order, without repeats. */
+export function relatedTo(data: TopicData, slug: string, id: string): { relation: Relation; links: RelatedLink[] }[] {
+  const key = `${slug}#${id}`;
+  return data.relations
+    .filter((r) => r.clauses.includes(key))
+    .map((relation) => ({
+      relation,
+      links: relation.clauses.filter((c) => c.split('#')[0] !== slug).map((c) => {
+        const [s, i] = c.split('#');
+        const info = data.clauses.get(s)!.get(i)!;
+        return { slug: s, id: i, label: `${info.cite} ${info.title ?? ''}`.trim() };
+      }),
+    }));
+}
+
+/** Clause ids of one document on a topic, in document order. */
+export function clausesOnTopic(data: TopicData, topic: string): Map<string, ClauseInfo[]> {
+  const out = new Map<string, ClauseInfo[]>();
+  for (const [slug, entries] of Object.entries(data.map)) {
+    const doc = data.clauses.get(slug)!;
+    const ids = new Set(Object.entries(entries).filter(([, ts]) => ts.includes(topic)).map(([i]) => i));
+    const list = [...doc.values()].filter((c) => ids.has(c.id));
+    if (list.length) out.set(slug, list);
+  }
+  return out;
+}
