@@ -9,7 +9,7 @@ let site: Site;
 beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
-const PAGES = ['', 'about/', '404.html', 'search/?q=医共体', 'topics/', 'topics/xinchou-zhidu/', 'cited/', 'glossary/', 'glossary/liangge-yunxu/', 'policies/datong-gaozhiliang/', 'policies/guangdong-yigongti/', 'policies/changping-gaozhiliang/', 'policies/lasa-tixi-2025/', 'policies/shaoxing-2019/'];
+const PAGES = ['', 'about/', '404.html', 'search/?q=医共体', 'topics/', 'topics/xinchou-zhidu/', 'cited/', 'agencies/', 'agencies/datong-weijian/', 'targets/', 'glossary/', 'glossary/liangge-yunxu/', 'policies/datong-gaozhiliang/', 'policies/guangdong-yigongti/', 'policies/changping-gaozhiliang/', 'policies/lasa-tixi-2025/', 'policies/shaoxing-2019/'];
 const MODES = [
   { name: 'desktop light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },
   { name: 'phone dark', viewport: { width: 375, height: 800 }, colorScheme: 'dark' as const },
