@@ -11,6 +11,8 @@ export default defineConfig({
   // Absolute URLs (canonical, Open Graph, sitemap) use SITE; set it when deploying.
   site: process.env.SITE ?? 'https://yigai.example.org',
   base: process.env.BASE ?? '/',
+  // A second build (e.g. for the sub-path test) can go elsewhere.
+  outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx(), searchIndex()],

@@ -21,11 +21,9 @@ const pagesIn = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name, 'index.html')).filter(existsSync) : [];
 
 export function searchIndex(): AstroIntegration {
-  let base = '/';
   return {
     name: 'yigai-search-index',
     hooks: {
-      'astro:config:done': ({ config }) => { base = config.base.replace(/\/?$/, '/'); },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
@@ -39,7 +37,8 @@ export function searchIndex(): AstroIntegration {
             if (!doc) continue;
             for (const r of clauseRecords(html)) {
               const res = await index.addCustomRecord({
-                url: `${base}policies/${doc.slug}/#${r.anchor}`,
+                // Site-relative: the Pagefind client prefixes the base path (baseUrl).
+                url: `/policies/${doc.slug}/#${r.anchor}`,
                 content: r.content,
                 language: 'zh-cn',
                 meta: { title: r.title, doc: doc.short, slug: doc.slug, anchor: r.anchor, cite: r.cite, date: doc.date, kind: 'clause' },
@@ -53,7 +52,7 @@ export function searchIndex(): AstroIntegration {
           let pages = 0;
           for (const section of ['glossary', 'topics']) {
             for (const file of pagesIn(join(out, section))) {
-              const res = await index.addHTMLFile({ url: `${base}${file.slice(out.length).replace(/index\.html$/, '').replace(/^\/+/, '')}`, content: readFileSync(file, 'utf8') });
+              const res = await index.addHTMLFile({ url: `/${file.slice(out.length).replace(/index\.html$/, '').replace(/^\/+/, '')}`, content: readFileSync(file, 'utf8') });
               check(`addHTMLFile(${file})`, res);
               pages++;
             }

@@ -2,10 +2,20 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Policy = CollectionEntry<'policies'>;
 
-/** All documents, newest first (by date, else year), then by title. */
-export async function getPolicies(): Promise<Policy[]> {
-  const docs = await getCollection('policies');
-  return docs.sort((a, b) => sortKey(b).localeCompare(sortKey(a)) || a.data.title.localeCompare(b.data.title, 'zh-CN'));
+let sorted: Promise<Policy[]> | undefined;
+/** All documents, newest first (by date, else year), then by title. Computed once per build. */
+export function getPolicies(): Promise<Policy[]> {
+  sorted ??= getCollection('policies').then((docs) =>
+    docs.sort((a, b) => sortKey(b).localeCompare(sortKey(a)) || a.data.title.localeCompare(b.data.title, 'zh-CN')),
+  );
+  return sorted;
+}
+
+let shorts: Promise<Map<string, string>> | undefined;
+/** slug → short title, for labelling links to other documents (looked up per provision: keep it O(1)). */
+export function shortTitleMap(): Promise<Map<string, string>> {
+  shorts ??= getPolicies().then((docs) => new Map(docs.map((d) => [d.id, d.data.shortTitle])));
+  return shorts;
 }
 
 const sortKey = (p: Policy) => p.data.date ?? `${p.data.year}-00-00`;

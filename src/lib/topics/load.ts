@@ -103,10 +103,15 @@ export function topicData(): TopicData {
 export interface RelatedLink { slug: string; id: string; label: string }
 
 /** Clauses in other documents related to slug#id, in relation order, without repeats. */
+const byClause = new WeakMap<TopicData, Map<string, Relation[]>>();
 export function relatedTo(data: TopicData, slug: string, id: string): { relation: Relation; links: RelatedLink[] }[] {
   const key = `${slug}#${id}`;
-  return data.relations
-    .filter((r) => r.clauses.includes(key))
+  if (!byClause.has(data)) {
+    const index = new Map<string, Relation[]>();
+    for (const r of data.relations) for (const c of r.clauses) index.set(c, [...(index.get(c) ?? []), r]);
+    byClause.set(data, index);
+  }
+  return (byClause.get(data)!.get(key) ?? [])
     .map((relation) => ({
       relation,
       links: relation.clauses.filter((c) => c.split('#')[0] !== slug).map((c) => {
