@@ -16,6 +16,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx(), searchIndex()],
+  // Scripts as files, not inlined into every page: cached once, and the HTML stays text.
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // SmartyPants would rewrite the official text ("--" to a dash, quotes): never.
     processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { base: process.env.BASE ?? '/' }], remarkGlossary], smartypants: false, gfm: true }),

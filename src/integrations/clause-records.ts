@@ -10,9 +10,12 @@ import { parse, type HTMLElement } from 'node-html-parser';
 export interface DocInfo { slug: string; title: string; short: string; date: string; year: string; region: string; kind: string }
 export interface ClauseRecord { anchor: string; title: string; cite: string; content: string }
 
+/** The citation label carried by a permalink's aria-label (本条链接：第三部分第15项). */
+const citeOf = (a: HTMLElement | null): string => (a?.getAttribute('aria-label') ?? '').replace(/^本条链接：/, '');
+
 const text = (el: HTMLElement): string => {
   const copy = parse(el.toString());
-  for (const n of copy.querySelectorAll('[data-pagefind-ignore]')) n.remove();
+  for (const n of copy.querySelectorAll('[data-pagefind-ignore], .clause-tools')) n.remove();
   return copy.textContent.replace(/\s+/g, ' ').trim();
 };
 
@@ -36,14 +39,14 @@ export function clauseRecords(html: string): ClauseRecord[] {
     records.push({
       anchor: heading.id,
       title,
-      cite: section.querySelector(':scope > .clause-head button[data-copy="cite"]')?.getAttribute('data-cite') ?? '',
+      cite: citeOf(section.querySelector(':scope > .clause-head a.permalink')),
       content: [title, ...own.map(text)].join(' '),
     });
   }
   // Paragraphs that belong to no provision (preambles, notices) are clauses of their own.
   for (const p of body.querySelectorAll('p.para[id]')) {
     if (p.closest('section.provision')) continue;
-    records.push({ anchor: p.id, title: text(p).slice(0, 30), cite: p.querySelector('button[data-copy="cite"]')?.getAttribute('data-cite') ?? '', content: text(p) });
+    records.push({ anchor: p.id, title: text(p).slice(0, 30), cite: citeOf(p.querySelector('a.permalink')), content: text(p) });
   }
   return records;
 }

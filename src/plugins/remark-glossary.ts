@@ -66,6 +66,8 @@ export default function remarkGlossary(options: RemarkGlossaryOptions = {}) {
     if (!pattern || !file.path?.replace(/\\/g, '/').includes(only)) return;
     const occurrences: GlossaryOccurrence[] = [];
     const seen = new Map<string, Set<string>>();
+    // Short ids for the tooltips (g1, g2 …), unique in the page.
+    let counter = 0;
 
     visitParents(tree, (node, ancestors) => {
       if (!isJsx(node) || !CONTAINERS.has(node.name ?? '')) return;
@@ -97,7 +99,7 @@ export default function remarkGlossary(options: RemarkGlossaryOptions = {}) {
               name: 'Term',
               attributes: [
                 { type: 'mdxJsxAttribute', name: 'id', value: id },
-                { type: 'mdxJsxAttribute', name: 'uid', value: `${anchor}-${id}` },
+                { type: 'mdxJsxAttribute', name: 'uid', value: `g${++counter}` },
               ],
               children: [{ type: 'text', value }],
             } as never;

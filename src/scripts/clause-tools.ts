@@ -45,11 +45,41 @@ export function citation(docTitle: string, cite: string, url: string): string {
   return `《${docTitle}》${cite} ${url}`;
 }
 
+/** The citation label of a permalink: aria-label="本条链接：第三部分第15项". */
+const citeOf = (link: HTMLAnchorElement) => (link.getAttribute('aria-label') ?? '').replace(/^本条链接：/, '');
+
 let wired = false;
 export function initClauseTools(): void {
   if (wired) return;
   wired = true;
-  for (const b of document.querySelectorAll<HTMLButtonElement>('.clause-tools button[data-copy]')) b.hidden = false;
+  // One pair of buttons, moved to the provision in use.
+  const copyLink = document.createElement('button');
+  copyLink.type = 'button';
+  copyLink.dataset.copy = 'link';
+  copyLink.textContent = '复制链接';
+  const copyCite = document.createElement('button');
+  copyCite.type = 'button';
+  copyCite.dataset.copy = 'cite';
+  copyCite.textContent = '复制引用';
+  const attach = (tools: Element | null) => {
+    if (!tools || tools.contains(copyLink)) return;
+    const link = tools.querySelector<HTMLAnchorElement>('a.permalink');
+    if (!link) return;
+    const id = decodeURIComponent(link.hash.slice(1));
+    copyLink.dataset.target = id;
+    copyCite.dataset.target = id;
+    copyCite.dataset.cite = citeOf(link);
+    tools.append(copyLink, copyCite);
+  };
+  const toolsIn = (el: Element | null) => el?.closest('.clause-head, .para')?.querySelector(':scope > .clause-tools, :scope > * > .clause-tools') ?? null;
+  document.addEventListener('pointerover', (e) => attach(toolsIn(e.target as Element)));
+  document.addEventListener('focusin', (e) => { if ((e.target as Element).matches('a.permalink')) attach((e.target as Element).parentElement); });
+  const fromHash = () => {
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) attach(target.matches('.para') ? target.querySelector('.clause-tools') : target.parentElement?.querySelector(':scope > .clause-tools') ?? null);
+  };
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
   document.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-copy]');
     if (!button) return;

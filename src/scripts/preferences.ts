@@ -23,7 +23,6 @@ function isDark(): boolean {
 export function initPreferences(): void {
   const box = document.querySelector<HTMLElement>('[data-prefs]');
   if (!box) return;
-  box.hidden = false;
   const themeBtn = box.querySelector<HTMLButtonElement>('[data-theme-toggle]')!;
   const themeLabel = box.querySelector<HTMLElement>('[data-theme-label]')!;
   const sizeBtns = [...box.querySelectorAll<HTMLButtonElement>('[data-size-btn]')];

@@ -3,7 +3,6 @@ export function initTargetsTable(): void {
   const table = document.querySelector<HTMLTableElement>('[data-targets]');
   const box = document.querySelector<HTMLElement>('[data-target-filters]');
   if (!table || !box) return;
-  box.hidden = false;
   const body = table.tBodies[0];
   const rows = [...body.rows];
   const count = box.querySelector<HTMLElement>('[data-target-count]')!;

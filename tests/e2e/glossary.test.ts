@@ -9,7 +9,7 @@ afterAll(async () => { await site?.close(); });
 
 const html = (p: string) => readFileSync(`dist/${p}`, 'utf8');
 const DATONG = 'policies/datong-gaozhiliang/';
-const TIP = '.term[data-term="liangge-yunxu"]';
+const TIP = '.term:has(> a[href$="/glossary/liangge-yunxu/"])';
 
 describe('terms in the built text', () => {
   test('every document page carries glossary terms; none inside headings', () => {
@@ -22,7 +22,7 @@ describe('terms in the built text', () => {
   test('the spelled-out 两个允许 in the Guangdong and 昌平 texts leads to the 两个允许 entry', () => {
     const long = '允许医疗卫生机构突破现行事业单位工资调控水平，允许医疗服务收入扣除成本并按规定提取各项基金后主要用于人员奖励';
     for (const slug of ['guangdong-yigongti', 'changping-gaozhiliang']) {
-      expect(html(`policies/${slug}/index.html`)).toContain(`<a class="term-link" href="/glossary/liangge-yunxu/" aria-describedby="tip-`);
+      expect(html(`policies/${slug}/index.html`)).toContain(`<a class="term-link" href="/glossary/liangge-yunxu/" aria-describedby="g`);
       expect(html(`policies/${slug}/index.html`)).toMatch(new RegExp(`href="/glossary/liangge-yunxu/"[^>]*>${long}</a>`));
     }
   });
@@ -38,7 +38,7 @@ describe('terms in the built text', () => {
   });
   test('term pages list every occurrence in the library, grouped by document, with clause links', () => {
     const counts = new Map<string, number>();
-    for (const slug of DOCS) for (const m of html(`policies/${slug}/index.html`).matchAll(/data-term="([^"]+)"/g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    for (const slug of DOCS) for (const m of html(`policies/${slug}/index.html`).matchAll(/class="term-link" href="\/glossary\/([^/]+)\//g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
     for (const id of readdirSync('dist/glossary').filter((d) => !d.includes('.'))) {
       const page = html(`glossary/${id}/index.html`);
       const total = Number(/在本库中的出现（(\d+) 处）/.exec(page)?.[1]);

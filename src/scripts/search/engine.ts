@@ -23,7 +23,7 @@ export interface PagefindData {
   meta: Record<string, string>;
   filters?: Record<string, string[]>;
 }
-export interface GlossaryForms { id: string; term: string; short: string; forms: string[] }
+export interface GlossaryForms { id: string; term: string; forms: string[] }
 
 export interface QueryPart {
   /** What the reader typed for this part. */
@@ -132,22 +132,37 @@ export function compareHits(a: Hit, b: Hit): number {
   return (b.date ?? '').localeCompare(a.date ?? '');
 }
 
-export async function search(pagefind: PagefindLike, query: string, glossary: GlossaryForms[] = [], filters?: Record<string, string[]>): Promise<SearchResult> {
+export interface SearchOptions {
+  filters?: Record<string, string[]>;
+  /** How many candidates to fetch and check (each is a small download). */
+  maxCandidates?: number;
+}
+
+export async function search(pagefind: PagefindLike, query: string, glossary: GlossaryForms[] = [], options: SearchOptions = {}): Promise<SearchResult> {
+  const { filters, maxCandidates = MAX_CANDIDATES } = options;
   const parts = parseQuery(query, glossary);
   if (!parts.length) return { parts, hits: [], dropped: 0 };
   // Candidates: for each part, the union over its alternatives; then the intersection over parts.
-  let candidates: Map<string, { score: number; data(): Promise<PagefindData> }> | null = null;
+  type Candidate = { score: number; exact: boolean; data(): Promise<PagefindData> };
+  let candidates: Map<string, Candidate> | null = null;
   for (const part of parts) {
-    const found = new Map<string, { score: number; data(): Promise<PagefindData> }>();
+    const found = new Map<string, Candidate>();
     for (const alt of part.alternatives) {
-      for (const q of pagefindQueries(alt)) {
+      // The exact phrase and the loose query; exact-phrase hits are checked first.
+      for (const [i, q] of pagefindQueries(alt).entries()) {
         const res = await pagefind.search(q, filters ? { filters } : undefined);
-        for (const r of res.results) if (!found.has(r.id) || found.get(r.id)!.score < r.score) found.set(r.id, r);
+        for (const r of res.results) {
+          const prev = found.get(r.id);
+          const exact = i === 0 && HAN.test(alt);
+          if (!prev || (exact && !prev.exact) || (prev.exact === exact && prev.score < r.score)) found.set(r.id, { score: r.score, exact: exact || !!prev?.exact, data: r.data });
+        }
       }
     }
-    candidates = candidates === null ? found : new Map([...candidates].filter(([id]) => found.has(id)));
+    candidates = candidates === null ? found : new Map([...candidates].filter(([id]) => found.has(id)).map(([id, c]) => [id, { ...c, exact: c.exact && found.get(id)!.exact }]));
   }
-  const ranked = [...(candidates ?? new Map()).values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
+  const ranked = [...(candidates ?? new Map<string, Candidate>()).values()]
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score)
+    .slice(0, maxCandidates);
   const datas = await Promise.all(ranked.map((r) => r.data()));
   const hits: Hit[] = [];
   let dropped = 0;

@@ -47,13 +47,14 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     const mine = ++seq;
     if (!q) { close(); status.textContent = ''; return; }
     const { pagefind, glossary } = await loadSearch(base);
-    const res = await search(pagefind, q, glossary);
+    // The popup shows a few results: check only the best candidates (fewer downloads).
+    const res = await search(pagefind, q, glossary, { maxCandidates: 10 });
     if (mine !== seq) return; // a newer query is on its way
     const shown = res.hits.slice(0, MAX_SHOWN);
     let i = 0;
     let html = '';
     if (res.glossary) {
-      html += `<div role="group" aria-label="术语"><a role="option" id="sr-opt-${i++}" aria-selected="false" class="search-hit-item search-hit-term" href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}"><span class="search-hit-title">术语：${escapeHtml(res.glossary.term)}</span><span class="search-hit-excerpt">${escapeHtml(res.glossary.short)}</span></a></div>`;
+      html += `<div role="group" aria-label="术语"><a role="option" id="sr-opt-${i++}" aria-selected="false" class="search-hit-item search-hit-term" href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}"><span class="search-hit-title">术语：${escapeHtml(res.glossary.term)}</span><span class="search-hit-excerpt">查看解释、出处和全部出现位置</span></a></div>`;
     }
     for (const g of groupByDocument(shown)) {
       html += `<div role="group" aria-label="${escapeHtml(g.doc)}"><p class="search-group" aria-hidden="true">${escapeHtml(g.doc)}${g.hits[0]?.date ? ` · ${escapeHtml(g.hits[0].date)}` : ''}</p>`;

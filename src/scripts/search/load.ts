@@ -7,8 +7,10 @@ export function loadSearch(base: string) {
   loading ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
     const pagefind = await import(/* @vite-ignore */ url);
-    await pagefind.options({ baseUrl: base, excerptLength: 20 });
-    const glossary = await fetch(`${base}search/glossary-forms.json`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
+    // No web worker: the worker script is another 43 KB, and our queries are small.
+    await pagefind.options({ baseUrl: base, excerptLength: 20, noWorker: true });
+    const rows: string[][] = await fetch(`${base}search/glossary-forms.json`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
+    const glossary: GlossaryForms[] = rows.map(([id, term, ...aliases]) => ({ id, term, forms: [term, ...aliases] }));
     return { pagefind, glossary };
   })();
   return loading;

@@ -7,8 +7,6 @@ const FILTER_KEYS = ['文件', '地区', '年份', '文种'];
 export async function initSearchPage(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('[data-search-page]');
   if (!form) return;
-  document.querySelector<HTMLElement>('[data-search-nojs]')!.hidden = true;
-  form.hidden = false;
   const base = form.dataset.base ?? '/';
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const box = form.querySelector<HTMLFieldSetElement>('[data-search-filters]')!;
@@ -18,18 +16,8 @@ export async function initSearchPage(): Promise<void> {
   input.value = params.get('q') ?? '';
 
   const { pagefind, glossary } = await loadSearch(base);
-  const available = await pagefind.filters();
-  for (const key of FILTER_KEYS) {
-    const values = Object.keys(available[key] ?? {}).sort().reverse();
-    if (!values.length) continue;
-    const group = document.createElement('div');
-    group.className = 'filter-group';
-    group.innerHTML = `<span class="filter-name">${escapeHtml(key)}</span>` + values
-      .map((v) => `<label><input type="checkbox" name="${escapeHtml(key)}" value="${escapeHtml(v)}"${params.getAll(key).includes(v) ? ' checked' : ''}> ${escapeHtml(v)}</label>`)
-      .join('');
-    box.append(group);
-  }
-  box.hidden = false;
+  // Filters are rendered at build time (no layout shift); restore the URL's choices.
+  for (const cb of box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) cb.checked = params.getAll(cb.name).includes(cb.value);
 
   const selected = () => {
     const f: Record<string, string[]> = {};
@@ -48,10 +36,10 @@ export async function initSearchPage(): Promise<void> {
     for (const [k, vs] of Object.entries(filters)) for (const v of vs) url.append(k, v);
     history.replaceState(null, '', `${location.pathname}${url.size ? `?${url}` : ''}`);
     if (!q) { out.innerHTML = ''; status.textContent = ''; return; }
-    const res = await search(pagefind, q, glossary, Object.keys(filters).length ? filters : undefined);
+    const res = await search(pagefind, q, glossary, Object.keys(filters).length ? { filters } : {});
     let html = '';
     if (res.glossary) {
-      html += `<section class="search-term"><h2>术语：<a href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}">${escapeHtml(res.glossary.term)}</a></h2><p>${escapeHtml(res.glossary.short)}</p>${res.parts[0].alternatives.length > 1 ? `<p class="lead">同时检索：${res.parts[0].alternatives.map(escapeHtml).join('、')}</p>` : ''}</section>`;
+      html += `<section class="search-term"><h2>术语：<a href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}">${escapeHtml(res.glossary.term)}</a></h2>${res.parts[0].alternatives.length > 1 ? `<p class="lead">同时检索：${res.parts[0].alternatives.map(escapeHtml).join('、')}</p>` : ''}</section>`;
     }
     const rank = new Map(res.hits.map((h, i) => [h, i + 1]));
     for (const g of groupByDocument(res.hits)) {

@@ -1,0 +1,33 @@
+/**
+ * Page-weight budgets, measured in the browser on a document page's first
+ * load (before any search) and on the first search query. Speed is reported
+ * by `npm run bench`; bytes are asserted here.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openSite, type Site, DOCS } from './harness.ts';
+import { measureLoad, measureFirstQuery } from '../../scripts/bench/measure.ts';
+
+let site: Site;
+beforeAll(async () => { site = await openSite(); });
+afterAll(async () => { await site?.close(); });
+
+describe('document pages, first load', () => {
+  test.each(DOCS)('%s: HTML ≤ 2.5 × its visible text, CSS ≤ 20 KiB, JS ≤ 8 KiB, no fonts, no images, no other hosts', async (slug) => {
+    const m = await measureLoad(site, `policies/${slug}/`);
+    // Visible text: what the reader sees, including the glossary definitions shown on hover and focus.
+    expect(m.htmlBytes / (m.visibleTextBytes + m.tooltipTextBytes)).toBeLessThanOrEqual(2.5);
+    expect(m.cssBytes).toBeLessThanOrEqual(20 * 1024);
+    expect(m.jsBytes).toBeLessThanOrEqual(8 * 1024);
+    expect(m.fontRequests).toEqual([]);
+    expect(m.imageRequests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);
+    expect(m.otherHosts).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  test('the first query fetches at most 200 KiB beyond the page', async () => {
+    const m = await measureFirstQuery(site, 'policies/datong-gaozhiliang/', '薪酬制度改革');
+    expect(m.results).toBeGreaterThan(0);
+    expect(m.bytes).toBeLessThanOrEqual(200 * 1024);
+  });
+});
