@@ -1,0 +1,15 @@
+/**
+ * Lighthouse (mobile preset, Debian Chromium) on the key page types:
+ * accessibility, best practices and SEO must be 100. Performance, LCP, TBT
+ * and CLS are reported by `npm run bench`, not asserted here.
+ */
+import { expect, test } from 'vitest';
+import { runLighthouse, LIGHTHOUSE_PAGES } from '../../scripts/lighthouse.ts';
+
+test('accessibility, best practices and SEO are 100 on every key page', { timeout: 300_000 }, async () => {
+  const scores = await runLighthouse({ pages: LIGHTHOUSE_PAGES, presets: ['mobile'], categories: ['accessibility', 'best-practices', 'seo'] });
+  expect(scores.length).toBe(LIGHTHOUSE_PAGES.length);
+  for (const s of scores) {
+    expect({ page: s.page, accessibility: s.accessibility, bestPractices: s.bestPractices, seo: s.seo, failing: s.failing }).toEqual({ page: s.page, accessibility: 100, bestPractices: 100, seo: 100, failing: [] });
+  }
+});
