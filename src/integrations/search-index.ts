@@ -36,8 +36,9 @@ export function searchIndex(): AstroIntegration {
             const html = readFileSync(file, 'utf8');
             const doc = docInfo(html);
             if (!doc) continue;
-            for (const r of clauseRecords(html)) {
-              const res = await index.addCustomRecord({
+            // One document's records go to the Pagefind service together (it handles them concurrently).
+            const results = await Promise.all(clauseRecords(html).map((r) =>
+              index.addCustomRecord({
                 // Site-relative: the Pagefind client prefixes the base path (baseUrl).
                 url: `/policies/${doc.slug}/#${r.anchor}`,
                 content: r.content,
@@ -45,10 +46,9 @@ export function searchIndex(): AstroIntegration {
                 meta: { title: r.title, doc: doc.short, slug: doc.slug, anchor: r.anchor, cite: r.cite, date: doc.date, kind: 'clause' },
                 filters: { 文件: [doc.short], 地区: [doc.region], 年份: [doc.year], 文种: [doc.kind] },
                 sort: { date: doc.date || `${doc.year}-00-00` },
-              });
-              check(`addCustomRecord(${doc.slug}#${r.anchor})`, res);
-              clauses++;
-            }
+              }).then((res) => ({ res, anchor: r.anchor }))));
+            for (const { res, anchor } of results) check(`addCustomRecord(${doc.slug}#${anchor})`, res);
+            clauses += results.length;
           }
           let pages = 0;
           for (const section of ['glossary', 'topics']) {

@@ -8,12 +8,13 @@
  * (`citations`) for that page. Runs before remark-glossary, which leaves
  * links alone.
  */
-import type { Root, Nodes, Parent } from 'mdast';
+import type { Root, Nodes } from 'mdast';
 import type { VFile } from 'vfile';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import { visitParents } from 'unist-util-visit-parents';
+import { attr, isJsx, type JsxNode } from './mdx-jsx.ts';
 
 export interface Citation {
   /** Stable id of the cited document (anchor on /cited/). */
@@ -70,14 +71,6 @@ export function findInLibrary(library: LibraryDoc[], title?: string, number?: st
     (title && (d.title.replace(/（征求意见稿）$/u, '') === title || d.title.includes(`印发${title}的通知`))));
 }
 
-type JsxNode = Parent & { type: string; name: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
-const isJsx = (n: unknown): n is JsxNode => !!n && typeof n === 'object' && ((n as JsxNode).type === 'mdxJsxFlowElement' || (n as JsxNode).type === 'mdxJsxTextElement');
-const attr = (n: JsxNode, name: string): string | undefined => {
-  const v = n.attributes.find((a) => a.name === name)?.value;
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'value' in v) { try { return JSON.parse(String((v as { value: unknown }).value)); } catch { return undefined; } }
-  return undefined;
-};
 
 export default function remarkCitations(options: RemarkCitationsOptions = {}) {
   const base = (options.base ?? '/').replace(/\/?$/, '/');

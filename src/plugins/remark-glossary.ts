@@ -13,10 +13,11 @@
  * The glossary is loaded and checked once, when the plugin is created, so a
  * broken entry stops the build with its file and a hint.
  */
-import type { Root, Nodes, Parent } from 'mdast';
+import type { Root, Nodes } from 'mdast';
 import type { VFile } from 'vfile';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import { visitParents } from 'unist-util-visit-parents';
+import { attr, isJsx, type JsxNode } from './mdx-jsx.ts';
 import { loadGlossary, termForms } from '../lib/glossary/load.ts';
 
 export interface RemarkGlossaryOptions {
@@ -42,17 +43,6 @@ const CONTAINERS = new Set(['Para', 'ProvisionBody']);
 const SCOPES = new Set(['Provision', 'Part']);
 const SKIP = new Set(['Correction', 'Term']);
 
-type JsxNode = Parent & { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: { type: string; name?: string; value?: unknown }[] };
-const isJsx = (n: unknown): n is JsxNode => !!n && typeof n === 'object' && ((n as JsxNode).type === 'mdxJsxFlowElement' || (n as JsxNode).type === 'mdxJsxTextElement');
-const attr = (n: JsxNode, name: string): string | undefined => {
-  const v = n.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
-  if (typeof v === 'string') return v;
-  // cite={"第1段"}: ingest writes attribute values as JSON string literals.
-  if (v && typeof v === 'object' && 'value' in v) {
-    try { return JSON.parse(String((v as { value: unknown }).value)); } catch { return undefined; }
-  }
-  return undefined;
-};
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default function remarkGlossary(options: RemarkGlossaryOptions = {}) {
