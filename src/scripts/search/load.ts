@@ -3,12 +3,16 @@ import type { GlossaryForms, PagefindLike } from './engine.ts';
 
 let loading: Promise<{ pagefind: PagefindLike & { filters(): Promise<Record<string, Record<string, number>>> }; glossary: GlossaryForms[] }> | undefined;
 
-export function loadSearch(base: string) {
+/**
+ * `worker`: run Pagefind in a web worker. The search page does (its query runs
+ * while the page loads, so keep the main thread free); the header field does
+ * not (the worker is another 43 KB on the reader's first query).
+ */
+export function loadSearch(base: string, worker = false) {
   loading ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
     const pagefind = await import(/* @vite-ignore */ url);
-    // No web worker: the worker script is another 43 KB, and our queries are small.
-    await pagefind.options({ baseUrl: base, excerptLength: 20, noWorker: true });
+    await pagefind.options({ baseUrl: base, excerptLength: 20, noWorker: !worker });
     const rows: string[][] = await fetch(`${base}search/glossary-forms.json`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
     const glossary: GlossaryForms[] = rows.map(([id, term, ...aliases]) => ({ id, term, forms: [term, ...aliases] }));
     return { pagefind, glossary };

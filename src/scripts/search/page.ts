@@ -15,7 +15,7 @@ export async function initSearchPage(): Promise<void> {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
 
-  const { pagefind, glossary } = await loadSearch(base);
+  const { pagefind, glossary } = await loadSearch(base, true);
   // Filters are rendered at build time (no layout shift); restore the URL's choices.
   for (const cb of box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) cb.checked = params.getAll(cb.name).includes(cb.value);
 
