@@ -7,7 +7,7 @@
  */
 import { parse, type HTMLElement } from 'node-html-parser';
 
-export interface DocInfo { slug: string; title: string; short: string; date: string; year: string; region: string; kind: string }
+export interface DocInfo { slug: string; title: string; short: string; date: string; year: string; region: string; kind: string; number: string }
 export interface ClauseRecord { anchor: string; title: string; cite: string; content: string }
 
 /** The citation label carried by a permalink's aria-label (本条链接：第三部分第15项). */
@@ -23,7 +23,7 @@ export function docInfo(html: string): DocInfo | null {
   const article = parse(html).querySelector('article[data-doc-slug]');
   if (!article) return null;
   const a = (k: string) => article.getAttribute(`data-doc-${k}`) ?? '';
-  return { slug: a('slug'), title: a('title'), short: a('short'), date: a('date'), year: a('year'), region: a('region'), kind: a('kind') };
+  return { slug: a('slug'), title: a('title'), short: a('short'), date: a('date'), year: a('year'), region: a('region'), kind: a('kind'), number: a('number') };
 }
 
 export function clauseRecords(html: string): ClauseRecord[] {

@@ -43,7 +43,7 @@ export function searchIndex(): AstroIntegration {
                 url: `/policies/${doc.slug}/#${r.anchor}`,
                 content: r.content,
                 language: 'zh-cn',
-                meta: { title: r.title, doc: doc.short, slug: doc.slug, anchor: r.anchor, cite: r.cite, date: doc.date, kind: 'clause' },
+                meta: { title: r.title, doc: doc.short, slug: doc.slug, anchor: r.anchor, cite: r.cite, date: doc.date, kind: 'clause', ...(doc.number ? { number: doc.number } : {}) },
                 filters: { 文件: [doc.short], 地区: [doc.region], 年份: [doc.year], 文种: [doc.kind] },
                 sort: { date: doc.date || `${doc.year}-00-00` },
               }).then((res) => ({ res, anchor: r.anchor }))));
