@@ -35,7 +35,7 @@ export const openClauseSchema: z.ZodType<OpenClause> = z.lazy(() =>
     num: z.string().optional(),
     title: z.string().optional(),
     cite: z.string(),
-    url: z.string().url(),
+    url: z.url(),
     text: z.string(),
     agencies: openAgenciesSchema.optional(),
     topics: z.array(z.string()),
@@ -57,8 +57,8 @@ export const openMetaSchema = z.object({
   kind: z.string(),
   status: z.enum(['正式', '征求意见稿']),
   summary: z.string(),
-  url: z.string().url(),
-  files: z.object({ txt: z.string().url(), md: z.string().url(), json: z.string().url() }),
+  url: z.url(),
+  files: z.object({ txt: z.url(), md: z.url(), json: z.url() }),
 });
 
 export const openDocumentSchema = z.object({
@@ -69,6 +69,6 @@ export const openDocumentSchema = z.object({
 
 export const catalogSchema = z.object({
   format: z.literal('yigai-catalog/1'),
-  site: z.string().url(),
+  site: z.url(),
   documents: z.array(openMetaSchema),
 });

@@ -12,7 +12,7 @@ export interface Region { province: string; city?: string; district?: string }
 export interface Agency { id: string; name: string }
 
 let table: { forms: Form[]; exact: Exact[] } | undefined;
-const load = () => (table ??= JSON.parse(readFileSync('src/content/agency-names.json', 'utf8')));
+const load = (): { forms: Form[]; exact: Exact[] } => (table ??= JSON.parse(readFileSync('src/content/agency-names.json', 'utf8')) as { forms: Form[]; exact: Exact[] });
 
 /** Region code for agency ids: the first word of the document slug (datong-gaozhiliang → datong). */
 export const regionCode = (slug: string) => slug.split('-')[0];

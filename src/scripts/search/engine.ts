@@ -158,7 +158,16 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
         }
       }
     }
-    candidates = candidates === null ? found : new Map([...candidates].filter(([id]) => found.has(id)).map(([id, c]) => [id, { ...c, exact: c.exact && found.get(id)!.exact }]));
+    if (candidates === null) candidates = found;
+    else {
+      // Every part is required: keep the candidates this part found too.
+      const next = new Map<string, Candidate>();
+      for (const [id, c] of candidates as Map<string, Candidate>) {
+        const f = found.get(id);
+        if (f) next.set(id, { ...c, exact: c.exact && f.exact });
+      }
+      candidates = next;
+    }
   }
   const ranked = [...(candidates ?? new Map<string, Candidate>()).values()]
     .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score)
