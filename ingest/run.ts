@@ -27,7 +27,8 @@ export interface IngestPaths {
 
 export interface Output { path: string; content: string }
 
-export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir: string): Output[] & { slug?: string } {
+/** Builds one document in memory: [MDX, cleaning report, clause data]. */
+export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir: string): [Output, Output, Output] {
   const seedPath = join(seedsDir, manifest.seed);
   const source = decodeSeed(readFileSync(seedPath), seedPath);
   const ctx = { manifest, manifestFile };
