@@ -5,7 +5,11 @@
  * text (heading, body, paragraphs; not nested provisions). Tooltips, tools and
  * labels (data-pagefind-ignore) are left out.
  */
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parse, HTMLElement, type Node } from 'node-html-parser';
+
+/** Character references in raw text (node-html-parser keeps them as written). */
+const decode = (s: string) => s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|#39|apos);/gi, (m, e: string) =>
+  e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? m);
 
 export interface DocInfo { slug: string; title: string; short: string; date: string; year: string; region: string; kind: string; number: string }
 export interface ClauseRecord { anchor: string; title: string; cite: string; content: string }
@@ -13,10 +17,17 @@ export interface ClauseRecord { anchor: string; title: string; cite: string; con
 /** The citation label carried by a permalink's aria-label (本条链接：第三部分第15项). */
 const citeOf = (a: HTMLElement | null): string => (a?.getAttribute('aria-label') ?? '').replace(/^本条链接：/, '');
 
+/** An element's text without what search must not see (tooltips, tools, labels): one walk, no re-parsing. */
 const text = (el: HTMLElement): string => {
-  const copy = parse(el.toString());
-  for (const n of copy.querySelectorAll('[data-pagefind-ignore], .clause-tools')) n.remove();
-  return copy.textContent.replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof HTMLElement) {
+      if (node.hasAttribute('data-pagefind-ignore') || node.classList.contains('clause-tools')) return;
+      node.childNodes.forEach(walk);
+    } else parts.push(node.rawText);
+  };
+  el.childNodes.forEach(walk);
+  return decode(parts.join('')).replace(/\s+/g, ' ').trim();
 };
 
 export function docInfo(html: string): DocInfo | null {
@@ -34,7 +45,7 @@ export function clauseRecords(html: string): ClauseRecord[] {
   for (const section of body.querySelectorAll('section.provision')) {
     const heading = section.querySelector(':scope > .clause-head > [id]');
     if (!heading) continue;
-    const own = section.childNodes.filter((n): n is HTMLElement => n instanceof Object && 'tagName' in n && (n as HTMLElement).tagName === 'P');
+    const own = section.childNodes.filter((n): n is HTMLElement => n instanceof HTMLElement && n.tagName === 'P');
     const title = text(heading);
     records.push({
       anchor: heading.id,
