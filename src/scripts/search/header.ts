@@ -46,9 +46,19 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     const q = input.value.trim();
     const mine = ++seq;
     if (!q) { close(); status.textContent = ''; return; }
-    const { pagefind, glossary } = await loadSearch(base);
-    // The popup shows a few results: check only the best candidates (fewer downloads).
-    const res = await search(pagefind, q, glossary, { maxCandidates: 10 });
+    let res;
+    try {
+      const { pagefind, glossary } = await loadSearch(base);
+      // The popup shows a few results: check only the best candidates (fewer downloads).
+      res = await search(pagefind, q, glossary, { maxCandidates: 10 });
+    } catch {
+      if (mine !== seq) return;
+      popup.innerHTML = `<p class="search-empty">检索暂时无法使用，请稍后再试，或打开<a href="${escapeHtml(`${base}search/?q=${encodeURIComponent(q)}`)}">检索页</a>。</p>`;
+      popup.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      status.textContent = '检索暂时无法使用';
+      return;
+    }
     if (mine !== seq) return; // a newer query is on its way
     const shown = res.hits.slice(0, MAX_SHOWN);
     let i = 0;

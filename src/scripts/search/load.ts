@@ -17,6 +17,8 @@ export function loadSearch(base: string, worker = false) {
     const glossary: GlossaryForms[] = rows.map(([id, term, ...aliases]) => ({ id, term, forms: [term, ...aliases] }));
     return { pagefind, glossary };
   })();
+  // A failed load (network, server) must not stick: the next keystroke tries again.
+  loading.catch(() => { loading = undefined; });
   return loading;
 }
 
