@@ -23,25 +23,13 @@ import { applyEdits } from '../ledger.ts';
 import { manifestSchema } from '../manifest.ts';
 import { RULES } from '../pipeline.ts';
 import type { Rule, RuleContext } from './types.ts';
+import { minimalManifest } from '../test-support/minimal-manifest.ts';
 
 const FIXTURES = join(import.meta.dirname, '__fixtures__');
 const UPDATE = process.env.UPDATE === '1';
 
 /** The smallest manifest the schema accepts; fixtures add the fields their rule reads. */
-const BASE_MANIFEST = {
-  seed: 'fixture.txt',
-  slug: 'fixture',
-  meta: {
-    title: '规则测试用文件',
-    shortTitle: '规则测试',
-    year: 2019,
-    region: { province: '广东省' },
-    kind: '实施方案',
-    status: '正式',
-    source: { site: '测试' },
-    summary: '仅供清洗规则的夹具测试使用的最小清单，不对应任何真实文件。',
-  },
-};
+const BASE_MANIFEST = minimalManifest('规则测试用文件', '仅供清洗规则的夹具测试使用的最小清单，不对应任何真实文件。');
 
 const rulesByName = new Map<string, Rule>(RULES.map((r) => [r.name, r]));
 

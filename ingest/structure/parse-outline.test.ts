@@ -9,6 +9,7 @@ import { IngestError } from '../errors.ts';
 import { loadManifests, manifestSchema } from '../manifest.ts';
 import { clean, decodeSeed } from '../pipeline.ts';
 import { type DocTree, type Node, type ProvisionNode, parseOutline, provisions } from './parse-outline.ts';
+import { minimalManifest } from '../test-support/minimal-manifest.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const docs = new Map(
@@ -130,20 +131,8 @@ describe('anchors on the real documents', () => {
 });
 
 describe('errors', () => {
-  const manifest = manifestSchema.parse({
-    seed: 'fixture.txt',
-    slug: 'fixture',
-    meta: {
-      title: '提纲解析测试',
-      shortTitle: '提纲测试',
-      year: 2022,
-      region: { province: '山西省' },
-      kind: '实施方案',
-      status: '正式',
-      source: { site: '测试' },
-      summary: '仅供提纲解析错误测试使用的最小清单，不对应任何真实文件。',
-    },
-  });
+  const manifest = manifestSchema.parse(minimalManifest('提纲解析测试', '仅供提纲解析错误测试使用的最小清单，不对应任何真实文件。'));
+
   const file = 'ingest/manifests/fixture.json';
 
   it('duplicate numbering throws an IngestError naming the manifest and both lines', () => {

@@ -15,6 +15,7 @@ import { openSite, DOCS } from '../../tests/e2e/harness.ts';
 import { measureFirstQuery, measureLoad, measureWarmQueries } from './measure.ts';
 import { runLighthouse } from '../lighthouse.ts';
 import { generate } from './synth.ts';
+import { clauseTexts, queryForms } from '../../tests/e2e/query-truth.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -92,15 +93,8 @@ async function benchSite() {
 
   // Search quality on the query set.
   const queries = JSON.parse(readFileSync('tests/e2e/search-queries.json', 'utf8')) as { q: string; expect: string[] }[];
-  const { clauseRecords } = await import('../../src/integrations/clause-records.ts');
-  const { loadGlossary } = await import('../../src/lib/glossary/load.ts');
-  const texts = new Map<string, string>();
-  for (const slug of readdirSync('dist/policies')) for (const r of clauseRecords(readFileSync(`dist/policies/${slug}/index.html`, 'utf8'))) texts.set(`${slug}#${r.anchor}`, r.content.toLowerCase());
-  const glossary = loadGlossary();
-  const alts = (part: string) => {
-    const g = glossary.find((e) => [e.term, ...e.aliases].some((f) => f.toLowerCase() === part.toLowerCase()));
-    return (g ? [part, g.term, ...g.aliases] : [part]).map((f) => f.toLowerCase());
-  };
+  const texts = clauseTexts();
+  const alts = queryForms();
   let expected = 0, found = 0, shown = 0, relevant = 0;
   const times: number[] = [];
   for (const { q, expect } of queries) {

@@ -1,26 +1,15 @@
 /** Search: the query set (recall in the top 10, no result without the query), the header field, the search page. */
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Site } from './harness.ts';
-import { clauseRecords } from '../../src/integrations/clause-records.ts';
-import { loadGlossary } from '../../src/lib/glossary/load.ts';
+import { clauseTexts, queryForms } from './query-truth.ts';
 import queries from './search-queries.json' with { type: 'json' };
 
 let site: Site;
 beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
-// Clause texts straight from the built pages (independent of the search code).
-const texts = new Map<string, string>();
-for (const slug of readdirSync('dist/policies')) {
-  for (const r of clauseRecords(readFileSync(`dist/policies/${slug}/index.html`, 'utf8'))) texts.set(`${slug}#${r.anchor}`, r.content.toLowerCase());
-}
-const glossary = loadGlossary();
-/** The forms a query part may match: itself, or all forms of the glossary entry it names. */
-const alternatives = (part: string): string[] => {
-  const g = glossary.find((e) => [e.term, ...e.aliases].some((f) => f.toLowerCase() === part.toLowerCase()));
-  return (g ? [part, g.term, ...g.aliases] : [part]).map((f) => f.toLowerCase());
-};
+const texts = clauseTexts();
+const alternatives = queryForms();
 
 async function searchPage(q: string, extra = '') {
   const page = await site.page();
