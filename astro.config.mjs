@@ -3,8 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import remarkGlossary from './src/plugins/remark-glossary.ts';
-import remarkCitations from './src/plugins/remark-citations.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
@@ -18,8 +16,11 @@ export default defineConfig({
   integrations: [mdx(), searchIndex()],
   // Scripts as files, not inlined into every page: cached once, and the HTML stays text.
   vite: { build: { assetsInlineLimit: 0 } },
+  // The policy documents are MDX rendered by their collection loader
+  // (src/loaders/policies.ts → src/render/policy/), with the glossary and
+  // citation plugins. This is for any other Markdown/MDX page authors add.
   markdown: {
-    // SmartyPants would rewrite the official text ("--" to a dash, quotes): never.
-    processor: unified({ remarkPlugins: [remarkGfm, [remarkCitations, { base: process.env.BASE ?? '/' }], remarkGlossary], smartypants: false, gfm: true }),
+    // SmartyPants would rewrite official text ("--" to a dash, quotes): never.
+    processor: unified({ remarkPlugins: [remarkGfm], smartypants: false, gfm: true }),
   },
 });

@@ -12,6 +12,7 @@ import { IngestError } from './errors.ts';
 import { escapeMdxText, jsxString } from './mdx/escape.ts';
 import { decodeSeed } from './pipeline.ts';
 import { type IngestPaths, runIngest } from './run.ts';
+import { HOSTILE } from './test-support/hostile-strings.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -19,45 +20,7 @@ const ROOT = join(import.meta.dirname, '..');
 // (a) escapeMdxText
 // ---------------------------------------------------------------------------
 
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  '{process.exit(1)}',
-  "import fs from 'fs'",
-  'export const x = 1',
-  '  import fs from "fs"',
-  '*a*',
-  '**b** _c_ __d__ ~~e~~',
-  '[x](javascript:alert(1))',
-  '![img](x.png)',
-  '<https://example.org>',
-  '&lt;',
-  '&amp; &#60; &#x3C; &copy',
-  '# h',
-  '## 一、总体要求',
-  '- item',
-  '+ item',
-  '* item',
-  '1. item',
-  '1) item',
-  '15.改革薪酬分配制度。',
-  '> quote',
-  '---',
-  '***',
-  '=',
-  '| a | b |',
-  '`code` ```fence```',
-  '$x^2$',
-  '<!-- comment -->',
-  '{/* comment */}',
-  '</P><script>alert(1)</script><P>',
-  '<Correction n={1}>x</Correction>',
-  'C:\\path\\to\\file',
-  '\\*not emphasis\\*',
-  'ends with a backslash \\',
-  '\\\\',
-  '《关于<script>的通知》{政策}（2018年版）1:2',
-  'a\u00a0b\u3000c',
-];
+
 
 /** MDX node types that would mean the text became code, raw HTML or an expression. */
 const FOREIGN = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'mdxJsxAttributeValueExpression']);

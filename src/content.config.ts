@@ -5,12 +5,14 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { policyLoader } from './loaders/policies.ts';
 import { z } from 'astro/zod';
 import { policyFrontmatterSchema } from './schemas/policy.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 
+/** Rendered to HTML by the loader (src/loaders/policies.ts), not compiled to JavaScript. */
 const policies = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './src/content/policies' }),
+  loader: policyLoader(),
   schema: policyFrontmatterSchema,
 });
 

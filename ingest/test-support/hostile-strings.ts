@@ -1,0 +1,45 @@
+/**
+ * Text that looks like MDX, JSX, Markdown or HTML code. Shared by the escaping
+ * tests (ingest/hostile.test.ts) and the renderer tests
+ * (src/render/policy/render.test.ts): such text must stay text all the way to
+ * the page.
+ */
+export const HOSTILE = [
+  '<script>alert(1)</script>',
+  '{process.exit(1)}',
+  "import fs from 'fs'",
+  'export const x = 1',
+  '  import fs from "fs"',
+  '*a*',
+  '**b** _c_ __d__ ~~e~~',
+  '[x](javascript:alert(1))',
+  '![img](x.png)',
+  '<https://example.org>',
+  '&lt;',
+  '&amp; &#60; &#x3C; &copy',
+  '# h',
+  '## 一、总体要求',
+  '- item',
+  '+ item',
+  '* item',
+  '1. item',
+  '1) item',
+  '15.改革薪酬分配制度。',
+  '> quote',
+  '---',
+  '***',
+  '=',
+  '| a | b |',
+  '`code` ```fence```',
+  '$x^2$',
+  '<!-- comment -->',
+  '{/* comment */}',
+  '</P><script>alert(1)</script><P>',
+  '<Correction n={1}>x</Correction>',
+  'C:\\path\\to\\file',
+  '\\*not emphasis\\*',
+  'ends with a backslash \\',
+  '\\\\',
+  '《关于<script>的通知》{政策}（2018年版）1:2',
+  'a\u00a0b\u3000c',
+];

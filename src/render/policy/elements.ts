@@ -1,0 +1,152 @@
+/**
+ * The HTML of each element that `npm run ingest` writes into a policy MDX
+ * document (<Provision>, <Para>, <Term> …), as hast. This is the one place a
+ * policy text's markup is defined; `render.ts` calls these while turning the
+ * parsed MDX into HTML.
+ *
+ * Why not Astro components: compiling every document's MDX into a JavaScript
+ * module made the site build grow by ~0.1 s and ~5 MiB of memory per document
+ * (1,000 documents: 226 s, 6 GiB). Rendering the same MDX tree to HTML once,
+ * in the content loader, costs a few milliseconds per document, and the MDX
+ * can never run code: only these elements and JSON attribute values exist.
+ *
+ * No element adds or changes wording; everything an editor supplies (labels,
+ * notes) is marked as such.
+ */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+
+export interface RelatedBlock {
+  groups: { label: string; links: { href: string; doc: string; label: string }[] }[];
+  topics: { href: string; name: string }[];
+}
+
+/** What the elements need to know beyond their own attributes. */
+export interface ElementContext {
+  /** A site-internal URL under the site's base path. */
+  href(path: string): string;
+  /** A glossary entry's display term and short definition; throws for an unknown id. */
+  term(id: string): { term: string; short: string };
+  /** Related provisions and topics of a provision of the document being rendered. */
+  related(id: string): RelatedBlock;
+}
+
+export type Props = Record<string, unknown>;
+export type ElementBuilder = (props: Props, children: ElementContent[], ctx: ElementContext) => ElementContent[];
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const headingTag = (level: unknown) => `h${Math.min(6, Math.max(2, Number(level) || 2))}`;
+
+/** Marked so search and excerpts leave it out (tooltips, labels, editors' notes). */
+const IGNORE = { 'data-pagefind-ignore': true };
+
+/**
+ * Permalink of a provision: a plain "#" link that works without JavaScript.
+ * The copy-link and copy-citation buttons are not repeated in every provision
+ * (hundreds per page); src/scripts/clause-tools.ts brings one pair to
+ * whichever provision the reader points at or focuses.
+ */
+export function clauseTools(id: string, cite: string): Element {
+  return h('span', { class: 'clause-tools' }, [h('a', { class: 'permalink', href: `#${id}`, 'aria-label': `本条链接：${cite}` }, '#')]);
+}
+
+/** Under a provision: related clauses in other documents and its topics. */
+function relatedBlock(r: RelatedBlock): ElementContent[] {
+  if (!r.groups.length && !r.topics.length) return [];
+  const topics: ElementContent[] = [];
+  r.topics.forEach((t, i) => {
+    if (i > 0) topics.push({ type: 'text', value: '、' });
+    topics.push(h('a', { href: t.href }, t.name));
+  });
+  return [h('div', { class: 'related', ...IGNORE }, [
+    ...r.groups.map((g) => h('div', { class: 'related-group' }, [
+      h('span', { class: 'related-label' }, `${g.label}：`),
+      h('ul', g.links.map((l) => h('li', [h('a', { href: l.href }, [h('b', l.doc), ` ${l.label}`])]))),
+    ])),
+    ...(r.topics.length ? [h('p', { class: 'related-topics' }, ['专题：', ...topics])] : []),
+  ])];
+}
+
+export const elements: Record<string, ElementBuilder> = {
+  /** What survives of the original title block, shown as printed. */
+  TitleBlock: (_p, children) => [h('div', { class: 'title-block', role: 'group', 'aria-label': '原文标题' }, children)],
+  TitleLine: (_p, children) => [h('p', children)],
+
+  /** A part of the document: the notice, the main text or an attachment. */
+  Part: (p, children) => [h('section', { class: 'part', 'data-kind': str(p.kind), 'aria-labelledby': str(p.id) }, children)],
+  /** A part's title lines as printed or, when the text has none (a notice), the editors' label, marked as supplied. */
+  PartHeading: (p, children) => {
+    const id = str(p.id);
+    const label = str(p.label);
+    const content = p.supplied === true
+      ? [h('span', { class: 'supplied', title: '编者所加标签' }, [label, h('span', { class: 'sr-only' }, '（编者所加）')])]
+      : children;
+    return [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id, class: 'part-title' }, content), clauseTools(id, label)])];
+  },
+  PartTitle: (_p, children) => [h('span', { class: 'line' }, children)],
+
+  /**
+   * A numbered provision and everything under it; its heading carries the
+   * anchor. Deliberately not a labelled region: the same heading text
+   * (一、总体要求) recurs in attachments, and dozens of landmarks would drown
+   * the real ones.
+   */
+  Provision: (p, children, ctx) => [h('section', { class: 'provision', 'data-depth': str(p.depth), 'data-id': str(p.id) }, [...children, ...relatedBlock(ctx.related(str(p.id)))])],
+  /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels. */
+  ProvisionHeading: (p, children) => {
+    const id = str(p.id);
+    const lead = list(p.lead);
+    const partners = list(p.partners);
+    const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, children), clauseTools(id, str(p.cite))])];
+    if (lead.length || partners.length) {
+      out.push(h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis === undefined ? undefined : str(p.basis) }, [
+        ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), a])),
+        ...partners.map((a) => h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), a])),
+      ]));
+    }
+    return out;
+  },
+  ProvisionBody: (_p, children) => [h('p', { class: 'provision-body' }, children)],
+  /** An unnumbered paragraph, anchored by ingest (s2-p1, tz-p3 …). */
+  Para: (p, children) => [h('p', { id: str(p.id), class: 'para' }, [...children, clauseTools(str(p.id), str(p.cite))])],
+
+  /** An editorial correction: the corrected text reads in place; hovering or focusing the mark shows the original. */
+  Correction: (p, children) => {
+    const n = str(p.n);
+    const original = str(p.original);
+    return [h('span', { class: 'correction' }, [
+      h('ins', children),
+      h('a', { class: 'correction-mark', href: `#corr-${n}`, 'aria-label': `〔校${n}〕编者校正：原文作“${original}”。${str(p.reason)}`, ...IGNORE }, `〔校${n}〕`),
+      h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `原文作“${original}”`),
+    ])];
+  },
+  /** An image (usually a table) the scraped page lost; only its file name survives. */
+  MissingImage: (p, children) => [h('p', { id: str(p.id), class: 'para figure-missing' }, [
+    h('span', { class: 'badge', ...IGNORE }, '编者注'),
+    h('span', IGNORE, '原文此处为图片，转载网页只留下文件名'),
+    ' ',
+    h('span', { class: 'filename' }, children),
+    h('span', IGNORE, '，图片内容未能取得。'),
+    clauseTools(str(p.id), str(p.cite)),
+  ])],
+  /** Where the source text breaks off (the notice is supplied by editors). */
+  Truncated: (_p, children) => [h('p', { class: 'truncated', id: 'truncated' }, [h('span', { class: 'badge' }, '编者注'), ...children])],
+
+  /**
+   * A glossary term (inserted by remark-glossary). It links to its entry
+   * page; the short definition shows on hover, keyboard focus and tap
+   * (src/scripts/term-tips.ts) and is announced through aria-describedby.
+   * Without JavaScript hover and focus still work (CSS), and a tap follows
+   * the link. The definition is kept out of search and excerpts.
+   */
+  Term: (p, children, ctx) => {
+    const id = str(p.id);
+    const uid = str(p.uid);
+    const entry = ctx.term(id);
+    return [h('span', { class: 'term' }, [
+      h('a', { class: 'term-link', href: ctx.href(`glossary/${id}/`), 'aria-describedby': uid }, children),
+      h('span', { class: 'term-tip', role: 'tooltip', id: uid, ...IGNORE }, [h('b', entry.term), `　${entry.short}`]),
+    ])];
+  },
+};

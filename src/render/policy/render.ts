@@ -1,0 +1,128 @@
+/**
+ * Renders a policy document's MDX body to HTML without compiling it to
+ * JavaScript: parse (remark-parse + remark-mdx), unravel block elements as
+ * MDX does, run the site's
+ * remark plugins (citations, glossary), then turn the tree into HTML with the
+ * element builders of `elements.ts`.
+ *
+ * The MDX that ingest writes uses only those elements, string/JSON attribute
+ * values and one comment; anything else (an import, an expression, an unknown
+ * element, a spread attribute) stops the build with the file, the line and a
+ * hint. So no text in a document can ever execute.
+ *
+ * No remark-gfm here: ingest escapes all Markdown syntax, so GFM could only
+ * misread text (its URL autolinks swallowed the escape in "<https://…>" and
+ * showed a stray backslash).
+ */
+import type { Root } from 'mdast';
+import type { ElementContent } from 'hast';
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
+import remarkCitations, { type Citation } from '../../plugins/remark-citations.ts';
+import remarkGlossary, { type GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
+import { elements, type ElementContext, type Props } from './elements.ts';
+import remarkUnravelJsx from './remark-unravel-jsx.ts';
+
+export class PolicyRenderError extends Error {
+  constructor(file: string, line: number | undefined, message: string, hint: string) {
+    super(`${file}${line ? `:${line}` : ''}: ${message}\n  hint: ${hint}`);
+    this.name = 'PolicyRenderError';
+  }
+}
+
+export interface PolicyRendererOptions {
+  /** Site base path, for links made by the plugins. */
+  base: string;
+  /** Folder of the policy MDX files (citations recognise the library's own documents). */
+  policiesDir?: string;
+  /** Folder of the glossary entries. */
+  glossaryDir?: string;
+}
+
+export interface RenderedPolicy {
+  html: string;
+  glossaryOccurrences: GlossaryOccurrence[];
+  citations: Citation[];
+}
+
+const REGENERATE = 'The policy MDX is written by `npm run ingest`; change the manifest or the cleaning rules and run it again instead of editing the file.';
+
+type MdxAttribute = { type: string; name?: string; value?: unknown };
+type MdxElement = { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: MdxAttribute[]; position?: { start: { line: number } } };
+
+/** An attribute's value: a string, or a JSON literal in braces (cite={"第一部分"}, depth={1}, lead={["…"]}). */
+function props(node: MdxElement, file: string): Props {
+  const out: Props = {};
+  for (const a of node.attributes) {
+    const line = node.position?.start.line;
+    if (a.type !== 'mdxJsxAttribute' || !a.name) throw new PolicyRenderError(file, line, `<${node.name}> has a spread attribute`, REGENERATE);
+    if (a.value === null || a.value === undefined) out[a.name] = true;
+    else if (typeof a.value === 'string') out[a.name] = a.value;
+    else {
+      const source = String((a.value as { value?: unknown }).value ?? '');
+      try {
+        out[a.name] = JSON.parse(source);
+      } catch {
+        throw new PolicyRenderError(file, line, `<${node.name} ${a.name}={${source.slice(0, 40)}}>: attribute values must be strings or JSON literals, not code`, REGENERATE);
+      }
+    }
+  }
+  return out;
+}
+
+export function createPolicyRenderer(options: PolicyRendererOptions) {
+  const processor: Processor<Root, Root, Root> = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkUnravelJsx)
+    .use(remarkCitations, { base: options.base, ...(options.policiesDir ? { policiesDir: options.policiesDir } : {}) })
+    .use(remarkGlossary, options.glossaryDir ? { dir: options.glossaryDir } : {}) as never;
+
+  /**
+   * @param source The whole MDX file (frontmatter included, so lines in errors are the file's lines).
+   * @param path The file's path (relative to the project), for errors and for the plugins.
+   */
+  return function renderPolicy(source: string, path: string, ctx: ElementContext): RenderedPolicy {
+    // Blank out the frontmatter but keep its lines, so positions stay the file's.
+    const body = source.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
+    const file = new VFile({ value: body, path });
+    let tree: Root;
+    try {
+      tree = processor.runSync(processor.parse(file), file) as Root;
+    } catch (e) {
+      const err = e as Error & { line?: number; place?: { line?: number; start?: { line: number } } };
+      if (err instanceof PolicyRenderError || err.name === 'GlossaryError' || err.name === 'TopicDataError') throw err;
+      const line = err.line ?? err.place?.line ?? err.place?.start?.line;
+      throw new PolicyRenderError(path, line, `not valid MDX: ${err.message.split('\n')[0]}`, REGENERATE);
+    }
+
+    const element: Handler = (state: State, node: MdxElement) => {
+      const name = node.name ?? '';
+      const build = elements[name];
+      if (!build) throw new PolicyRenderError(path, node.position?.start.line, `unknown element <${name}>`, `Policy documents use only ${Object.keys(elements).join(', ')} (src/render/policy/elements.ts). ${REGENERATE}`);
+      return build(props(node, path), state.all(node as never) as ElementContent[], ctx);
+    };
+    const expression: Handler = (_state, node: { value: string; position?: { start: { line: number } } }) => {
+      // The only expression ingest writes is the "generated file" comment.
+      if (/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) return undefined;
+      throw new PolicyRenderError(path, node.position?.start.line, `an expression {${node.value.slice(0, 40)}} in the text`, `Braces in official text must be escaped (\\{); policy documents contain no code. ${REGENERATE}`);
+    };
+    const esm: Handler = (_state, node: { position?: { start: { line: number } } }) => {
+      throw new PolicyRenderError(path, node.position?.start.line, 'an import/export statement', `Policy documents contain no code. ${REGENERATE}`);
+    };
+
+    const hast = toHast(tree, {
+      handlers: { mdxJsxFlowElement: element, mdxJsxTextElement: element, mdxFlowExpression: expression, mdxTextExpression: expression, mdxjsEsm: esm },
+    });
+    const data = (file.data as { astro?: { frontmatter?: { glossaryOccurrences?: GlossaryOccurrence[]; citations?: Citation[] } } }).astro?.frontmatter ?? {};
+    return {
+      html: toHtml(hast, { collapseEmptyAttributes: true }),
+      glossaryOccurrences: data.glossaryOccurrences ?? [],
+      citations: data.citations ?? [],
+    };
+  };
+}
