@@ -1,6 +1,6 @@
 /**
  * Renders a policy document's MDX body to HTML without compiling it to
- * JavaScript: parse (remark-parse + remark-mdx), unravel block elements as
+ * JavaScript: parse (remark-parse + MDX syntax without JS), unravel block elements as
  * MDX does, run the site's
  * remark plugins (citations, glossary), then turn the tree into HTML with the
  * element builders of `elements.ts`.
@@ -18,7 +18,6 @@ import type { Root } from 'mdast';
 import type { ElementContent } from 'hast';
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
@@ -26,6 +25,7 @@ import remarkCitations, { type Citation } from '../../plugins/remark-citations.t
 import remarkGlossary, { type GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
 import { elements, type ElementContext, type Props } from './elements.ts';
 import remarkUnravelJsx from './remark-unravel-jsx.ts';
+import remarkMdxSyntax from './remark-mdx-syntax.ts';
 
 export class PolicyRenderError extends Error {
   constructor(file: string, line: number | undefined, message: string, hint: string) {
@@ -77,7 +77,7 @@ function props(node: MdxElement, file: string): Props {
 export function createPolicyRenderer(options: PolicyRendererOptions) {
   const processor: Processor<Root, Root, Root> = unified()
     .use(remarkParse)
-    .use(remarkMdx)
+    .use(remarkMdxSyntax)
     .use(remarkUnravelJsx)
     .use(remarkCitations, { base: options.base, ...(options.policiesDir ? { policiesDir: options.policiesDir } : {}) })
     .use(remarkGlossary, options.glossaryDir ? { dir: options.glossaryDir } : {}) as never;
@@ -90,6 +90,9 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     // Blank out the frontmatter but keep its lines, so positions stay the file's.
     const body = source.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
     const file = new VFile({ value: body, path });
+    // MDX would read these lines as JavaScript modules; the parser here would read them as text. Neither belongs in a policy text.
+    const esmLine = /^(?:import|export)\b/m.exec(body);
+    if (esmLine) throw new PolicyRenderError(path, body.slice(0, esmLine.index).split('\n').length, 'an import/export statement', `Policy documents contain no code. ${REGENERATE}`);
     let tree: Root;
     try {
       tree = processor.runSync(processor.parse(file), file) as Root;
@@ -111,12 +114,9 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
       if (/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) return undefined;
       throw new PolicyRenderError(path, node.position?.start.line, `an expression {${node.value.slice(0, 40)}} in the text`, `Braces in official text must be escaped (\\{); policy documents contain no code. ${REGENERATE}`);
     };
-    const esm: Handler = (_state, node: { position?: { start: { line: number } } }) => {
-      throw new PolicyRenderError(path, node.position?.start.line, 'an import/export statement', `Policy documents contain no code. ${REGENERATE}`);
-    };
 
     const hast = toHast(tree, {
-      handlers: { mdxJsxFlowElement: element, mdxJsxTextElement: element, mdxFlowExpression: expression, mdxTextExpression: expression, mdxjsEsm: esm },
+      handlers: { mdxJsxFlowElement: element, mdxJsxTextElement: element, mdxFlowExpression: expression, mdxTextExpression: expression },
     });
     const data = (file.data as { astro?: { frontmatter?: { glossaryOccurrences?: GlossaryOccurrence[]; citations?: Citation[] } } }).astro?.frontmatter ?? {};
     return {
