@@ -11,6 +11,8 @@ export default defineConfig({
   base: process.env.BASE ?? '/',
   // A second build (e.g. for the sub-path test) can go elsewhere.
   outDir: process.env.OUT_DIR ?? './dist',
+  // The benchmark's builds (sharing node_modules) keep their content cache apart.
+  cacheDir: process.env.ASTRO_CACHE_DIR,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx(), searchIndex()],

@@ -8,12 +8,27 @@ import { glob } from 'astro/loaders';
 import { policyLoader } from './loaders/policies.ts';
 import { z } from 'astro/zod';
 import { policyFrontmatterSchema } from './schemas/policy.ts';
+import type { GlossaryOccurrence } from './plugins/remark-glossary.ts';
+import type { Citation } from './plugins/remark-citations.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 
-/** Rendered to HTML by the loader (src/loaders/policies.ts), not compiled to JavaScript. */
+/**
+ * Rendered to HTML by the loader (src/loaders/policies.ts), not compiled to
+ * JavaScript. Besides the frontmatter, each entry carries what rendering
+ * found (set by the loader, not by authors).
+ */
 const policies = defineCollection({
   loader: policyLoader(),
-  schema: policyFrontmatterSchema,
+  schema: policyFrontmatterSchema.extend({
+    rendering: z.object({
+      /** The rendered text (outside the data store; read it with policyHtml()). */
+      htmlFile: z.string(),
+      /** Glossary terms marked in the text, with anchors (for the term pages). */
+      glossaryOccurrences: z.custom<GlossaryOccurrence[]>((v) => Array.isArray(v)),
+      /** Documents the text cites, with anchors (for the cited-documents page). */
+      citations: z.custom<Citation[]>((v) => Array.isArray(v)),
+    }),
+  }),
 });
 
 /** Cleaning reports written by ingest next to each document (rendered as the provenance section). */

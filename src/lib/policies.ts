@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Policy = CollectionEntry<'policies'>;
@@ -33,4 +34,17 @@ export function dateLabel(p: Policy): string {
     return `${y}年${m}月${d}日`;
   }
   return `${p.data.year}年`;
+}
+
+/**
+ * The document's text as HTML, rendered by the collection loader
+ * (src/loaders/policies.ts → src/render/policy/). Read from the file the
+ * loader wrote; Astro's render() does not apply to this collection.
+ */
+export function policyHtml(doc: Policy): string {
+  try {
+    return readFileSync(doc.data.rendering.htmlFile, 'utf8');
+  } catch (e) {
+    throw new Error(`The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document at the start of each build.`);
+  }
 }

@@ -1,10 +1,13 @@
 /**
  * Content loader of the policy documents (src/content/policies/*.mdx, written
- * by `npm run ingest`). For each file it validates the frontmatter against the
- * collection schema and renders the text to HTML once (src/render/policy/),
- * storing the HTML and what the remark plugins recorded (glossary
- * occurrences, citations) with the entry. Pages then use `render(entry)` as
- * with any collection.
+ * by `npm run ingest`). For each file it renders the text to HTML once
+ * (src/render/policy/) and validates the frontmatter, plus what rendering
+ * found (glossary occurrences, citations), against the collection schema.
+ *
+ * The HTML is written to a file in Astro's cache folder, not into the data
+ * store: Astro inlines the whole store into the build's server bundle, and
+ * 1,000 documents' HTML (~75 MB) there cost seconds and hundreds of MiB.
+ * The document page reads it back with policyHtml() (src/lib/policies.ts).
  *
  * Why a loader and not Astro's MDX compilation: the texts are data, not
  * programs. Compiling each document into a JavaScript module made the build
@@ -12,7 +15,7 @@
  * the loader is a few milliseconds each, and no document can execute code.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPolicyRenderer, PolicyRenderError } from '../render/policy/render.ts';
@@ -74,6 +77,8 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
   const shortTitle = new Map(sources.map((s) => [s.id, String(s.frontmatter.shortTitle ?? s.id)]));
   const render = createPolicyRenderer({ base, policiesDir: dir });
+  const htmlDir = fileURLToPath(new URL('policy-html/', config.cacheDir));
+  mkdirSync(htmlDir, { recursive: true });
 
   store.clear();
   for (const { id, filePath, source, frontmatter } of sources) {
@@ -94,15 +99,11 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
         };
       },
     };
-    const data = await parseData({ id, data: frontmatter, filePath });
     const { html, glossaryOccurrences, citations } = render(source, filePath, ctx);
-    store.set({
-      id,
-      data,
-      filePath,
-      digest: generateDigest(source),
-      rendered: { html, metadata: { frontmatter: { glossaryOccurrences, citations } } },
-    });
+    const htmlFile = join(htmlDir, `${id}.html`);
+    writeFileSync(htmlFile, html);
+    const data = await parseData({ id, data: { ...frontmatter, rendering: { htmlFile, glossaryOccurrences, citations } }, filePath });
+    store.set({ id, data, filePath, digest: generateDigest(source) });
   }
   logger.info(`${sources.length} policy documents rendered in ${Date.now() - t0} ms`);
 }

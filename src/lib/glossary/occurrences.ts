@@ -1,9 +1,8 @@
 /**
  * Where each glossary term occurs in the library, from what remark-glossary
- * recorded while compiling each document (remarkPluginFrontmatter). Linear in
+ * recorded while rendering each document (data.rendering). Linear in
  * the number of documents and occurrences.
  */
-import { render } from 'astro:content';
 import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
 import { getPolicies, type Policy } from '../policies.ts';
 
@@ -15,8 +14,7 @@ export function termOccurrences(): Promise<Map<string, TermUse[]>> {
   cache ??= (async () => {
     const byTerm = new Map<string, TermUse[]>();
     for (const doc of await getPolicies()) {
-      const { remarkPluginFrontmatter } = await render(doc);
-      const occ = (remarkPluginFrontmatter.glossaryOccurrences ?? []) as GlossaryOccurrence[];
+      const occ = doc.data.rendering.glossaryOccurrences;
       const perTerm = new Map<string, GlossaryOccurrence[]>();
       for (const o of occ) perTerm.set(o.term, [...(perTerm.get(o.term) ?? []), o]);
       for (const [term, list] of perTerm) byTerm.set(term, [...(byTerm.get(term) ?? []), { doc, occurrences: list }]);

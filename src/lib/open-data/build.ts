@@ -1,9 +1,7 @@
 /** Builds the open-data views of a document from its clause data, topics, agencies and glossary marks. */
-import { render } from 'astro:content';
 import type { Policy } from '../policies.ts';
 import { topicData, type ClauseInfo } from '../topics/load.ts';
 import { normalizeAgency } from '../agencies/normalize.ts';
-import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
 import type { OpenClause } from '../../schemas/open-data.ts';
 import { absolute } from '../url.ts';
 
@@ -26,9 +24,8 @@ export function rawClauses(doc: Policy): Raw[] {
 }
 
 export async function clauseTree(doc: Policy, site: URL | undefined): Promise<OpenClause[]> {
-  const { remarkPluginFrontmatter } = await render(doc);
   const terms = new Map<string, string[]>();
-  for (const o of (remarkPluginFrontmatter.glossaryOccurrences ?? []) as GlossaryOccurrence[]) terms.set(o.anchor, [...(terms.get(o.anchor) ?? []), o.term]);
+  for (const o of doc.data.rendering.glossaryOccurrences) terms.set(o.anchor, [...(terms.get(o.anchor) ?? []), o.term]);
   const topics = topicData().map[doc.id] ?? {};
   const nodes = new Map<string, OpenClause>();
   const roots: OpenClause[] = [];
