@@ -15,13 +15,13 @@
  * the loader is a few milliseconds each, and no document can execute code.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPolicyRenderer, PolicyRenderError } from '../render/policy/render.ts';
-import type { ElementContext, RelatedBlock } from '../render/policy/elements.ts';
-import { loadGlossary } from '../lib/glossary/load.ts';
-import { relatedTo, loadTopicData } from '../lib/topics/load.ts';
+import { PolicyRenderError } from '../render/policy/render.ts';
+import { renderFiles, type RenderJob, type RenderedFile } from '../render/policy/render-files.ts';
 
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
@@ -68,42 +68,46 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     const source = readFileSync(join(dir, f), 'utf8');
     return { id: f.replace(/\.mdx$/, ''), filePath, source, frontmatter: readFrontmatter(source, filePath) };
   });
-
-  // What the elements need from the rest of the library, loaded once.
-  const base = config.base.replace(/\/?$/, '/');
-  const href = (path: string) => base + path.replace(/^\//, '');
-  const glossary = new Map(loadGlossary().map((e) => [e.id, e]));
-  const topicData = loadTopicData();
-  const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
-  const shortTitle = new Map(sources.map((s) => [s.id, String(s.frontmatter.shortTitle ?? s.id)]));
-  const render = createPolicyRenderer({ base, policiesDir: dir });
   const htmlDir = fileURLToPath(new URL('policy-html/', config.cacheDir));
   mkdirSync(htmlDir, { recursive: true });
+  const job: Omit<RenderJob, 'files'> = {
+    base: config.base.replace(/\/?$/, '/'),
+    policiesDir: dir,
+    htmlDir,
+    shortTitles: sources.map((s) => [s.id, String(s.frontmatter.shortTitle ?? s.id)]),
+  };
+  const toRender = sources.map(({ id, filePath, source }) => ({ id, filePath, source }));
+  // Documents are independent: with many of them, render on every core.
+  const threads = Math.min(availableParallelism(), Math.floor(sources.length / MIN_PER_THREAD));
+  const rendered = threads > 1 ? await inWorkers(toRender, job, threads) : renderFiles({ ...job, files: toRender });
 
   store.clear();
+  const byId = new Map(rendered.map((r) => [r.id, r]));
   for (const { id, filePath, source, frontmatter } of sources) {
-    const ctx: ElementContext = {
-      href,
-      term(termId) {
-        const entry = glossary.get(termId);
-        if (!entry) throw new PolicyRenderError(filePath, undefined, `glossary term "${termId}" is used but has no entry`, `Add src/content/glossary/${termId}.json.`);
-        return { term: entry.term, short: entry.short };
-      },
-      related(clause): RelatedBlock {
-        return {
-          groups: relatedTo(topicData, id, clause).map((g) => ({
-            label: g.relation.label,
-            links: g.links.map((l) => ({ href: `${href(`policies/${l.slug}/`)}#${l.id}`, doc: shortTitle.get(l.slug) ?? l.slug, label: l.label })),
-          })),
-          topics: (topicData.map[id]?.[clause] ?? []).filter((t) => topicName.has(t)).map((t) => ({ href: href(`topics/${t}/`), name: topicName.get(t)! })),
-        };
-      },
-    };
-    const { html, glossaryOccurrences, citations } = render(source, filePath, ctx);
-    const htmlFile = join(htmlDir, `${id}.html`);
-    writeFileSync(htmlFile, html);
+    const { htmlFile, glossaryOccurrences, citations } = byId.get(id)!;
     const data = await parseData({ id, data: { ...frontmatter, rendering: { htmlFile, glossaryOccurrences, citations } }, filePath });
     store.set({ id, data, filePath, digest: generateDigest(source) });
   }
-  logger.info(`${sources.length} policy documents rendered in ${Date.now() - t0} ms`);
+  logger.info(`${sources.length} policy documents rendered in ${Date.now() - t0} ms${threads > 1 ? ` (${threads} threads)` : ''}`);
+}
+
+/** Below this many documents per thread, starting workers costs more than it saves. */
+const MIN_PER_THREAD = 40;
+/**
+ * A worker holds only the renderer and its small results; without a cap V8
+ * lets each worker's heap grow with garbage, which counts against the build's
+ * memory (1,000 documents: +0.5 GiB).
+ */
+const WORKER_HEAP_MB = 512;
+
+async function inWorkers(files: RenderJob['files'], job: Omit<RenderJob, 'files'>, threads: number): Promise<RenderedFile[]> {
+  // Round-robin, so each thread gets a similar mix of long and short documents.
+  const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
+  const results = await Promise.all(shares.map((share) => new Promise<RenderedFile[]>((ok, fail) => {
+    const worker = new Worker(new URL('../render/policy/worker.ts', import.meta.url), { workerData: { ...job, files: share }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.once('message', (m: { ok?: RenderedFile[]; error?: string }) => (m.ok ? ok(m.ok) : fail(new Error(m.error))));
+    worker.once('error', fail);
+    worker.once('exit', (code) => code !== 0 && fail(new Error(`policy render worker stopped with code ${code}`)));
+  })));
+  return results.flat();
 }

@@ -1,0 +1,62 @@
+/**
+ * Renders a batch of policy MDX files to HTML files: the work the content
+ * loader does for each document, in a form that runs the same in the loader
+ * itself or in a worker thread (worker.ts). Everything it needs from the rest
+ * of the library (glossary, topics, relations, short titles) is loaded here
+ * from the content folders, so a worker needs only plain data.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPolicyRenderer, PolicyRenderError } from './render.ts';
+import type { ElementContext, RelatedBlock } from './elements.ts';
+import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
+import type { Citation } from '../../plugins/remark-citations.ts';
+import { loadGlossary } from '../../lib/glossary/load.ts';
+import { loadTopicData, relatedTo } from '../../lib/topics/load.ts';
+
+export interface RenderJob {
+  files: { id: string; filePath: string; source: string }[];
+  /** Site base path, e.g. / or /sub/path/. */
+  base: string;
+  /** Absolute folder of the policy MDX files. */
+  policiesDir: string;
+  /** Absolute folder the HTML files are written to. */
+  htmlDir: string;
+  /** slug → short title of every document (labels of related-provision links). */
+  shortTitles: [string, string][];
+}
+
+export interface RenderedFile { id: string; htmlFile: string; glossaryOccurrences: GlossaryOccurrence[]; citations: Citation[] }
+
+export function renderFiles(job: RenderJob): RenderedFile[] {
+  const href = (path: string) => job.base + path.replace(/^\//, '');
+  const glossary = new Map(loadGlossary().map((e) => [e.id, e]));
+  const topicData = loadTopicData();
+  const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
+  const shortTitle = new Map(job.shortTitles);
+  const render = createPolicyRenderer({ base: job.base, policiesDir: job.policiesDir });
+
+  return job.files.map(({ id, filePath, source }) => {
+    const ctx: ElementContext = {
+      href,
+      term(termId) {
+        const entry = glossary.get(termId);
+        if (!entry) throw new PolicyRenderError(filePath, undefined, `glossary term "${termId}" is used but has no entry`, `Add src/content/glossary/${termId}.json.`);
+        return { term: entry.term, short: entry.short };
+      },
+      related(clause): RelatedBlock {
+        return {
+          groups: relatedTo(topicData, id, clause).map((g) => ({
+            label: g.relation.label,
+            links: g.links.map((l) => ({ href: `${href(`policies/${l.slug}/`)}#${l.id}`, doc: shortTitle.get(l.slug) ?? l.slug, label: l.label })),
+          })),
+          topics: (topicData.map[id]?.[clause] ?? []).filter((t) => topicName.has(t)).map((t) => ({ href: href(`topics/${t}/`), name: topicName.get(t)! })),
+        };
+      },
+    };
+    const { html, glossaryOccurrences, citations } = render(source, filePath, ctx);
+    const htmlFile = join(job.htmlDir, `${id}.html`);
+    writeFileSync(htmlFile, html);
+    return { id, htmlFile, glossaryOccurrences, citations };
+  });
+}
