@@ -31,6 +31,7 @@ export function searchIndex(): AstroIntegration {
         check('createIndex', { errors });
         if (!index) throw new Error('Pagefind createIndex returned no index');
         let clauses = 0;
+        const t0 = Date.now();
         try {
           for (const file of pagesIn(join(out, 'policies'))) {
             const html = readFileSync(file, 'utf8');
@@ -63,7 +64,7 @@ export function searchIndex(): AstroIntegration {
           const loader = join(out, 'pagefind', 'pagefind.js');
           const min = await transform(readFileSync(loader, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });
           writeFileSync(loader, min.code);
-          logger.info(`Pagefind: ${clauses} clauses and ${pages} pages indexed`);
+          logger.info(`Pagefind: ${clauses} clauses and ${pages} pages indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
         } finally {
           await pagefind.close();
         }
