@@ -40,14 +40,28 @@ const text = (el: HTMLElement): string => {
 };
 
 export function docInfo(html: string): DocInfo | null {
-  const article = parse(html).querySelector('article[data-doc-slug]');
+  return docInfoOf(parse(html));
+}
+
+/** A document page's info and clause records, parsing it once (the search index reads every page). */
+export function readDocument(html: string): { doc: DocInfo; records: ClauseRecord[] } | null {
+  const root = parse(html);
+  const doc = docInfoOf(root);
+  return doc && { doc, records: recordsOf(root) };
+}
+
+function docInfoOf(root: HTMLElement): DocInfo | null {
+  const article = root.querySelector('article[data-doc-slug]');
   if (!article) return null;
   const a = (k: string) => article.getAttribute(`data-doc-${k}`) ?? '';
   return { slug: a('slug'), title: a('title'), short: a('short'), date: a('date'), year: a('year'), region: a('region'), kind: a('kind'), number: a('number') };
 }
 
 export function clauseRecords(html: string): ClauseRecord[] {
-  const root = parse(html);
+  return recordsOf(parse(html));
+}
+
+function recordsOf(root: HTMLElement): ClauseRecord[] {
   const body = root.querySelector('.policy-text');
   if (!body) return [];
   const records: ClauseRecord[] = [];

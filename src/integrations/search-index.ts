@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { transform } from 'esbuild';
-import { clauseRecords, docInfo } from './clause-records.ts';
+import { readDocument } from './clause-records.ts';
 import { searchDocument } from './search-document.ts';
 import { fragmentUrls } from './fragment-ids.ts';
 import { loadGlossary } from '../lib/glossary/load.ts';
@@ -27,6 +27,8 @@ function check(step: string, res: { errors: string[] }): void {
 
 /** Pagefind index chunk size (its unit): chunks of about 13 KB at N = 5, against about 30 KB by default. */
 const INDEX_CHUNK_SIZE = 8000;
+/** Documents handed to Pagefind before waiting for the oldest. */
+const IN_FLIGHT = 4;
 /** Above any page count we expect (documents + glossary + topics). */
 const MAX_FRAGMENTS = 1_000_000;
 
@@ -51,17 +53,26 @@ export function searchIndex(): AstroIntegration {
         let clauses = 0;
         const t0 = Date.now();
         try {
+          // Pagefind indexes in its own process: keep a few documents in flight while the next page is read.
+          const inFlight = new Set<Promise<void>>();
+          const failures: unknown[] = [];
           for (const file of pagesIn(join(out, 'policies'))) {
-            const html = readFileSync(file, 'utf8');
-            const doc = docInfo(html);
-            if (!doc) continue;
-            const records = clauseRecords(html);
+            const page = readDocument(readFileSync(file, 'utf8'));
+            if (!page) continue;
+            const { doc, records } = page;
             // Site-relative: the Pagefind client prefixes the base path (baseUrl).
-            const res = await index.addHTMLFile({ url: `/policies/${doc.slug}/`, content: searchDocument(doc, records) });
-            check(`addHTMLFile(/policies/${doc.slug}/)`, res);
+            const added: Promise<void> = index.addHTMLFile({ url: `/policies/${doc.slug}/`, content: searchDocument(doc, records) })
+              .then((res) => check(`addHTMLFile(/policies/${doc.slug}/)`, res))
+              .catch((e: unknown) => { failures.push(e); })
+              .finally(() => inFlight.delete(added));
+            inFlight.add(added);
             docs++;
             clauses += records.length;
+            if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+            if (failures.length) throw failures[0];
           }
+          await Promise.all(inFlight);
+          if (failures.length) throw failures[0];
           let pages = 0;
           for (const section of ['glossary', 'topics']) {
             for (const file of pagesIn(join(out, section))) {
