@@ -1,4 +1,4 @@
-/** Loads Pagefind and the glossary forms once, from the site's base path. */
+/** Loads Pagefind, the glossary forms and the list of page results once, from the site's base path. */
 import type { GlossaryForms, PagefindLike } from './engine.ts';
 
 let loading: Promise<{ pagefind: PagefindLike & { filters(): Promise<Record<string, Record<string, number>>> }; glossary: GlossaryForms[]; pages: Set<string> }> | undefined;
