@@ -40,12 +40,14 @@ function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-/** Runs a command, sampling the resident memory of its whole process tree. */
-function timed(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ms: number; peakMiB: number }> {
+/** Runs a command, sampling the resident memory of its whole process tree; keeps its output for figures it logs. */
+function timed(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ms: number; peakMiB: number; out: string }> {
   return new Promise((ok, fail) => {
     const t0 = Date.now();
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
     let peak = 0;
     const timer = setInterval(() => {
@@ -61,7 +63,7 @@ function timed(cmd: string, args: string[], cwd: string, env: Record<string, str
     child.on('exit', (code) => {
       clearInterval(timer);
       if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${err.slice(-2000)}`));
-      else ok({ ms: Date.now() - t0, peakMiB: Math.round(peak) });
+      else ok({ ms: Date.now() - t0, peakMiB: Math.round(peak), out });
     });
   });
 }
@@ -140,11 +142,15 @@ async function benchScale(n: number) {
   const out = dirSize(join(root, 'dist'));
   const index = dirSize(join(root, 'dist', 'pagefind'));
   const pages = readdirSync(join(root, 'dist', 'policies')).length;
+  // The Pagefind step logs its own time (search-index.ts); pf_meta is fetched by every first query.
+  const indexLine = build.out.split('\n').find((l) => l.includes('Pagefind:'))?.replace(/^.*Pagefind:/, 'Pagefind:').trim() ?? 'Pagefind: (no log line)';
+  const pfMeta = readdirSync(join(root, 'dist', 'pagefind')).find((f) => f.endsWith('.pf_meta'));
+  const pfMetaBytes = pfMeta ? statSync(join(root, 'dist', 'pagefind', pfMeta)).size : 0;
   console.log(table([
     ['documents', 'generate', 'ingest', 'build + index', 'total', 'peak memory', 'output', 'files', 'index'],
     [n, `${genMs} ms`, `${(ingest.ms / 1000).toFixed(1)} s`, `${(build.ms / 1000).toFixed(1)} s`, `${((ingest.ms + build.ms) / 1000).toFixed(1)} s`, `${Math.max(ingest.peakMiB, build.peakMiB)} MiB`, kib(out.bytes), out.files, kib(index.bytes)],
   ]));
-  console.log(`document pages built: ${pages}`);
+  console.log(`document pages built: ${pages}\n${indexLine}; pf_meta ${kib(pfMetaBytes)}`);
   await searchFigures(join(root, 'dist'), `N = ${n}`);
   if (!process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root}`);

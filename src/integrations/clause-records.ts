@@ -1,9 +1,10 @@
 /**
- * Turns a built document page into one search record per provision (and per
- * unnumbered paragraph outside provisions), so search results are clauses:
- * each record's URL is the clause anchor and its content is that clause's own
- * text (heading, body, paragraphs; not nested provisions). Tooltips, tools and
- * labels (data-pagefind-ignore) are left out.
+ * Reads a built document page's clauses: one record per provision (and per
+ * unnumbered paragraph outside provisions), each with its anchor, title,
+ * citation label and its own text (heading, body, paragraphs; not nested
+ * provisions). Tooltips, tools and labels (data-pagefind-ignore) are left out.
+ * The search index is made from these records (search-document.ts), and the
+ * search tests judge results against them.
  */
 import { parse, HTMLElement, type Node } from 'node-html-parser';
 
@@ -12,7 +13,15 @@ const decode = (s: string) => s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|#39|a
   e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? m);
 
 export interface DocInfo { slug: string; title: string; short: string; date: string; year: string; region: string; kind: string; number: string }
-export interface ClauseRecord { anchor: string; title: string; cite: string; content: string }
+export interface ClauseRecord {
+  anchor: string;
+  /** A numbered provision (its title is its heading) or an unnumbered paragraph (its title is the start of its text). */
+  kind: 'provision' | 'paragraph';
+  title: string;
+  cite: string;
+  /** The clause's text, whitespace collapsed to single spaces; a provision's starts with its title. */
+  content: string;
+}
 
 /** The citation label carried by a permalink's aria-label (本条链接：第三部分第15项). */
 const citeOf = (a: HTMLElement | null): string => (a?.getAttribute('aria-label') ?? '').replace(/^本条链接：/, '');
@@ -31,14 +40,28 @@ const text = (el: HTMLElement): string => {
 };
 
 export function docInfo(html: string): DocInfo | null {
-  const article = parse(html).querySelector('article[data-doc-slug]');
+  return docInfoOf(parse(html));
+}
+
+/** A document page's info and clause records, parsing it once (the search index reads every page). */
+export function readDocument(html: string): { doc: DocInfo; records: ClauseRecord[] } | null {
+  const root = parse(html);
+  const doc = docInfoOf(root);
+  return doc && { doc, records: recordsOf(root) };
+}
+
+function docInfoOf(root: HTMLElement): DocInfo | null {
+  const article = root.querySelector('article[data-doc-slug]');
   if (!article) return null;
   const a = (k: string) => article.getAttribute(`data-doc-${k}`) ?? '';
   return { slug: a('slug'), title: a('title'), short: a('short'), date: a('date'), year: a('year'), region: a('region'), kind: a('kind'), number: a('number') };
 }
 
 export function clauseRecords(html: string): ClauseRecord[] {
-  const root = parse(html);
+  return recordsOf(parse(html));
+}
+
+function recordsOf(root: HTMLElement): ClauseRecord[] {
   const body = root.querySelector('.policy-text');
   if (!body) return [];
   const records: ClauseRecord[] = [];
@@ -49,15 +72,18 @@ export function clauseRecords(html: string): ClauseRecord[] {
     const title = text(heading);
     records.push({
       anchor: heading.id,
+      kind: 'provision',
       title,
       cite: citeOf(section.querySelector(':scope > .clause-head a.permalink')),
-      content: [title, ...own.map(text)].join(' '),
+      // Empty parts dropped: the text has single spaces only, as search indexes it.
+      content: [title, ...own.map(text)].filter(Boolean).join(' '),
     });
   }
   // Paragraphs that belong to no provision (preambles, notices) are clauses of their own.
   for (const p of body.querySelectorAll('p.para[id]')) {
     if (p.closest('section.provision')) continue;
-    records.push({ anchor: p.id, title: text(p).slice(0, 30), cite: citeOf(p.querySelector('a.permalink')), content: text(p) });
+    const content = text(p);
+    records.push({ anchor: p.id, kind: 'paragraph', title: content.slice(0, 30), cite: citeOf(p.querySelector('a.permalink')), content });
   }
   return records;
 }

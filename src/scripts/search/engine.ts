@@ -1,25 +1,32 @@
 /**
  * Clause search for Chinese, on top of Pagefind.
  *
+ * Pagefind's records are documents (and glossary and topic pages); each
+ * document's fragment is cut back into its clauses (clauses.ts), and the
+ * results are clauses: /policies/<slug>/#<anchor>.
+ *
  * Pagefind splits a Chinese query into short pieces and falls back to partial
  * matches, so on its own 双带头人 also finds text with only 双 or 人. Here:
  * - each Chinese run of the query is searched as a quoted phrase, each Latin
  *   word as a word; every part is required (DRG 付费 needs both);
  * - a part that is a glossary term or alias also matches the entry's other
  *   forms (DRG ↔ 按疾病诊断相关分组付费), and the entry is offered first;
- * - every candidate's text is then checked: a result is shown only if it
- *   really contains each part (or one of its forms);
+ * - candidates are checked best first (exact phrase, then Pagefind's score):
+ *   at most maxCandidates documents and maxPages glossary/topic pages, since
+ *   each is a download; every clause of a checked document (and every checked
+ *   page) is shown only if it really contains each part (or one of its forms);
  * - ranking: title contains the phrase, then number of occurrences, then the
  *   document's date, newest first.
  * The module is pure apart from the Pagefind object it is given.
  */
 
+import { splitClauses, type FragmentText } from './clauses.ts';
+
 export interface PagefindLike {
   search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: { id: string; score: number; data(): Promise<PagefindData> }[] }>;
 }
-export interface PagefindData {
+export interface PagefindData extends FragmentText {
   url: string;
-  content: string;
   meta: Record<string, string>;
   filters?: Record<string, string[]>;
 }
@@ -54,13 +61,22 @@ export interface SearchResult {
   parts: QueryPart[];
   glossary?: GlossaryForms;
   hits: Hit[];
-  /** How many candidates Pagefind gave that did not contain the query (dropped). */
+  /** How many checked candidates (documents, pages) had no clause containing the query. */
   dropped: number;
+  /** How many candidate documents were not checked (beyond maxCandidates): ask again with a larger maxCandidates. */
+  moreDocuments: number;
 }
 
 const HAN = /\p{Script=Han}/u;
-/** How many candidates to check; bounds the bytes one query fetches. */
-export const MAX_CANDIDATES = 60;
+/**
+ * How many documents to check by default (each is one download of about its
+ * text's compressed size, 7–15 KB for the real ones): bounds the bytes one
+ * query fetches. Documents beyond it are reached with filters or a larger
+ * maxCandidates (the search page's “more” button).
+ */
+export const MAX_CANDIDATES = 8;
+/** How many glossary and topic pages to check (small downloads, ranked after clauses). */
+export const MAX_PAGES = 10;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 
@@ -134,14 +150,56 @@ export function compareHits(a: Hit, b: Hit): number {
 
 export interface SearchOptions {
   filters?: Record<string, string[]>;
-  /** How many candidates to fetch and check (each is a small download). */
+  /** How many documents to fetch and check, best Pagefind matches first (each is one download). */
   maxCandidates?: number;
+  /** How many glossary and topic pages to fetch and check. */
+  maxPages?: number;
+  /** Pagefind ids of the glossary and topic pages (search/pages.json); any other result is taken for a document. */
+  pages?: ReadonlySet<string>;
+}
+
+/** The clauses of one candidate that contain every part, as hits (a page is one hit). */
+export function hitsOf(d: PagefindData, parts: QueryPart[]): Hit[] {
+  const has = (text: string, alt: string) => occurrences(text, alt) > 0;
+  const titleMatch = (title: string) => parts.some((p) => p.alternatives.some((a) => has(title, a)));
+  const count = (text: string) => parts.reduce((n, p) => n + Math.max(...p.alternatives.map((a) => occurrences(text, a))), 0);
+  if (d.meta.kind !== 'document') {
+    if (!containsAll(d.content, parts)) return [];
+    const title = d.meta.title ?? d.url;
+    return [{ url: d.url, title, kind: 'page', titleMatch: titleMatch(title), count: count(d.content), excerpt: excerpt(d.content, parts) }];
+  }
+  const cites = parseCites(d.meta.cites);
+  const path = d.url.split('#')[0];
+  return splitClauses(d)
+    .filter((c) => containsAll(c.text, parts))
+    .map((c) => ({
+      url: `${path}#${c.anchor}`,
+      title: c.title,
+      kind: 'clause' as const,
+      doc: d.meta.doc,
+      slug: d.meta.slug,
+      anchor: c.anchor,
+      cite: cites[c.anchor] ?? '',
+      date: d.meta.date ?? '',
+      titleMatch: titleMatch(c.title),
+      count: count(c.text),
+      excerpt: excerpt(c.text, parts),
+    }));
+}
+
+/** The document's anchor → citation label map (search-document.ts); a broken one only loses the labels. */
+function parseCites(json: string | undefined): Record<string, string> {
+  try {
+    return json ? JSON.parse(json) : {};
+  } catch {
+    return {};
+  }
 }
 
 export async function search(pagefind: PagefindLike, query: string, glossary: GlossaryForms[] = [], options: SearchOptions = {}): Promise<SearchResult> {
-  const { filters, maxCandidates = MAX_CANDIDATES } = options;
+  const { filters, maxCandidates = MAX_CANDIDATES, maxPages = MAX_PAGES, pages } = options;
   const parts = parseQuery(query, glossary);
-  if (!parts.length) return { parts, hits: [], dropped: 0 };
+  if (!parts.length) return { parts, hits: [], dropped: 0, moreDocuments: 0 };
   // Candidates: for each part, the union over its alternatives; then the intersection over parts.
   type Candidate = { score: number; exact: boolean; data(): Promise<PagefindData> };
   let candidates: Map<string, Candidate> | null = null;
@@ -154,7 +212,8 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
         for (const r of res.results) {
           const prev = found.get(r.id);
           const exact = i === 0 && HAN.test(alt);
-          if (!prev || (exact && !prev.exact) || (prev.exact === exact && prev.score < r.score)) found.set(r.id, { score: r.score, exact: exact || !!prev?.exact, data: r.data });
+          // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
+          found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, data: prev?.data ?? r.data });
         }
       }
     }
@@ -169,29 +228,20 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
       candidates = next;
     }
   }
-  const ranked = [...(candidates ?? new Map<string, Candidate>()).values()]
-    .sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score)
-    .slice(0, maxCandidates);
-  const datas = await Promise.all(ranked.map((r) => r.data()));
+  const ranked = [...(candidates ?? new Map<string, Candidate>())]
+    .sort(([, a], [, b]) => Number(b.exact) - Number(a.exact) || b.score - a.score);
+  // Documents (large downloads) and pages (small ones) are limited separately; the build lists
+  // which results are pages (search/pages.json), so nothing is fetched only to be left out.
+  const isPage = (id: string) => pages?.has(id) ?? false;
+  const docCandidates = ranked.filter(([id]) => !isPage(id));
+  const pageCandidates = ranked.filter(([id]) => isPage(id));
+  const chosen = [...docCandidates.slice(0, maxCandidates), ...pageCandidates.slice(0, maxPages)];
   const hits: Hit[] = [];
   let dropped = 0;
-  for (const d of datas) {
-    const title = d.meta.title ?? d.url;
-    if (!containsAll(d.content, parts)) { dropped++; continue; }
-    const count = parts.reduce((n, p) => n + Math.max(...p.alternatives.map((a) => occurrences(d.content, a))), 0);
-    hits.push({
-      url: d.url,
-      title,
-      kind: d.meta.kind === 'clause' ? 'clause' : 'page',
-      doc: d.meta.doc,
-      slug: d.meta.slug,
-      anchor: d.meta.anchor,
-      cite: d.meta.cite,
-      date: d.meta.date,
-      titleMatch: parts.some((p) => p.alternatives.some((a) => occurrences(title, a) > 0)),
-      count,
-      excerpt: excerpt(d.content, parts),
-    });
+  for (const d of await Promise.all(chosen.map(([, c]) => c.data()))) {
+    const found = hitsOf(d, parts);
+    if (!found.length) dropped++;
+    hits.push(...found);
   }
   hits.sort(compareHits);
   const glossaryEntry = parts.length === 1 ? parts[0].glossary : undefined;
@@ -200,7 +250,7 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
     const own = hits.findIndex((h) => h.kind === 'page' && h.url.replace(/\/$/, '').endsWith(`/glossary/${glossaryEntry.id}`));
     if (own !== -1) hits.splice(own, 1);
   }
-  return { parts, ...(glossaryEntry ? { glossary: glossaryEntry } : {}), hits, dropped };
+  return { parts, ...(glossaryEntry ? { glossary: glossaryEntry } : {}), hits, dropped, moreDocuments: Math.max(0, docCandidates.length - maxCandidates) };
 }
 
 /** Clause hits grouped by document, documents in the order of their best hit. */

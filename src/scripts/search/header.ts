@@ -7,6 +7,9 @@ import { search, groupByDocument, type Hit } from './engine.ts';
 import { escapeHtml, hitHref, loadSearch } from './load.ts';
 
 const MAX_SHOWN = 8;
+/** Documents and glossary/topic pages checked per query; the search page checks more. */
+const HEADER_DOCUMENTS = 3;
+const HEADER_PAGES = 3;
 
 export function initHeaderSearch(form: HTMLFormElement): void {
   if (form.dataset.ready) return;
@@ -48,9 +51,10 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     if (!q) { close(); status.textContent = ''; return; }
     let res;
     try {
-      const { pagefind, glossary } = await loadSearch(base);
-      // The popup shows a few results: check only the best candidates (fewer downloads).
-      res = await search(pagefind, q, glossary, { maxCandidates: 10 });
+      const { pagefind, glossary, pages } = await loadSearch(base);
+      // The popup shows a few results: check only the best documents (each is a download of about
+      // its text's size; three keep the first query within its budget, tests/e2e/budgets.test.ts).
+      res = await search(pagefind, q, glossary, { maxCandidates: HEADER_DOCUMENTS, maxPages: HEADER_PAGES, pages });
     } catch {
       if (mine !== seq) return;
       popup.innerHTML = `<p class="search-empty">检索暂时无法使用，请稍后再试，或打开<a href="${escapeHtml(`${base}search/?q=${encodeURIComponent(q)}`)}">检索页</a>。</p>`;
@@ -73,7 +77,7 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     }
     const all = `${base}search/?q=${encodeURIComponent(q)}`;
     html += res.hits.length
-      ? `<a class="search-all" href="${escapeHtml(all)}">查看全部 ${res.hits.length} 条结果</a>`
+      ? `<a class="search-all" href="${escapeHtml(all)}">${res.moreDocuments ? '在检索页查看更多结果' : `查看全部 ${res.hits.length} 条结果`}</a>`
       : `<p class="search-empty">没有找到包含“${escapeHtml(q)}”的条款。</p>`;
     popup.innerHTML = html;
     popup.hidden = false;

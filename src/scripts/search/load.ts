@@ -1,21 +1,29 @@
-/** Loads Pagefind and the glossary forms once, from the site's base path. */
+/** Loads Pagefind, the glossary forms and the list of page results once, from the site's base path. */
 import type { GlossaryForms, PagefindLike } from './engine.ts';
 
-let loading: Promise<{ pagefind: PagefindLike & { filters(): Promise<Record<string, Record<string, number>>> }; glossary: GlossaryForms[] }> | undefined;
+let loading: Promise<{ pagefind: PagefindLike & { filters(): Promise<Record<string, Record<string, number>>> }; glossary: GlossaryForms[]; pages: Set<string> }> | undefined;
+
+const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) => (r.ok ? r.json() : fallback)).catch(() => fallback);
 
 /**
  * `worker`: run Pagefind in a web worker. The search page does (its query runs
  * while the page loads, so keep the main thread free); the header field does
  * not (the worker is another 43 KB on the reader's first query).
+ * Also loads the glossary forms (query expansion) and the ids of the glossary
+ * and topic pages in the index (see engine.ts, `pages`); without them search
+ * still works, only less well.
  */
 export function loadSearch(base: string, worker = false) {
   loading ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
-    const pagefind = await import(/* @vite-ignore */ url);
+    const [pagefind, rows, pageIds] = await Promise.all([
+      import(/* @vite-ignore */ url),
+      json<string[][]>(`${base}search/glossary-forms.json`, []),
+      json<string[]>(`${base}search/pages.json`, []),
+    ]);
     await pagefind.options({ baseUrl: base, excerptLength: 20, noWorker: !worker });
-    const rows: string[][] = await fetch(`${base}search/glossary-forms.json`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
     const glossary: GlossaryForms[] = rows.map(([id, term, ...aliases]) => ({ id, term, forms: [term, ...aliases] }));
-    return { pagefind, glossary };
+    return { pagefind, glossary, pages: new Set(pageIds) };
   })();
   // A failed load (network, server) must not stick: the next keystroke tries again.
   loading.catch(() => { loading = undefined; });

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { search, parseQuery, pagefindQueries, type PagefindData, type PagefindLike } from './engine.ts';
+
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/document.json', import.meta.url), 'utf8')) as {
+  doc: { slug: string; short: string; date: string };
+  records: { anchor: string; cite: string }[];
+  fragment: { content: string; anchors: PagefindData['anchors']; meta: Record<string, string> };
+};
+
+/** A document's data as `result.data()` gives it, under another slug if asked. */
+const docData = (slug = fixture.doc.slug): PagefindData => ({
+  url: `/sub/policies/${slug}/`,
+  content: fixture.fragment.content.replace(/\u200B/g, ''),
+  raw_content: fixture.fragment.content.replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  anchors: fixture.fragment.anchors,
+  meta: { ...fixture.fragment.meta, slug },
+});
+const pageData: PagefindData = { url: '/sub/glossary/drg/', content: 'DRG 按疾病诊断相关分组付费', meta: { title: 'DRG' } };
+
+/** Every query finds every record; counts the fragments fetched. */
+function fakePagefind(records: { id: string; score: number; data: PagefindData }[]) {
+  const fetched: string[] = [];
+  const pagefind: PagefindLike = {
+    search: async () => ({ results: records.map((r) => ({ id: r.id, score: r.score, data: async () => { fetched.push(r.id); return r.data; } })) }),
+  };
+  return { pagefind, fetched };
+}
+
+describe('parseQuery and pagefindQueries', () => {
+  test('whitespace separates required parts; a glossary form brings the entry\'s other forms', () => {
+    const parts = parseQuery('drg  床位', [{ id: 'drg', term: '按疾病诊断相关分组付费', forms: ['按疾病诊断相关分组付费', 'DRG'] }]);
+    expect(parts.map((p) => p.text)).toEqual(['drg', '床位']);
+    expect(parts[0].alternatives).toEqual(['drg', '按疾病诊断相关分组付费', 'DRG']);
+    expect(pagefindQueries('县域就诊率')).toEqual(['"县域就诊率"', '县域就诊率']);
+    expect(pagefindQueries('DRG')).toEqual(['DRG']);
+  });
+});
+
+describe('search over document records', () => {
+  test('results are the clauses that contain the query, with their anchor URL, citation and document', async () => {
+    const { pagefind } = fakePagefind([{ id: 'd1', score: 1, data: docData() }]);
+    const res = await search(pagefind, 'DRG');
+    expect(res.hits.map((h) => h.url)).toEqual(['/sub/policies/shili-fangan/#s1-1', '/sub/policies/shili-fangan/#fj1-s1']);
+    const [first] = res.hits;
+    expect(first).toMatchObject({ kind: 'clause', slug: 'shili-fangan', anchor: 's1-1', cite: '第一部分第（一）项', title: '（一）全面推行DRG', doc: fixture.doc.short, date: fixture.doc.date, titleMatch: true, count: 2 });
+    expect(first.excerpt.match).toBe('DRG');
+  });
+
+  test('every part must be in the same clause: a document with them in different clauses gives nothing', async () => {
+    const { pagefind } = fakePagefind([{ id: 'd1', score: 1, data: docData() }]);
+    const res = await search(pagefind, 'DRG 县域就诊率');
+    expect(res.hits).toEqual([]);
+    expect(res.dropped).toBe(1);
+    expect((await search(pagefind, '药占比 <30%')).hits.map((h) => h.anchor)).toEqual(['s2']);
+    expect((await search(pagefind, '&lt;不转义')).hits.map((h) => h.anchor)).toEqual(['s2']);
+  });
+
+  test('ranking: clause whose title has the phrase, then occurrences, then pages', async () => {
+    const { pagefind } = fakePagefind([{ id: 'p', score: 9, data: pageData }, { id: 'd1', score: 1, data: docData() }]);
+    const res = await search(pagefind, 'DRG', [], { pages: new Set(['p']) });
+    expect(res.hits.map((h) => h.anchor ?? h.url)).toEqual(['s1-1', 'fj1-s1', '/sub/glossary/drg/']);
+  });
+
+  test('maxCandidates counts documents, maxPages pages; nothing is fetched to be left out', async () => {
+    const records = [
+      { id: 'p', score: 9, data: pageData },
+      ...['a', 'b', 'c'].map((s, i) => ({ id: s, score: 3 - i, data: docData(`doc-${s}`) })),
+    ];
+    const { pagefind, fetched } = fakePagefind(records);
+    const res = await search(pagefind, 'DRG', [], { pages: new Set(['p']), maxCandidates: 2, maxPages: 0 });
+    expect(fetched.sort()).toEqual(['a', 'b']);
+    expect(new Set(res.hits.map((h) => h.slug))).toEqual(new Set(['doc-a', 'doc-b']));
+    expect(res.moreDocuments).toBe(1);
+  });
+});
