@@ -205,16 +205,16 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
   let candidates: Map<string, Candidate> | null = null;
   for (const part of parts) {
     const found = new Map<string, Candidate>();
-    for (const alt of part.alternatives) {
-      // The exact phrase and the loose query; exact-phrase hits are checked first.
-      for (const [i, q] of pagefindQueries(alt).entries()) {
-        const res = await pagefind.search(q, filters ? { filters } : undefined);
-        for (const r of res.results) {
-          const prev = found.get(r.id);
-          const exact = i === 0 && HAN.test(alt);
-          // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
-          found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, data: prev?.data ?? r.data });
-        }
+    // The exact phrase and the loose query of every alternative, all at once (their index chunks
+    // download in parallel), then merged in a fixed order; exact-phrase hits are checked first.
+    const queries = part.alternatives.flatMap((alt) => pagefindQueries(alt).map((q, i) => ({ alt, q, i })));
+    const responses = await Promise.all(queries.map(({ q }) => pagefind.search(q, filters ? { filters } : undefined)));
+    for (const [n, { alt, i }] of queries.entries()) {
+      for (const r of responses[n].results) {
+        const prev = found.get(r.id);
+        const exact = i === 0 && HAN.test(alt);
+        // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
+        found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, data: prev?.data ?? r.data });
       }
     }
     if (candidates === null) candidates = found;
