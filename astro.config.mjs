@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   // Absolute URLs (canonical, Open Graph, sitemap) use SITE; set it when deploying.
@@ -15,7 +14,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), searchIndex()],
+  // The search index is written after the build: scripts/search-index.ts (npm run build).
+  integrations: [mdx()],
   // Scripts as files, not inlined into every page: cached once, and the HTML stays text.
   vite: { build: { assetsInlineLimit: 0 } },
   // The policy documents are MDX rendered by their collection loader

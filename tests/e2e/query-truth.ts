@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { clauseRecords } from '../../src/integrations/clause-records.ts';
+import { clauseRecords } from '../../src/search-index/clause-records.ts';
 import { loadGlossary } from '../../src/lib/glossary/load.ts';
 
 /** "slug#anchor" → the clause's text, lower-cased. */

@@ -7,8 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { clauseRecords } from '../../src/integrations/clause-records.ts';
-import { fragmentUrls } from '../../src/integrations/fragment-ids.ts';
+import { clauseRecords } from '../../src/search-index/clause-records.ts';
+import { fragmentUrls } from '../../src/search-index/fragment-ids.ts';
 import { splitClauses } from '../../src/scripts/search/clauses.ts';
 
 const urls = fragmentUrls('dist/pagefind');

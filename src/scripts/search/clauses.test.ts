@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { splitClauses, wordStarts, type FragmentText } from './clauses.ts';
 
-/** A document's fragment as Pagefind wrote it (see src/integrations/search-document.test.ts) and its clause records. */
+/** A document's fragment as Pagefind wrote it (see src/search-index/search-document.test.ts) and its clause records. */
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/document.json', import.meta.url), 'utf8')) as {
   records: { anchor: string; title: string; content: string }[];
   fragment: FragmentText & { content: string };

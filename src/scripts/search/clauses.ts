@@ -1,7 +1,7 @@
 /**
  * Cuts a document's Pagefind fragment back into its clauses. The document is
  * indexed as one record in which every clause starts at an element carrying
- * its anchor (src/integrations/search-document.ts); Pagefind lists those
+ * its anchor (src/search-index/search-document.ts); Pagefind lists those
  * elements in `anchors`, each with the index of the word where it starts.
  *
  * Words: after Chinese segmentation Pagefind separates words with U+200B
