@@ -24,6 +24,8 @@ import { splitClauses, type FragmentText } from './clauses.ts';
 
 export interface PagefindLike {
   search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: { id: string; score: number; data(): Promise<PagefindData> }[] }>;
+  /** Downloads the index chunks a term needs, ahead of the search (Pagefind's own). */
+  preload?(term: string): Promise<void>;
 }
 export interface PagefindData extends FragmentText {
   url: string;

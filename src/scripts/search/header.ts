@@ -88,6 +88,10 @@ export function initHeaderSearch(form: HTMLFormElement): void {
 
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
+    // While the reader types (and the short wait runs), load search and the index chunks for the
+    // words so far, as Pagefind recommends: the query itself then has less to download.
+    const q = input.value.trim();
+    if (q) loadSearch(base).then(({ pagefind }) => pagefind.preload?.(q.replace(/["“”'‘’]/g, ' '))).catch(() => { /* run() reports load failures */ });
     timer = window.setTimeout(run, 80);
   });
   input.addEventListener('keydown', (e) => {
