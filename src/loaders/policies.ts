@@ -17,11 +17,11 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PolicyRenderError } from '../render/policy/render.ts';
-import { renderFiles, type RenderJob, type RenderedFile } from '../render/policy/render-files.ts';
+import { renderFiles, type RenderJob } from '../render/policy/render-files.ts';
+import { MIN_PER_THREAD, renderInWorkers } from '../render/policy/parallel.ts';
 
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
@@ -79,7 +79,7 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   const toRender = sources.map(({ id, filePath, source }) => ({ id, filePath, source }));
   // Documents are independent: with many of them, render on every core.
   const threads = Math.min(availableParallelism(), Math.floor(sources.length / MIN_PER_THREAD));
-  const rendered = threads > 1 ? await inWorkers(toRender, job, threads) : renderFiles({ ...job, files: toRender });
+  const rendered = threads > 1 ? await renderInWorkers(toRender, job, threads) : renderFiles({ ...job, files: toRender });
 
   store.clear();
   const byId = new Map(rendered.map((r) => [r.id, r]));
@@ -89,25 +89,4 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     store.set({ id, data, filePath, digest: generateDigest(source) });
   }
   logger.info(`${sources.length} policy documents rendered in ${Date.now() - t0} ms${threads > 1 ? ` (${threads} threads)` : ''}`);
-}
-
-/** Below this many documents per thread, starting workers costs more than it saves. */
-const MIN_PER_THREAD = 40;
-/**
- * A worker holds only the renderer and its small results; without a cap V8
- * lets each worker's heap grow with garbage, which counts against the build's
- * memory (1,000 documents: +0.5 GiB).
- */
-const WORKER_HEAP_MB = 512;
-
-async function inWorkers(files: RenderJob['files'], job: Omit<RenderJob, 'files'>, threads: number): Promise<RenderedFile[]> {
-  // Round-robin, so each thread gets a similar mix of long and short documents.
-  const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
-  const results = await Promise.all(shares.map((share) => new Promise<RenderedFile[]>((ok, fail) => {
-    const worker = new Worker(new URL('../render/policy/worker.ts', import.meta.url), { workerData: { ...job, files: share }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    worker.once('message', (m: { ok?: RenderedFile[]; error?: string }) => (m.ok ? ok(m.ok) : fail(new Error(m.error))));
-    worker.once('error', fail);
-    worker.once('exit', (code) => code !== 0 && fail(new Error(`policy render worker stopped with code ${code}`)));
-  })));
-  return results.flat();
 }
