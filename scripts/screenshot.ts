@@ -17,7 +17,8 @@ try {
   for (const [name, viewport] of [['phone', { width: 375, height: 800 }], ['desktop', { width: 1280, height: 900 }]] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
-      await page.goto(`http://127.0.0.1:4399${path}`);
+      // Network idle: pages that fetch (search results) are shown finished.
+      await page.goto(`http://127.0.0.1:4399${path}`, { waitUntil: 'networkidle' });
       await page.waitForTimeout(300);
       const file = `screenshots/${prefix}-${name}-${scheme}.png`;
       await page.screenshot({ path: file, fullPage: process.argv.includes('--full') });
