@@ -3,17 +3,19 @@
  * writes the Pagefind index to dist/pagefind/ through Pagefind's Node API.
  * A step of its own, not an Astro integration hook, so that Pagefind (about
  * 2 GiB at 1,000 documents) does not run while the Astro build still holds
- * its memory. Each document is ONE record,
- * a minimal page made from its clause records (search-document.ts) in which
+ * its memory; a large library is split into several indexes (DOCS_PER_INDEX).
+ * Each document is ONE record, a minimal page made from its clause records
+ * (search-document.ts) in which
  * every clause starts at its anchor, so the client can still show clauses;
  * one record per clause made Pagefind's pf_meta (fetched by every first
  * query) and the indexing time grow with the number of clauses (41 000 at
  * 1 000 documents). Glossary and topic pages are indexed as pages. Every
  * response's `errors` is checked; the index is closed in `finally`. Also
- * writes search/glossary-forms.json (glossary forms for query expansion) and
- * search/pages.json (the fragment ids of glossary and topic pages).
+ * writes search/glossary-forms.json (glossary forms for query expansion),
+ * search/pages.json (the fragment ids of glossary and topic pages) and
+ * search/indexes.json (the extra indexes the client merges).
  */
-import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { transform } from 'esbuild';
@@ -36,23 +38,79 @@ const MAX_FRAGMENTS = 1_000_000;
 const pagesIn = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name, 'index.html')).filter(existsSync) : [];
 
+/**
+ * Documents per Pagefind index. Pagefind's indexer holds about 2 MiB per
+ * document while it writes (1,000 documents: 2.1 GiB in its own process), so
+ * a larger library is split into several indexes, written one after another
+ * (each Pagefind process ends before the next starts) and merged by the
+ * client (Pagefind's mergeIndex; merged indexes share the first one's
+ * WebAssembly, so each adds only its metadata and the chunks a query needs).
+ * SEARCH_DOCS_PER_INDEX overrides it (the sub-path test build uses 2, so
+ * merging is tested on the real documents).
+ */
+export const DOCS_PER_INDEX = 400;
+
+/** The folders of the indexes: pagefind/ (with glossary and topic pages), then pagefind-2/, pagefind-3/ … */
+export function indexGroups<T>(docs: T[], perIndex: number): { dir: string; docs: T[] }[] {
+  const groups: { dir: string; docs: T[] }[] = [];
+  for (let i = 0; i === 0 || i < docs.length; i += perIndex) groups.push({ dir: groups.length ? `pagefind-${groups.length + 1}` : 'pagefind', docs: docs.slice(i, i + perIndex) });
+  return groups;
+}
+
+/** What the client needs of an extra index's folder (Pagefind also writes its UI and loader into each). */
+const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+
 export async function buildSearchIndex(out: string, log: (message: string) => void = console.log): Promise<void> {
   // Smaller index chunks: a query downloads one chunk per word, and with one record per document
   // the default chunks (~30 KB) would take most of the first query's budget. Unstable in Pagefind
   // (environment only); tests/e2e/budgets.test.ts notices if it stops working.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+  const perIndex = Number(process.env.SEARCH_DOCS_PER_INDEX) || DOCS_PER_INDEX;
+  const t0 = Date.now();
+  const groups = indexGroups(pagesIn(join(out, 'policies')), perIndex);
+  for (const old of readdirSync(out).filter((d) => /^pagefind-\d+$/.test(d))) rmSync(join(out, old), { recursive: true, force: true });
+  let docs = 0;
+  let clauses = 0;
+  let pages = 0;
+  for (const [i, group] of groups.entries()) {
+    const counts = await writeIndex(out, group.dir, group.docs, i === 0);
+    docs += counts.docs;
+    clauses += counts.clauses;
+    pages += counts.pages;
+    if (i > 0) for (const f of readdirSync(join(out, group.dir))) if (!INDEX_FILES.test(f)) rmSync(join(out, group.dir, f), { recursive: true, force: true });
+  }
+  mkdirSync(join(out, 'search'), { recursive: true });
+  // Which results are glossary and topic pages, known before their fragments are fetched (engine.ts).
+  const pageIds = [...fragmentUrls(join(out, 'pagefind'))].filter(([, url]) => !url.startsWith('/policies/')).map(([id]) => id);
+  writeFileSync(join(out, 'search', 'pages.json'), JSON.stringify(pageIds));
+  // The indexes the client merges into the first (load.ts), relative to the site's base.
+  writeFileSync(join(out, 'search', 'indexes.json'), JSON.stringify(groups.slice(1).map((g) => `${g.dir}/`)));
+  // Pagefind ships its loader unminified; the first search downloads it, so minify it (≈ 30 % smaller).
+  const loader = join(out, 'pagefind', 'pagefind.js');
+  const min = await transform(readFileSync(loader, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });
+  writeFileSync(loader, min.code);
+  log(`Pagefind: ${docs} documents (${clauses} clauses) and ${pages} pages indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${groups.length} ${groups.length === 1 ? 'index' : 'indexes'}`);
+  // Glossary forms for query expansion (DRG ↔ 按疾病诊断相关分组付费).
+  // [id, term, ...aliases]: compact, it is fetched with the first query.
+  const forms = loadGlossary().map((e) => [e.id, e.term, ...e.aliases]);
+  mkdirSync(join(out, 'search'), { recursive: true });
+  writeFileSync(join(out, 'search', 'glossary-forms.json'), JSON.stringify(forms));
+}
+
+/** One Pagefind index: its documents (and, for the first, the glossary and topic pages), in a Pagefind process of its own. */
+async function writeIndex(out: string, dir: string, files: string[], withPages: boolean): Promise<{ docs: number; clauses: number; pages: number }> {
   // Every fragment its own file: bundled fragments would make one result download many documents.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', maxFragments: MAX_FRAGMENTS });
   check('createIndex', { errors });
   if (!index) throw new Error('Pagefind createIndex returned no index');
   let docs = 0;
   let clauses = 0;
-  const t0 = Date.now();
+  let pages = 0;
   try {
     // Pagefind indexes in its own process: keep a few documents in flight while the next page is read.
     const inFlight = new Set<Promise<void>>();
     const failures: unknown[] = [];
-    for (const file of pagesIn(join(out, 'policies'))) {
+    for (const file of files) {
       const page = readDocument(readFileSync(file, 'utf8'));
       if (!page) continue;
       const { doc, records } = page;
@@ -69,30 +127,17 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
     }
     await Promise.all(inFlight);
     if (failures.length) throw failures[0];
-    let pages = 0;
-    for (const section of ['glossary', 'topics']) {
+    for (const section of withPages ? ['glossary', 'topics'] : []) {
       for (const file of pagesIn(join(out, section))) {
         const res = await index.addHTMLFile({ url: `/${file.slice(out.length).replace(/index\.html$/, '').replace(/^\/+/, '')}`, content: readFileSync(file, 'utf8') });
         check(`addHTMLFile(${file})`, res);
         pages++;
       }
     }
-    check('writeFiles', await index.writeFiles({ outputPath: join(out, 'pagefind') }));
-    // Which results are glossary and topic pages, known before their fragments are fetched (engine.ts).
-    const pageIds = [...fragmentUrls(join(out, 'pagefind'))].filter(([, url]) => !url.startsWith('/policies/')).map(([id]) => id);
-    mkdirSync(join(out, 'search'), { recursive: true });
-    writeFileSync(join(out, 'search', 'pages.json'), JSON.stringify(pageIds));
-    // Pagefind ships its loader unminified; the first search downloads it, so minify it (≈ 30 % smaller).
-    const loader = join(out, 'pagefind', 'pagefind.js');
-    const min = await transform(readFileSync(loader, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });
-    writeFileSync(loader, min.code);
-    log(`Pagefind: ${docs} documents (${clauses} clauses) and ${pages} pages indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    check('writeFiles', await index.writeFiles({ outputPath: join(out, dir) }));
   } finally {
+    // Ends the Pagefind process, and with it the memory this index took.
     await pagefind.close();
   }
-  // Glossary forms for query expansion (DRG ↔ 按疾病诊断相关分组付费).
-  // [id, term, ...aliases]: compact, it is fetched with the first query.
-  const forms = loadGlossary().map((e) => [e.id, e.term, ...e.aliases]);
-  mkdirSync(join(out, 'search'), { recursive: true });
-  writeFileSync(join(out, 'search', 'glossary-forms.json'), JSON.stringify(forms));
+  return { docs, clauses, pages };
 }

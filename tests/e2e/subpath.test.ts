@@ -1,7 +1,11 @@
 /**
  * Deployment under a sub-path: the site built with BASE=/sub/path/ into
  * dist-sub/ (npm test does this), served under that path like any static host.
+ * That build also splits its search over three Pagefind indexes
+ * (SEARCH_DOCS_PER_INDEX=2), as a large library's is: results must be the
+ * same as from the single index of dist/.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite, type Site } from './harness.ts';
 import { checkLinks } from '../../scripts/check-links.ts';
@@ -47,6 +51,29 @@ test('search loads from the sub-path and its results land on the clause', async 
   await page.waitForURL(/\/sub\/path\/policies\/.+#s/);
   await expect(page.locator('mark.search-hit').first().textContent()).resolves.toBe('双带头人');
   await page.context().close();
+});
+
+test('search split over three indexes finds exactly what the single index finds', async () => {
+  expect(JSON.parse(readFileSync('dist-sub/search/indexes.json', 'utf8'))).toEqual(['pagefind-2/', 'pagefind-3/']);
+  const single = await openSite();
+  const results = async (s: Site, q: string) => {
+    const page = await s.page();
+    await page.goto(s.url(`search/?q=${encodeURIComponent(q)}`));
+    await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
+    const keys = await page.locator('[data-search-page-results] li[data-kind="clause"]').evaluateAll((els) =>
+      els.map((e) => `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}`).sort());
+    await page.context().close();
+    return keys;
+  };
+  try {
+    for (const q of ['医共体', '双带头人', 'DRG', '中医 床位']) {
+      const split = await results(site, q);
+      expect(new Set(split.map((k) => k.split('#')[0])).size, q).toBeGreaterThan(1);
+      expect(split, q).toEqual(await results(single, q));
+    }
+  } finally {
+    await single.close();
+  }
 });
 
 test('links work with and without the trailing slash; unknown pages get the 404 page', async () => {

@@ -9,19 +9,23 @@ const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) =>
  * `worker`: run Pagefind in a web worker. The search page does (its query runs
  * while the page loads, so keep the main thread free); the header field does
  * not (the worker is another 43 KB on the reader's first query).
- * Also loads the glossary forms (query expansion) and the ids of the glossary
- * and topic pages in the index (see engine.ts, `pages`); without them search
- * still works, only less well.
+ * Also loads the list of extra indexes to merge (required: without it a large
+ * library would be searched only in part), the glossary forms (query
+ * expansion) and the ids of the glossary and topic pages in the index (see
+ * engine.ts, `pages`); without those two search still works, only less well.
  */
 export function loadSearch(base: string, worker = false) {
   loading ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
-    const [pagefind, rows, pageIds] = await Promise.all([
+    const [pagefind, rows, pageIds, indexes] = await Promise.all([
       import(/* @vite-ignore */ url),
       json<string[][]>(`${base}search/glossary-forms.json`, []),
       json<string[]>(`${base}search/pages.json`, []),
+      fetch(`${base}search/indexes.json`).then((r) => { if (!r.ok) throw new Error(`search/indexes.json: HTTP ${r.status}`); return r.json() as Promise<string[]>; }),
     ]);
     await pagefind.options({ baseUrl: base, excerptLength: 20, noWorker: !worker });
+    // A large library is indexed in parts (src/search-index/build.ts); searches run over all of them.
+    for (const dir of indexes) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base });
     const glossary: GlossaryForms[] = rows.map(([id, term, ...aliases]) => ({ id, term, forms: [term, ...aliases] }));
     return { pagefind, glossary, pages: new Set(pageIds) };
   })();
