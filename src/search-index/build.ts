@@ -48,7 +48,7 @@ const pagesIn = (dir: string): string[] =>
  * SEARCH_DOCS_PER_INDEX overrides it (the sub-path test build uses 2, so
  * merging is tested on the real documents).
  */
-export const DOCS_PER_INDEX = 400;
+export const DOCS_PER_INDEX = 600;
 
 /** The folders of the indexes: pagefind/ (with glossary and topic pages), then pagefind-2/, pagefind-3/ … */
 export function indexGroups<T>(docs: T[], perIndex: number): { dir: string; docs: T[] }[] {

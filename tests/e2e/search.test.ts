@@ -66,6 +66,23 @@ describe('header search', () => {
     await page.context().close();
   });
 
+  test('typing through an input method: no search for the pinyin being composed, results once the word is chosen', async () => {
+    const page = await site.page();
+    await page.goto(site.url(''));
+    await page.locator('#site-search-input').focus();
+    // What an input method does in Chromium: compose "yigongti" letter by letter, then commit 医共体.
+    const cdp = await page.context().newCDPSession(page);
+    for (const text of ['y', 'yi', 'yigong', 'yigongti']) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await page.waitForTimeout(400);
+    await expect(page.locator('#site-search-popup').isHidden()).resolves.toBe(true);
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toBe('');
+    await cdp.send('Input.insertText', { text: '医共体' });
+    await expect(page.locator('#site-search-input').inputValue()).resolves.toBe('医共体');
+    await page.locator('#site-search-popup [role="option"]').first().waitFor();
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条结果/);
+    await page.context().close();
+  });
+
   test('Escape closes the results; a query with nothing gives a clear message', async () => {
     const page = await site.page();
     await page.goto(site.url(''));

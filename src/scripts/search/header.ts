@@ -21,6 +21,8 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   let active = -1;
   let seq = 0;
   let timer = 0;
+  /** Wait after a keystroke before searching (words typed through an input method arrive whole). */
+  const TYPING_PAUSE_MS = 50;
 
   const options = () => [...popup.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
   const setActive = (i: number) => {
@@ -86,14 +88,18 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     status.textContent = res.hits.length ? `找到 ${res.hits.length} 条结果` : '没有找到结果';
   }
 
-  input.addEventListener('input', () => {
+  const typed = () => {
     window.clearTimeout(timer);
     // While the reader types (and the short wait runs), load search and the index chunks for the
     // words so far, as Pagefind recommends: the query itself then has less to download.
     const q = input.value.trim();
     if (q) loadSearch(base).then(({ pagefind }) => pagefind.preload?.(q.replace(/["“”'‘’]/g, ' '))).catch(() => { /* run() reports load failures */ });
-    timer = window.setTimeout(run, 80);
-  });
+    timer = window.setTimeout(run, TYPING_PAUSE_MS);
+  };
+  // Chinese is typed through an input method: while a word is being composed the field holds
+  // pinyin (yigongti), not the word. Search when the composition ends, not on every letter.
+  input.addEventListener('input', (e) => { if (!(e as InputEvent).isComposing) typed(); });
+  input.addEventListener('compositionend', typed);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); if (popup.hidden) void run(); else setActive(active + 1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
