@@ -93,7 +93,8 @@ export async function measureWarmQueries(site: Site, queries: string[]): Promise
     await page.waitForTimeout(50);
     const t0 = Date.now();
     await input.fill(q);
-    await page.waitForFunction((qq) => document.querySelector('[data-search-status]')?.textContent !== '' && document.querySelector('#site-search-popup')?.innerHTML.includes(qq.split(' ')[0]) || /没有找到/.test(document.querySelector('#site-search-popup')?.textContent ?? ''), q);
+    // The popup says which query its results answer: earlier results that happen to contain the words do not count.
+    await page.waitForFunction((qq) => document.querySelector<HTMLElement>('#site-search-popup')?.dataset.query === qq, q);
     out.push({ query: q, ms: Date.now() - t0, results: await page.locator('#site-search-popup [role="option"]').count() });
   }
   await page.context().close();

@@ -70,13 +70,26 @@ describe('header search', () => {
     const page = await site.page();
     await page.goto(site.url(''));
     await page.locator('#site-search-input').focus();
-    // What an input method does in Chromium: compose "yigongti" letter by letter, then commit 医共体.
-    const cdp = await page.context().newCDPSession(page);
-    for (const text of ['y', 'yi', 'yigong', 'yigongti']) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    // The events an input method sends (dispatched here: driving Chromium's IME through CDP
+    // sometimes ends the composition early under load, which made the test flaky).
+    await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
+      input.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+      for (const text of ['y', 'yi', 'yigong', 'yigongti']) {
+        input.value = text;
+        input.dispatchEvent(new InputEvent('input', { data: text, inputType: 'insertCompositionText', isComposing: true, bubbles: true }));
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
     await page.waitForTimeout(400);
     await expect(page.locator('#site-search-popup').isHidden()).resolves.toBe(true);
     await expect(page.locator('[data-search-status]').textContent()).resolves.toBe('');
-    await cdp.send('Input.insertText', { text: '医共体' });
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
+      input.value = '医共体';
+      input.dispatchEvent(new InputEvent('input', { data: '医共体', inputType: 'insertCompositionText', isComposing: true, bubbles: true }));
+      input.dispatchEvent(new CompositionEvent('compositionend', { data: '医共体' }));
+    });
     await expect(page.locator('#site-search-input').inputValue()).resolves.toBe('医共体');
     await page.locator('#site-search-popup [role="option"]').first().waitFor();
     await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条结果/);

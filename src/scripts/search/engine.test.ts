@@ -74,3 +74,31 @@ describe('search over document records', () => {
     expect(res.moreDocuments).toBe(1);
   });
 });
+
+describe('which Pagefind queries run', () => {
+  const glossary = [{ id: 'yigongti', term: '县域医共体', forms: ['县域医共体', '医共体', '县级医疗集团'] }];
+  /** Answers exact-phrase queries with `exactDocs` documents, loose ones with one; records every query. */
+  function counting(exactDocs: number) {
+    const asked: string[] = [];
+    const pagefind: PagefindLike = {
+      search: async (q) => {
+        asked.push(q);
+        const n = q.startsWith('"') ? exactDocs : 1;
+        return { results: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, score: 1, data: async () => docData(`d${i}`) })) };
+      },
+    };
+    return { pagefind, asked };
+  }
+
+  test('exact matches enough to fill the documents to check: no loose queries for the other glossary forms', async () => {
+    const { pagefind, asked } = counting(5);
+    await search(pagefind, '医共体', glossary, { maxCandidates: 3 });
+    expect(asked.sort()).toEqual(['"县域医共体"', '"县级医疗集团"', '"医共体"', '医共体'].sort());
+  });
+
+  test('too few exact matches: the loose query of every form runs too (recall)', async () => {
+    const { pagefind, asked } = counting(1);
+    await search(pagefind, '医共体', glossary, { maxCandidates: 3 });
+    expect(asked.sort()).toEqual(['"县域医共体"', '"县级医疗集团"', '"医共体"', '医共体', '县域医共体', '县级医疗集团'].sort());
+  });
+});

@@ -207,18 +207,27 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
   let candidates: Map<string, Candidate> | null = null;
   for (const part of parts) {
     const found = new Map<string, Candidate>();
-    // The exact phrase and the loose query of every alternative, all at once (their index chunks
-    // download in parallel), then merged in a fixed order; exact-phrase hits are checked first.
-    const queries = part.alternatives.flatMap((alt) => pagefindQueries(alt).map((q, i) => ({ alt, q, i })));
-    const responses = await Promise.all(queries.map(({ q }) => pagefind.search(q, filters ? { filters } : undefined)));
-    for (const [n, { alt, i }] of queries.entries()) {
-      for (const r of responses[n].results) {
-        const prev = found.get(r.id);
-        const exact = i === 0 && HAN.test(alt);
-        // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
-        found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, data: prev?.data ?? r.data });
+    const merge = (queries: { alt: string; q: string; i: number }[], responses: Awaited<ReturnType<PagefindLike['search']>>[]) => {
+      for (const [n, { alt, i }] of queries.entries()) {
+        for (const r of responses[n].results) {
+          const prev = found.get(r.id);
+          const exact = i === 0 && HAN.test(alt);
+          // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
+          found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, data: prev?.data ?? r.data });
+        }
       }
-    }
+    };
+    const run = async (queries: { alt: string; q: string; i: number }[]) =>
+      // All at once: their index chunks download in parallel; merged in a fixed order.
+      merge(queries, await Promise.all(queries.map(({ q }) => pagefind.search(q, filters ? { filters } : undefined))));
+    const all = (alt: string) => pagefindQueries(alt).map((q, i) => ({ alt, q, i }));
+    // First the exact phrase of every form, and the loose query of what was typed (its scores rank
+    // the exact matches). Loose queries are slow on a large index (hundreds of ms when most
+    // documents match), so those of the other glossary forms, which only add recall, run only
+    // when the exact matches do not already fill the documents to be checked.
+    await run([...part.alternatives.map((alt) => all(alt)[0]), ...all(part.text).slice(1)]);
+    const exactDocs = [...found].filter(([id, c]) => c.exact && !(pages?.has(id) ?? false)).length;
+    if (parts.length > 1 || exactDocs < maxCandidates) await run(part.alternatives.filter((alt) => alt !== part.text).flatMap((alt) => all(alt).slice(1)));
     if (candidates === null) candidates = found;
     else {
       // Every part is required: keep the candidates this part found too.

@@ -82,6 +82,7 @@ export function initHeaderSearch(form: HTMLFormElement): void {
       ? `<a class="search-all" href="${escapeHtml(all)}">${res.moreDocuments ? '在检索页查看更多结果' : `查看全部 ${res.hits.length} 条结果`}</a>`
       : `<p class="search-empty">没有找到包含“${escapeHtml(q)}”的条款。</p>`;
     popup.innerHTML = html;
+    popup.dataset.query = q; // which query these results answer (the benchmark waits for it)
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
@@ -98,8 +99,10 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   };
   // Chinese is typed through an input method: while a word is being composed the field holds
   // pinyin (yigongti), not the word. Search when the composition ends, not on every letter.
-  input.addEventListener('input', (e) => { if (!(e as InputEvent).isComposing) typed(); });
-  input.addEventListener('compositionend', typed);
+  let composing = false;
+  input.addEventListener('compositionstart', () => { composing = true; window.clearTimeout(timer); });
+  input.addEventListener('input', (e) => { if (!composing && !(e as InputEvent).isComposing) typed(); });
+  input.addEventListener('compositionend', () => { composing = false; typed(); });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); if (popup.hidden) void run(); else setActive(active + 1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
