@@ -57,6 +57,25 @@ export function indexGroups<T>(docs: T[], perIndex: number): { dir: string; docs
   return groups;
 }
 
+/**
+ * Documents newest first (date, else year; then slug). Pagefind returns
+ * equally scored results in the order their pages were added, and every
+ * exact-phrase match scores the same, so this order is the order in which
+ * the client checks exact matches (engine.ts); the first index holds the
+ * newest documents.
+ */
+export function newestFirst(docs: { file: string; date: string; year: string; slug: string }[]): string[] {
+  const key = (d: { date: string; year: string }) => d.date || `${d.year}-00-00`;
+  return [...docs].sort((a, b) => key(b).localeCompare(key(a)) || a.slug.localeCompare(b.slug)).map((d) => d.file);
+}
+
+/** The date attributes of a built document page, read without parsing the whole page. */
+function docDate(file: string): { file: string; date: string; year: string; slug: string } {
+  const html = readFileSync(file, 'utf8');
+  const attr = (name: string) => new RegExp(`data-doc-${name}="([^"]*)"`).exec(html)?.[1] ?? '';
+  return { file, date: attr('date'), year: attr('year'), slug: attr('slug') };
+}
+
 /** What the client needs of an extra index's folder (Pagefind also writes its UI and loader into each). */
 const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
@@ -67,7 +86,7 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   const perIndex = Number(process.env.SEARCH_DOCS_PER_INDEX) || DOCS_PER_INDEX;
   const t0 = Date.now();
-  const groups = indexGroups(pagesIn(join(out, 'policies')), perIndex);
+  const groups = indexGroups(newestFirst(pagesIn(join(out, 'policies')).map(docDate)), perIndex);
   for (const old of readdirSync(out).filter((d) => /^pagefind-\d+$/.test(d))) rmSync(join(out, old), { recursive: true, force: true });
   let docs = 0;
   let clauses = 0;

@@ -37,6 +37,30 @@ describe('query set', () => {
   });
 });
 
+describe('order of exact matches', () => {
+  test('Pagefind returns exact-phrase matches newest document first (the order the engine checks them in)', async () => {
+    // Dates as the document pages carry them; a document with only a year counts as that year's start.
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const newest = readdirSync('dist/policies').map((slug) => {
+      const html = readFileSync(`dist/policies/${slug}/index.html`, 'utf8');
+      const date = /data-doc-date="([^"]*)"/.exec(html)?.[1] || `${/data-doc-year="(\d+)"/.exec(html)![1]}-00-00`;
+      return { slug, date };
+    }).sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)).map((d) => `/policies/${d.slug}/`);
+    const page = await site.page();
+    await page.goto(site.url(''));
+    // A string, not a function: vitest would rewrite a function's import() for Node.
+    const order = await page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      await pf.options({ baseUrl: '/', noWorker: true });
+      const r = await pf.search('"医院"');
+      const urls = await Promise.all(r.results.map(async (x) => (await x.data()).url));
+      return urls.filter((u) => u.startsWith('/policies/'));
+    })()`);
+    expect(order).toEqual(newest);
+    await page.context().close();
+  });
+});
+
 describe('header search', () => {
   test('"/" focuses the field; typing shows results grouped by document with the glossary entry first; Enter on a clause lands on it highlighted', async () => {
     const page = await site.page();
@@ -66,12 +90,18 @@ describe('header search', () => {
     await page.context().close();
   });
 
-  test('typing through an input method: no search for the pinyin being composed, results once the word is chosen', async () => {
+  test.each([
+    ['the search code already loaded', true],
+    ['the search code loading mid-composition', false],
+  ])('typing through an input method (%s): no search for the pinyin being composed, results once the word is chosen', async (_case, loadedFirst) => {
     const page = await site.page();
     await page.goto(site.url(''));
-    await page.locator('#site-search-input').focus();
-    // The events an input method sends (dispatched here: driving Chromium's IME through CDP
-    // sometimes ends the composition early under load, which made the test flaky).
+    if (loadedFirst) {
+      await page.locator('#site-search-input').focus();
+      await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
+    }
+    // The events an input method sends (dispatched: driving Chromium's IME through CDP is not
+    // deterministic). Without focus first, the first input event starts loading the search code.
     await page.evaluate(async () => {
       const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
       input.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
@@ -81,8 +111,10 @@ describe('header search', () => {
         await new Promise((r) => setTimeout(r, 30));
       }
     });
+    await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
     await page.waitForTimeout(400);
-    await expect(page.locator('#site-search-popup').isHidden()).resolves.toBe(true);
+    const popup = page.locator('#site-search-popup');
+    expect(await popup.isHidden(), `popup for "${await page.locator('#site-search-input').inputValue()}": ${await popup.textContent()}`).toBe(true);
     await expect(page.locator('[data-search-status]').textContent()).resolves.toBe('');
     await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
@@ -90,7 +122,6 @@ describe('header search', () => {
       input.dispatchEvent(new InputEvent('input', { data: '医共体', inputType: 'insertCompositionText', isComposing: true, bubbles: true }));
       input.dispatchEvent(new CompositionEvent('compositionend', { data: '医共体' }));
     });
-    await expect(page.locator('#site-search-input').inputValue()).resolves.toBe('医共体');
     await page.locator('#site-search-popup [role="option"]').first().waitFor();
     await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条结果/);
     await page.context().close();

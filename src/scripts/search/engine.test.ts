@@ -80,20 +80,22 @@ describe('which Pagefind queries run', () => {
   /** Answers exact-phrase queries with `exactDocs` documents, loose ones with one; records every query. */
   function counting(exactDocs: number) {
     const asked: string[] = [];
+    const fetched: string[] = [];
     const pagefind: PagefindLike = {
       search: async (q) => {
         asked.push(q);
         const n = q.startsWith('"') ? exactDocs : 1;
-        return { results: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, score: 1, data: async () => docData(`d${i}`) })) };
+        return { results: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, score: 1, data: async () => { fetched.push(`d${i}`); return docData(`d${i}`); } })) };
       },
     };
-    return { pagefind, asked };
+    return { pagefind, asked, fetched };
   }
 
-  test('exact matches enough to fill the documents to check: no loose queries for the other glossary forms', async () => {
-    const { pagefind, asked } = counting(5);
+  test('exact matches enough to fill the documents to check: no loose queries, documents in Pagefind\'s order', async () => {
+    const { pagefind, asked, fetched } = counting(5);
     await search(pagefind, '医共体', glossary, { maxCandidates: 3 });
-    expect(asked.sort()).toEqual(['"县域医共体"', '"县级医疗集团"', '"医共体"', '医共体'].sort());
+    expect(asked.sort()).toEqual(['"县域医共体"', '"县级医疗集团"', '"医共体"'].sort());
+    expect(fetched.sort()).toEqual(['d0', 'd1', 'd2']);
   });
 
   test('too few exact matches: the loose query of every form runs too (recall)', async () => {

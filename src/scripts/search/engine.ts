@@ -221,13 +221,16 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
       // All at once: their index chunks download in parallel; merged in a fixed order.
       merge(queries, await Promise.all(queries.map(({ q }) => pagefind.search(q, filters ? { filters } : undefined))));
     const all = (alt: string) => pagefindQueries(alt).map((q, i) => ({ alt, q, i }));
-    // First the exact phrase of every form, and the loose query of what was typed (its scores rank
-    // the exact matches). Loose queries are slow on a large index (hundreds of ms when most
-    // documents match), so those of the other glossary forms, which only add recall, run only
-    // when the exact matches do not already fill the documents to be checked.
-    await run([...part.alternatives.map((alt) => all(alt)[0]), ...all(part.text).slice(1)]);
+    // First the exact phrase of every form. When those already fill the documents to be checked,
+    // that is all: loose queries are slow on a large index (hundreds of ms when most documents
+    // match) and would only add documents ranked after the exact matches. The exact matches then
+    // keep Pagefind's order, which is newest document first (src/search-index/build.ts adds the
+    // documents in that order), with the matches of what was typed ahead of its other forms.
+    // Otherwise the loose queries run too: for recall (Pagefind may segment a phrase in the query
+    // differently from the text) and for their scores, which rank the exact matches.
+    await run(part.alternatives.map((alt) => all(alt)[0]));
     const exactDocs = [...found].filter(([id, c]) => c.exact && !(pages?.has(id) ?? false)).length;
-    if (parts.length > 1 || exactDocs < maxCandidates) await run(part.alternatives.filter((alt) => alt !== part.text).flatMap((alt) => all(alt).slice(1)));
+    if (parts.length > 1 || exactDocs < maxCandidates) await run(part.alternatives.flatMap((alt) => all(alt).slice(1)));
     if (candidates === null) candidates = found;
     else {
       // Every part is required: keep the candidates this part found too.

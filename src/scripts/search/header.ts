@@ -99,10 +99,11 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   };
   // Chinese is typed through an input method: while a word is being composed the field holds
   // pinyin (yigongti), not the word. Search when the composition ends, not on every letter.
-  let composing = false;
-  input.addEventListener('compositionstart', () => { composing = true; window.clearTimeout(timer); });
-  input.addEventListener('input', (e) => { if (!composing && !(e as InputEvent).isComposing) typed(); });
-  input.addEventListener('compositionend', () => { composing = false; typed(); });
+  // Set by SiteSearch.astro from page load (this module may load mid-composition).
+  const composing = () => input.dataset.composing === '1';
+  input.addEventListener('compositionstart', () => window.clearTimeout(timer));
+  input.addEventListener('input', (e) => { if (!composing() && !(e as InputEvent).isComposing) typed(); });
+  input.addEventListener('compositionend', typed);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); if (popup.hidden) void run(); else setActive(active + 1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
@@ -110,5 +111,5 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); options()[active].click(); }
   });
   document.addEventListener('click', (e) => { if (!form.contains(e.target as Node)) close(); });
-  if (input.value.trim()) void run();
+  if (input.value.trim() && !composing()) void run();
 }
