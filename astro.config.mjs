@@ -17,7 +17,9 @@ export default defineConfig({
   // The search index is written after the build: scripts/search-index.ts (npm run build).
   integrations: [mdx()],
   // Scripts as files, not inlined into every page: cached once, and the HTML stays text.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // No module-preload helper: it put ~1.9 KB into every page's script for the one dynamic import
+  // (the header search, loaded on first use), whose two chunks then load one after the other.
+  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   // The policy documents are MDX rendered by their collection loader
   // (src/loaders/policies.ts → src/render/policy/), with the glossary and
   // citation plugins. This is for any other Markdown/MDX page authors add.
