@@ -72,9 +72,11 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   mkdirSync(htmlDir, { recursive: true });
   const job: Omit<RenderJob, 'files'> = {
     base: config.base.replace(/\/?$/, '/'),
-    policiesDir: dir,
     htmlDir,
-    shortTitles: sources.map((s) => [s.id, String(s.frontmatter.shortTitle ?? s.id)]),
+    // Read once here from the frontmatter, not again by every worker's citation plugin.
+    library: sources.map(({ id, frontmatter: f }) => ({
+      slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? id), ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
+    })),
   };
   const toRender = sources.map(({ id, filePath, source }) => ({ id, filePath, source }));
   // Documents are independent: with many of them, render on every core.

@@ -35,6 +35,8 @@ export interface RemarkCitationsOptions {
   base?: string;
   /** Where the library's MDX documents are (to recognise cited documents we have). */
   policiesDir?: string;
+  /** The library's documents, when the caller has read them already (then policiesDir is not read). */
+  library?: LibraryDoc[];
   only?: string;
 }
 
@@ -54,7 +56,7 @@ export function citationId(key: string): string {
   return `c-${h.toString(36)}`;
 }
 
-interface LibraryDoc { slug: string; title: string; docNumber?: string }
+export interface LibraryDoc { slug: string; title: string; docNumber?: string }
 
 function loadLibrary(dir: string): LibraryDoc[] {
   if (!existsSync(dir)) return [];
@@ -75,7 +77,7 @@ export function findInLibrary(library: LibraryDoc[], title?: string, number?: st
 export default function remarkCitations(options: RemarkCitationsOptions = {}) {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const only = options.only ?? 'src/content/policies';
-  const library = loadLibrary(options.policiesDir ?? 'src/content/policies');
+  const library = options.library ?? loadLibrary(options.policiesDir ?? 'src/content/policies');
 
   return (tree: Root, file: VFile) => {
     if (!file.path?.replace(/\\/g, '/').includes(only)) return;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createPolicyRenderer, PolicyRenderError } from './render.ts';
 import type { ElementContext, RelatedBlock } from './elements.ts';
 import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
-import type { Citation } from '../../plugins/remark-citations.ts';
+import type { Citation, LibraryDoc } from '../../plugins/remark-citations.ts';
 import { loadGlossary } from '../../lib/glossary/load.ts';
 import { loadTopicData, relatedTo } from '../../lib/topics/load.ts';
 
@@ -18,12 +18,10 @@ export interface RenderJob {
   files: { id: string; filePath: string; source: string }[];
   /** Site base path, e.g. / or /sub/path/. */
   base: string;
-  /** Absolute folder of the policy MDX files. */
-  policiesDir: string;
   /** Absolute folder the HTML files are written to. */
   htmlDir: string;
-  /** slug → short title of every document (labels of related-provision links). */
-  shortTitles: [string, string][];
+  /** Every document of the library, from its frontmatter: citations of it become links, and its short title labels related-provision links. */
+  library: (LibraryDoc & { shortTitle: string })[];
 }
 
 export interface RenderedFile { id: string; htmlFile: string; glossaryOccurrences: GlossaryOccurrence[]; citations: Citation[] }
@@ -33,8 +31,8 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
   const glossary = new Map(loadGlossary().map((e) => [e.id, e]));
   const topicData = loadTopicData();
   const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
-  const shortTitle = new Map(job.shortTitles);
-  const render = createPolicyRenderer({ base: job.base, policiesDir: job.policiesDir });
+  const shortTitle = new Map(job.library.map((d) => [d.slug, d.shortTitle]));
+  const render = createPolicyRenderer({ base: job.base, library: job.library });
 
   return job.files.map(({ id, filePath, source }) => {
     const ctx: ElementContext = {

@@ -11,7 +11,6 @@ import type { ElementContext } from './elements.ts';
 
 const glossaryDir = mkdtempSync(join(tmpdir(), 'render-gl-'));
 writeFileSync(join(glossaryDir, 'drg.json'), JSON.stringify({ term: 'DRG', aliases: ['DRG付费'], short: '按疾病诊断相关分组付费。', explanation: '按疾病诊断相关分组付费的较长解释，供测试使用。', english: 'Diagnosis-related groups', category: '医保支付' }));
-const policiesDir = mkdtempSync(join(tmpdir(), 'render-docs-'));
 
 const ctx: ElementContext = {
   href: (p) => `/sub/${p}`,
@@ -23,7 +22,7 @@ const ctx: ElementContext = {
     ? { groups: [{ label: '薪酬制度', links: [{ href: '/sub/policies/b/#s2', doc: '乙方案', label: '第二部分' }] }], topics: [{ href: '/sub/topics/xinchou/', name: '薪酬' }, { href: '/sub/topics/renshi/', name: '人事' }] }
     : { groups: [], topics: [] },
 };
-const render = createPolicyRenderer({ base: '/sub/', glossaryDir, policiesDir });
+const render = createPolicyRenderer({ base: '/sub/', glossaryDir, library: [] });
 const FM = '---\n{"title":"测试"}\n---\n';
 const run = (body: string) => render(FM + body, 'src/content/policies/t.mdx', ctx);
 const dom = (body: string) => parse(run(body).html);

@@ -21,7 +21,7 @@ import remarkParse from 'remark-parse';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
-import remarkCitations, { type Citation } from '../../plugins/remark-citations.ts';
+import remarkCitations, { type Citation, type LibraryDoc } from '../../plugins/remark-citations.ts';
 import remarkGlossary, { type GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
 import { elements, type ElementContext, type Props } from './elements.ts';
 import remarkUnravelJsx from './remark-unravel-jsx.ts';
@@ -37,8 +37,8 @@ export class PolicyRenderError extends Error {
 export interface PolicyRendererOptions {
   /** Site base path, for links made by the plugins. */
   base: string;
-  /** Folder of the policy MDX files (citations recognise the library's own documents). */
-  policiesDir?: string;
+  /** The library's documents (citations of them link to their pages). */
+  library: LibraryDoc[];
   /** Folder of the glossary entries. */
   glossaryDir?: string;
 }
@@ -79,7 +79,7 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     .use(remarkParse)
     .use(remarkMdxSyntax)
     .use(remarkUnravelJsx)
-    .use(remarkCitations, { base: options.base, ...(options.policiesDir ? { policiesDir: options.policiesDir } : {}) })
+    .use(remarkCitations, { base: options.base, library: options.library })
     .use(remarkGlossary, options.glossaryDir ? { dir: options.glossaryDir } : {}) as never;
 
   /**
