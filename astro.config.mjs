@@ -15,6 +15,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // The search index is written after the build: scripts/search-index.ts (npm run build).
+  // MDX: the editorial pages (src/pages/about/*.mdx), written by the editors.
   integrations: [mdx()],
   // Scripts as files, not inlined into every page: cached once, and the HTML stays text.
   // No module-preload helper: it put ~1.9 KB into every page's script for the one dynamic import
@@ -22,7 +23,8 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   // The policy documents are MDX rendered by their collection loader
   // (src/loaders/policies.ts → src/render/policy/), with the glossary and
-  // citation plugins. This is for any other Markdown/MDX page authors add.
+  // citation plugins; this processor is not used for them. It renders the
+  // editorial pages, src/pages/about/*.mdx (tables through remark-gfm).
   markdown: {
     // SmartyPants would rewrite official text ("--" to a dash, quotes): never.
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false, gfm: true }),
