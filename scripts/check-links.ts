@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 
 export interface Broken { page: string; link: string; problem: string }
 
@@ -69,12 +70,9 @@ export function checkLinks(dir: string, base = '/'): { pages: number; links: num
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > -1 ? process.argv[i + 1] : undefined;
-  };
-  const dir = arg('dir') ?? 'dist';
-  const base = arg('base') ?? process.env.BASE ?? '/';
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string' } } });
+  const dir = values.dir;
+  const base = values.base ?? process.env.BASE ?? '/';
   const { pages, links, broken } = checkLinks(dir, base);
   for (const b of broken) console.error(`${b.page}: broken link ${b.link} — ${b.problem}`);
   console.log(`check-links: ${pages} pages, ${links} internal links, ${broken.length} broken`);

@@ -9,7 +9,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from './serve.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/browser.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.ts';
+import { parseArgs } from 'node:util';
 
 export const LIGHTHOUSE_PAGES = ['', 'policies/guangdong-yigongti/', 'glossary/', 'glossary/liangge-yunxu/', 'topics/xinchou-zhidu/', 'search/?q=医共体'];
 
@@ -62,6 +63,7 @@ export async function runLighthouse(opts: { dir?: string; pages?: string[]; pres
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const res = await runLighthouse({ presets: process.argv.includes('--desktop') ? ['mobile', 'desktop'] : ['mobile'] });
+  const { values } = parseArgs({ options: { desktop: { type: 'boolean', default: false } } });
+  const res = await runLighthouse({ presets: values.desktop ? ['mobile', 'desktop'] : ['mobile'] });
   for (const r of res) console.log(JSON.stringify(r));
 }

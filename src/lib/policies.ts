@@ -12,13 +12,6 @@ export function getPolicies(): Promise<Policy[]> {
   return sorted;
 }
 
-let shorts: Promise<Map<string, string>> | undefined;
-/** slug → short title, for labelling links to other documents (looked up per provision: keep it O(1)). */
-export function shortTitleMap(): Promise<Map<string, string>> {
-  shorts ??= getPolicies().then((docs) => new Map(docs.map((d) => [d.id, d.data.shortTitle])));
-  return shorts;
-}
-
 const sortKey = (p: Policy) => p.data.date ?? `${p.data.year}-00-00`;
 
 /** 广东省 / 山西省大同市 / 北京市昌平区 */
