@@ -1,10 +1,14 @@
 /**
  * npm run build: `astro build`, the search index and the link check, into a
  * temporary folder that replaces dist/ (or OUT_DIR) only when all three
- * succeed (scripts/build/atomic.ts). BASE, OUT_DIR, SITE and
+ * succeed (scripts/build/atomic.ts), with a `_headers` file for static hosts
+ * (src/lib/csp/policy.ts). BASE, OUT_DIR, SITE and
  * SEARCH_DOCS_PER_INDEX are honoured as before.
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { headersFile } from '../src/lib/csp/policy.ts';
 import { buildAtomically } from './build/atomic.ts';
 import { inputsDigest } from './build/inputs.ts';
 
@@ -18,6 +22,8 @@ try {
   await buildAtomically(outDir, (tmp) => {
     run(['node_modules/astro/bin/astro.mjs', 'build'], { OUT_DIR: tmp });
     run(['scripts/search-index.ts', tmp]);
+    // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
+    writeFileSync(join(tmp, '_headers'), headersFile(base));
     run(['scripts/check-links.ts', '--dir', tmp, '--base', base]);
   }, digest);
 } catch {

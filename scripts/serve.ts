@@ -12,6 +12,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { safeDecode } from '../src/lib/decode.ts';
+import { headerPolicy } from '../src/lib/csp/policy.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,19 +35,14 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
-/** Headers on every answer: no content sniffing (a .txt of official text never runs as HTML). */
-const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
+/**
+ * Headers on every answer, as `_headers` gives them on a static host: no content
+ * sniffing (a .txt of official text never runs as HTML), the pages' CSP (also
+ * for Pagefind's worker, which a <meta> does not reach), the referrer policy.
+ */
+const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'Content-Security-Policy': headerPolicy() };
 
 export interface ServeOptions { dir?: string; base?: string; port?: number; host?: string }
-
-/** A URL path decoded, or null when it has a malformed %-escape (`/%`, `/%E4`). */
-function decodePath(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-}
 
 /** Whether `file` is `root` or inside it: `dist-secret/x` is not inside `dist`. */
 export function isInside(root: string, file: string): boolean {
@@ -91,7 +88,7 @@ export function createHandler({ dir = 'dist', base = '/' }: Pick<ServeOptions, '
     const query = raw.indexOf('?');
     const rawPath = (query === -1 ? raw : raw.slice(0, query)).replace(/#.*$/, '');
     const search = query === -1 ? '' : raw.slice(query);
-    let path = decodePath(rawPath);
+    let path = safeDecode(rawPath);
     if (path === null || path.includes('\0')) return send(res, 400, null);
     if (!path.startsWith(prefix) && path !== prefix.slice(0, -1)) return notFound(res, head);
     path = path === prefix.slice(0, -1) ? '' : path.slice(prefix.length);
