@@ -29,6 +29,7 @@ import { elements, type ElementContext, type Props } from './elements.ts';
 import remarkUnravelJsx from './remark-unravel-jsx.ts';
 import remarkMdxSyntax from './remark-mdx-syntax.ts';
 import { findDisallowed } from './check-markdown.ts';
+import { DataFileError } from '../../lib/data/read-json.ts';
 
 export class PolicyRenderError extends Error {
   constructor(file: string, line: number | undefined, message: string, hint: string) {
@@ -104,7 +105,7 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
       tree = processor.runSync(parsed, file) as Root;
     } catch (e) {
       const err = e as Error & { line?: number; place?: { line?: number; start?: { line: number } } };
-      if (err instanceof PolicyRenderError || err.name === 'GlossaryError' || err.name === 'TopicDataError') throw err;
+      if (err instanceof PolicyRenderError || err instanceof DataFileError) throw err;
       const line = err.line ?? err.place?.line ?? err.place?.start?.line;
       throw new PolicyRenderError(path, line, `not valid MDX: ${err.message.split('\n')[0]}`, REGENERATE);
     }
