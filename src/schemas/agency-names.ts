@@ -10,7 +10,7 @@ import { z } from 'zod';
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'ids are lower-case ASCII words joined by hyphens (they become URLs), e.g. weijian or gongan-changping.' });
 const name = (what: string) => z.string().min(1, { message: `${what} is empty.` }).refine((s) => s === s.trim() && !/\s/.test(s), { message: `${what} has spaces in it or around it; write the name exactly as the texts do, without spaces.` });
 
-export const agencyFormSchema = z.object({
+export const agencyFormSchema = z.looseObject({
   /** Id of the agency kind, prefixed with the document's region code in URLs: weijian → datong-weijian. */
   id: slug,
   /** The full name after the region: 卫生健康委员会 (→ 大同市卫生健康委员会). */
@@ -19,7 +19,7 @@ export const agencyFormSchema = z.object({
   forms: z.array(name('a form')).min(1, { message: 'forms lists the short names the texts use, e.g. ["卫健委", "卫生健康委"].' }),
 });
 
-export const agencyExactSchema = z.object({
+export const agencyExactSchema = z.looseObject({
   /** The whole name as the texts write it, when it follows no pattern: 市公安局昌平分局. */
   name: name('name'),
   /** Id, prefixed with the region code in URLs. */
@@ -28,13 +28,13 @@ export const agencyExactSchema = z.object({
   full: name('full'),
 });
 
+// Loose objects: fields this schema does not know yet (a future rule of the agency loader) pass through to it.
 export const agencyNamesSchema = z
-  .object({
+  .looseObject({
     $comment: z.string().optional(),
     forms: z.array(agencyFormSchema, { message: 'forms is required: a list of { "id", "full", "forms": [...] } entries.' }),
     exact: z.array(agencyExactSchema).default([]),
   })
-  .strict()
   .superRefine((data, ctx) => {
     const ids = new Map<string, string>();
     const claim = (id: string, where: (string | number)[]) => {
