@@ -17,6 +17,7 @@ writeFileSync(join(dir, 'index.html'), '<p>home</p>');
 writeFileSync(join(dir, '404.html'), '<p>not found</p>');
 writeFileSync(join(dir, 'policies', 'a', 'index.html'), '<p>a</p>');
 writeFileSync(join(dir, 'data', 'a.md'), '# 甲\n');
+writeFileSync(join(dir, 'empty.txt'), '');
 writeFileSync(join(tmp, 'dist-secret', 'x'), 'secret');
 // A file that opens but cannot be read (EIO on the first read).
 symlinkSync('/proc/self/mem', join(dir, 'unreadable.txt'));
@@ -86,6 +87,11 @@ describe('hostile requests get an answer and the server keeps running', () => {
     expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(md.body).toBe('# 甲\n');
     for (const path of ['/', '/data/a.md', '/missing', '/%']) expect((await get(path)).headers['x-content-type-options'], path).toBe('nosniff');
+  });
+
+  test('an empty file is a 200 with no body', async () => {
+    const res = await get('/empty.txt');
+    expect([res.status, res.body]).toEqual([200, '']);
   });
 
   test('a file that cannot be read is a 500, and the server keeps running', async () => {
