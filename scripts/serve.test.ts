@@ -101,7 +101,8 @@ describe('hostile requests get an answer and the server keeps running', () => {
   });
 });
 
-describe('starting the server', () => {
+// Each test starts a Node process: allow for a loaded machine.
+describe('starting the server', { timeout: 30_000 }, () => {
   const run = (env: Record<string, string>, args: string[] = []) =>
     spawnSync(process.execPath, ['scripts/serve.ts', '--dir', dir, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
 
