@@ -13,7 +13,8 @@ export default defineConfig({
   // The benchmark's builds (sharing node_modules) keep their content cache apart.
   cacheDir: process.env.ASTRO_CACHE_DIR,
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets always as files: an inlined <style> would need its own CSP hash (src/lib/csp/policy.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // The search index is written after the build: scripts/search-index.ts (npm run build).
   // MDX: the editorial pages (src/pages/about/*.mdx), written by the editors.
   integrations: [mdx()],

@@ -3,7 +3,7 @@
  * All documents are built in memory first; files are written only when every
  * document succeeded, so a failure never leaves half the library rewritten.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IngestError } from './errors.ts';
 import { loadManifests, type Manifest } from './manifest.ts';
@@ -12,6 +12,7 @@ import { parseOutline, provisions, type Node } from './structure/parse-outline.t
 import { citations } from './structure/citation.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
+import { writeFilesAtomically } from './write-files.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
 
 export interface IngestPaths {
@@ -166,7 +167,7 @@ export function runIngest(paths: IngestPaths, opts: { check?: boolean } = {}): I
 
   if (opts.check) return { written: [], stale, differing };
   for (const d of [paths.outDir, paths.reportsDir, paths.clausesDir]) mkdirSync(d, { recursive: true });
-  for (const o of outputs) if (differing.includes(o.path)) writeFileSync(o.path, o.content);
-  for (const s of stale) rmSync(s);
+  // Temporary files renamed into place only when all are written: a failure changes nothing.
+  writeFilesAtomically(outputs.filter((o) => differing.includes(o.path)), stale);
   return { written: differing, stale, differing };
 }

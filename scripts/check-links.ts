@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { safeDecode } from '../src/lib/decode.ts';
 
 export interface Broken { page: string; link: string; problem: string }
 
@@ -36,7 +37,9 @@ export function checkLinks(dir: string, base = '/'): { pages: number; links: num
   const urlOf = (file: string) => prefix + relative(dir, file).replace(/\\/g, '/').replace(/index\.html$/, '');
   const fileOf = (pathname: string): string | null => {
     if (!pathname.startsWith(prefix)) return null;
-    let p = join(dir, decodeURIComponent(pathname.slice(prefix.length)));
+    const decoded = safeDecode(pathname.slice(prefix.length));
+    if (decoded === null) return null;
+    let p = join(dir, decoded);
     if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
     return existsSync(p) ? p : null;
   };
@@ -58,7 +61,7 @@ export function checkLinks(dir: string, base = '/'): { pages: number; links: num
         continue;
       }
       if (url.hash && target.endsWith('.html')) {
-        const id = decodeURIComponent(url.hash.slice(1));
+        const id = safeDecode(url.hash.slice(1)) ?? url.hash.slice(1);
         if (!ids(target).has(id)) {
           const near = [...ids(target)].filter((x) => x.startsWith(id.split('-')[0])).slice(0, 8);
           broken.push({ page, link: raw, problem: `no element with id "${id}" in ${relative(dir, target)}${near.length ? `; ids there include ${near.join(', ')}` : ''}` });

@@ -1,28 +1,28 @@
 /**
- * npm start: build the site if dist/ is missing or older than its sources,
- * then serve it on http://127.0.0.1:4321/ (PORT and BASE are honoured).
+ * npm start: build the site when dist/ is missing, was not made by
+ * `npm run build`, or was made from other inputs (seeds, ingest, content,
+ * code, configuration, lockfile: scripts/build/inputs.ts), then serve it on
+ * http://127.0.0.1:4321/ (PORT and BASE are honoured). A failed build is
+ * never served: the build swaps dist/ only on success, and start stops.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { serve } from './serve.ts';
+import { spawnSync } from 'node:child_process';
+import { staleReason } from './build/inputs.ts';
+import { parsePort, serveOrExplain } from './serve.ts';
 
-function newest(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir).reduce((max, f) => {
-    const p = join(dir, f);
-    const s = statSync(p);
-    return Math.max(max, s.isDirectory() ? newest(p) : s.mtimeMs);
-  }, 0);
+const port = parsePort(process.env.PORT);
+if (typeof port === 'string') {
+  console.error(`start: ${port}`);
+  process.exit(1);
 }
-
-const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
-const sources = Math.max(newest('src'), newest('public'), statSync('astro.config.mjs').mtimeMs);
-if (!built || sources > built || process.argv.includes('--rebuild')) {
-  console.log('start: building the site…');
-  execSync('npm run build', { stdio: 'inherit' });
-}
-const port = Number(process.env.PORT ?? 4321);
 const base = process.env.BASE ?? '/';
-await serve({ port, base });
+const reason = process.argv.includes('--rebuild') ? '--rebuild was given' : staleReason('dist');
+if (reason) {
+  console.log(`start: building the site (${reason})…`);
+  const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: './dist' } });
+  if (build.status !== 0) {
+    console.error('start: the build failed (see above), so nothing is served. Fix the error and run `npm start` again.');
+    process.exit(1);
+  }
+}
+await serveOrExplain({ port, base });
 console.log(`医改政策注释库 is served at http://127.0.0.1:${port}${base}  (Ctrl+C to stop)`);

@@ -2,19 +2,14 @@
  * Loads src/content/targets.json and checks it: every document and clause
  * exists, every value occurs verbatim in its clause's text, every topic exists.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJsonFile } from './data/read-json.ts';
 import { targetsSchema, type Target } from '../schemas/targets.ts';
 import { topicData } from './topics/load.ts';
 
 export function loadTargets(file = 'src/content/targets.json'): Target[] {
   if (!existsSync(file)) return [];
-  let raw: unknown;
-  try { raw = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new Error(`${file}: not valid JSON (${(e as Error).message})`); }
-  const parsed = targetsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new Error(`${file}: ${i.path.join('.')}: ${i.message}\n  hint: see src/schemas/targets.ts`);
-  }
+  const parsed = { data: readJsonFile(file, targetsSchema, 'src/schemas/targets.ts') };
   const data = topicData();
   const ids = new Set<string>();
   for (const t of parsed.data) {

@@ -2,8 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getPolicies } from '../lib/policies.ts';
 import { absolute } from '../lib/url.ts';
-
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+import { xmlText as esc } from '../lib/xml.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const docs = await getPolicies();
@@ -13,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
     <id>${esc(absolute(`policies/${d.id}/`, site))}</id>
     <link rel="alternate" type="text/html" href="${esc(absolute(`policies/${d.id}/`, site))}"/>
     <link rel="alternate" type="application/json" href="${esc(absolute(`data/${d.id}.json`, site))}"/>
-    <updated>${updated(d)}</updated>
+    <updated>${esc(updated(d))}</updated>
     <summary>${esc(d.data.summary)}</summary>
     ${d.data.issuer ? `<author><name>${esc(d.data.issuer)}</name></author>` : '<author><name>医改政策注释库</name></author>'}
   </entry>`);

@@ -6,14 +6,27 @@ import { z } from 'zod';
 
 export const GLOSSARY_CATEGORIES = ['医保支付', '人事薪酬', '党建', '服务体系', '医院管理', '公共卫生', '中医药', '信息化', '人才队伍', '医疗服务', '药品耗材', '绩效考核', '改革机制'] as const;
 
+/** No leading or trailing whitespace (also not the full-width space U+3000). */
+const unpadded = (s: string) => s === s.trim();
+
 export const glossaryEntrySchema = z.object({
   /** The term as readers know it, e.g. 两个允许, DRG. */
-  term: z.string().min(1, { message: 'term is the word or phrase itself, e.g. 两个允许.' }),
+  term: z
+    .string()
+    .refine((t) => [...t].length >= 2, { message: 'term is the word or phrase itself, e.g. 两个允许; a term of one character would be marked everywhere it occurs (every 院 in 医院), so use at least two.' })
+    .refine(unpadded, { message: 'term has spaces before or after it; write it without them (the text is matched as written).' }),
   /**
    * Other forms that occur in the texts: abbreviations, full names and
    * spelled-out forms. Each is marked in the text and leads to this entry.
    */
-  aliases: z.array(z.string().min(2, { message: 'An alias of one character would match everywhere; use at least two.' })).default([]),
+  aliases: z
+    .array(
+      z
+        .string()
+        .refine(unpadded, { message: 'this alias has spaces before or after it; write it without them (" DRG" would never match the text, or match only next to a space).' })
+        .refine((a) => [...a].length >= 2, { message: 'An alias of one character would match everywhere; use at least two.' }),
+    )
+    .default([]),
   /** Tooltip definition: one or two sentences, about 80 characters. */
   short: z
     .string()

@@ -3,6 +3,8 @@
  * the page's own location, so they are right under any base path or host.
  * Citation: 《文件标题》第三部分第15项 https://…/policies/datong-gaozhiliang/#s3-4-15
  */
+import { fragmentId } from '../lib/decode.ts';
+
 let announcer: HTMLElement | null = null;
 
 function announce(message: string): void {
@@ -65,7 +67,7 @@ export function initClauseTools(): void {
     if (!tools || tools.contains(copyLink)) return;
     const link = tools.querySelector<HTMLAnchorElement>('a.permalink');
     if (!link) return;
-    const id = decodeURIComponent(link.hash.slice(1));
+    const id = fragmentId(link.hash);
     copyLink.dataset.target = id;
     copyCite.dataset.target = id;
     copyCite.dataset.cite = citeOf(link);
@@ -75,7 +77,7 @@ export function initClauseTools(): void {
   document.addEventListener('pointerover', (e) => attach(toolsIn(e.target as Element)));
   document.addEventListener('focusin', (e) => { if ((e.target as Element).matches('a.permalink')) attach((e.target as Element).parentElement); });
   const fromHash = () => {
-    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const target = location.hash && document.getElementById(fragmentId(location.hash));
     if (target) attach(target.matches('.para') ? target.querySelector('.clause-tools') : target.parentElement?.querySelector(':scope > .clause-tools') ?? null);
   };
   window.addEventListener('hashchange', fromHash);

@@ -2,9 +2,11 @@
  * Landing from a search result (…/?hl=双带头人#s3-6-24): marks the query in
  * the target provision so the reader sees at once why it matched.
  */
+import { fragmentId } from '../lib/decode.ts';
+
 export function highlightFromQuery(): void {
   const q = new URLSearchParams(location.search).get('hl');
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = fragmentId(location.hash);
   if (!q || !id) return;
   const target = document.getElementById(id);
   if (!target) return;

@@ -17,7 +17,8 @@ const MODES = [
 
 for (const mode of MODES) {
   test.each(PAGES)(`axe: /%s (${mode.name})`, async (path) => {
-    const page = await site.page({ viewport: mode.viewport, colorScheme: mode.colorScheme });
+    // bypassCSP: axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
+    const page = await site.page({ viewport: mode.viewport, colorScheme: mode.colorScheme, bypassCSP: true });
     await page.goto(site.url(path));
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {

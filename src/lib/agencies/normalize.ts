@@ -4,15 +4,16 @@
  * canonical agency of the document's region (大同市卫生健康委员会), with a stable
  * id (datong-weijian). The table is data: src/content/agency-names.json.
  */
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from '../data/read-json.ts';
+import { agencyNamesSchema, type AgencyNames } from '../../schemas/agency-names.ts';
 
-interface Form { id: string; full: string; forms: string[] }
-interface Exact { name: string; id: string; full: string }
 export interface Region { province: string; city?: string; district?: string }
 export interface Agency { id: string; name: string }
 
-let table: { forms: Form[]; exact: Exact[] } | undefined;
-const load = (): { forms: Form[]; exact: Exact[] } => (table ??= JSON.parse(readFileSync('src/content/agency-names.json', 'utf8')) as { forms: Form[]; exact: Exact[] });
+let table: AgencyNames | undefined;
+/** The table, checked (src/schemas/agency-names.ts): a broken file stops the build with its line and a hint. */
+export const loadAgencyNames = (file = 'src/content/agency-names.json'): AgencyNames => readJsonFile(file, agencyNamesSchema, 'src/schemas/agency-names.ts');
+const load = (): AgencyNames => (table ??= loadAgencyNames());
 
 /** Region code for agency ids: the first word of the document slug (datong-gaozhiliang → datong). */
 export const regionCode = (slug: string) => slug.split('-')[0];

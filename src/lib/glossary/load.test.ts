@@ -24,13 +24,13 @@ describe('loadGlossary', () => {
   });
   test('malformed JSON names the file and hints', () => {
     const d = dir({ 'drg.json': '{ "term": "DRG", }' });
-    expect(() => loadGlossary(d)).toThrow(/drg\.json: not valid JSON[\s\S]*hint: Check commas/);
+    expect(() => loadGlossary(d)).toThrow(/drg\.json:\d+: not valid JSON[\s\S]*hint: Check commas/);
   });
   test('a missing or wrong field names the field and the file', () => {
     const d = dir({ 'drg.json': entry({ category: '医保' }) });
-    expect(() => loadGlossary(d)).toThrow(/drg\.json: category: category must be one of/);
+    expect(() => loadGlossary(d)).toThrow(/drg\.json:\d+: category: category must be one of/);
     const e = dir({ 'drg.json': entry({ short: '太短' }) });
-    expect(() => loadGlossary(e)).toThrow(/drg\.json: short: short is the tooltip definition/);
+    expect(() => loadGlossary(e)).toThrow(/drg\.json:\d+: short: short is the tooltip definition/);
   });
   test('an alias claimed by two entries stops with both names', () => {
     const d = dir({ 'a.json': entry(), 'b.json': entry({ term: 'DRG', aliases: ['按疾病诊断相关分组付费'] }) });
@@ -43,6 +43,15 @@ describe('loadGlossary', () => {
   test('a file name that is not an id is refused', () => {
     const d = dir({ 'DRG 付费.json': entry() });
     expect(() => loadGlossary(d)).toThrow(/is not a valid entry id/);
+  });
+  test('a one-character term is refused (every 院 would be marked)', () => {
+    expect(() => loadGlossary(dir({ 'yuan.json': entry({ term: '院', aliases: [] }) }))).toThrow(/yuan\.json:\d+: term: .*a term of one character would be marked everywhere[\s\S]*hint: See src\/schemas\/glossary\.ts/);
+  });
+  test.each([' DRG付费', 'DRG付费 ', '\u3000DRG付费', 'DRG付费\t'])('a space-padded alias %j is refused', (alias) => {
+    expect(() => loadGlossary(dir({ 'drg.json': entry({ aliases: [alias] }) }))).toThrow(/drg\.json:\d+: aliases\.0: this alias has spaces before or after it/);
+  });
+  test('a space-padded term is refused', () => {
+    expect(() => loadGlossary(dir({ 'drg.json': entry({ term: 'DRG ' }) }))).toThrow(/drg\.json:\d+: term: term has spaces/);
   });
   test('the real glossary loads: at least 60 entries, aliases unique', () => {
     const g = loadGlossary();

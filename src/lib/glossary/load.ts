@@ -4,13 +4,15 @@
  * file and a hint: bad JSON or fields, an alias claimed twice, a related term
  * that does not exist.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { glossaryEntrySchema, type GlossaryEntry } from '../../schemas/glossary.ts';
+import { checkIdFileName, DataFileError, readJsonFile } from '../data/read-json.ts';
 
-export class GlossaryError extends Error {
-  constructor(file: string, message: string, hint: string) {
-    super(`${file}: ${message}\n  hint: ${hint}`);
+/** A problem in the glossary: the data-file error (file, line, hint), named for where it comes from. */
+export class GlossaryError extends DataFileError {
+  constructor(file: string, message: string, hint: string, line?: number) {
+    super(file, line, message, hint);
     this.name = 'GlossaryError';
   }
 }
@@ -20,22 +22,8 @@ export function loadGlossary(dir = 'src/content/glossary'): GlossaryEntry[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   const entries: (GlossaryEntry & { file: string })[] = files.map((f) => {
     const file = join(dir, f);
-    const id = f.replace(/\.json$/, '');
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
-      throw new GlossaryError(file, `the file name "${f}" is not a valid entry id`, 'Name the file with lower-case ASCII words joined by hyphens, e.g. liangge-yunxu.json; it becomes the URL.');
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new GlossaryError(file, `not valid JSON (${(e as Error).message})`, 'Check commas and quotes; JSON allows no comments or trailing commas.');
-    }
-    const parsed = glossaryEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      const i = parsed.error.issues[0];
-      throw new GlossaryError(file, `${i.path.join('.') || '(entry)'}: ${i.message}`, 'See src/schemas/glossary.ts for the fields of an entry.');
-    }
-    return { ...parsed.data, id, file };
+    const id = checkIdFileName(dir, f, 'entry', 'liangge-yunxu.json');
+    return { ...readJsonFile(file, glossaryEntrySchema, 'src/schemas/glossary.ts'), id, file };
   });
   const ids = new Set(entries.map((e) => e.id));
   const owner = new Map<string, string>();

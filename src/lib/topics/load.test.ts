@@ -55,9 +55,14 @@ describe('topic data', () => {
     expect(() => loadTopicData(a)).toThrow(/links clauses of one document only/);
     const b = copy();
     edit(join(b, 'relations.json'), (d) => { d[0].clauses[0] = 'datong s1'; });
-    expect(() => loadTopicData(b)).toThrow(/relations\.json: 0\.clauses\.0: write clauses as document-slug#clause-id/);
+    expect(() => loadTopicData(b)).toThrow(/relations\.json:\d+: 0\.clauses\.0: write clauses as document-slug#clause-id/);
     const c = copy();
     writeFileSync(join(c, 'topic-map.json'), '{');
-    expect(() => loadTopicData(c)).toThrow(/topic-map\.json: not valid JSON/);
+    expect(() => loadTopicData(c)).toThrow(/topic-map\.json:\d+: not valid JSON/);
+  });
+  test.each(['..json', 'a#b?c.json', 'Bad Name.json'])('a topic file named %j is refused with the file and the fix', (name) => {
+    const root = copy();
+    writeFileSync(join(root, 'topics', name), JSON.stringify({ name: '测试专题', description: '用于测试文件名规则的专题。', order: 99 }));
+    expect(() => loadTopicData(root)).toThrow(/topics\/.*: the file name .* is not a valid topic id\n  hint: Name the file with lower-case ASCII words/);
   });
 });

@@ -6,10 +6,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { relationsSchema, topicMapSchema, topicSchema, type Relation, type Topic } from '../../schemas/topics.ts';
+import { checkIdFileName, DataFileError, readJsonFile } from '../data/read-json.ts';
 
-export class TopicDataError extends Error {
-  constructor(file: string, message: string, hint: string) {
-    super(`${file}: ${message}\n  hint: ${hint}`);
+/** A problem in the topic data: the data-file error (file, line, hint), named for where it comes from. */
+export class TopicDataError extends DataFileError {
+  constructor(file: string, message: string, hint: string, line?: number) {
+    super(file, line, message, hint);
     this.name = 'TopicDataError';
   }
 }
@@ -23,27 +25,15 @@ export interface TopicData {
   clauses: Map<string, Map<string, ClauseInfo>>;
 }
 
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new TopicDataError(file, `not valid JSON (${(e as Error).message})`, 'Check commas and quotes; JSON allows no comments or trailing commas.');
-  }
-}
-
-function parse<T>(file: string, schema: { safeParse(d: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, data: unknown): T {
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new TopicDataError(file, `${i.path.map(String).join('.') || '(file)'}: ${i.message}`, 'See src/schemas/topics.ts for the format.');
-  }
-  return r.data;
-}
+const SCHEMA = 'src/schemas/topics.ts';
 
 export function loadTopicData(root = 'src/content'): TopicData {
   const topicDir = join(root, 'topics');
   const topics: Topic[] = existsSync(topicDir)
-    ? readdirSync(topicDir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ ...parse(join(topicDir, f), topicSchema, readJson(join(topicDir, f))), id: f.replace(/\.json$/, '') }))
+    ? readdirSync(topicDir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+      const id = checkIdFileName(topicDir, f, 'topic', 'xinchou-zhidu.json');
+      return { ...readJsonFile(join(topicDir, f), topicSchema, SCHEMA), id };
+    })
     : [];
   topics.sort((a, b) => a.order - b.order);
   const topicIds = new Set(topics.map((t) => t.id));
@@ -67,7 +57,7 @@ export function loadTopicData(root = 'src/content'): TopicData {
   };
 
   const mapFile = join(root, 'topic-map.json');
-  const map = existsSync(mapFile) ? parse(mapFile, topicMapSchema, readJson(mapFile)) : {};
+  const map = existsSync(mapFile) ? readJsonFile(mapFile, topicMapSchema, SCHEMA) : {};
   for (const [slug, entries] of Object.entries(map)) {
     for (const [id, ts] of Object.entries(entries)) {
       checkClause(mapFile, slug, id);
@@ -76,7 +66,7 @@ export function loadTopicData(root = 'src/content'): TopicData {
   }
 
   const relFile = join(root, 'relations.json');
-  const relations = existsSync(relFile) ? parse(relFile, relationsSchema, readJson(relFile)) : [];
+  const relations = existsSync(relFile) ? readJsonFile(relFile, relationsSchema, SCHEMA) : [];
   const groupIds = new Set<string>();
   for (const r of relations) {
     if (groupIds.has(r.id)) throw new TopicDataError(relFile, `relation id "${r.id}" is used twice`, 'Give every group its own id.');

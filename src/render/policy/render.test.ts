@@ -92,6 +92,32 @@ describe('anything but the known elements stops the build with file, line and hi
     expect(() => run(body)).toThrow(message);
   });
 
+  // A hand edit or an escaping bug must not turn into a link, an image or markup: only elements and text render.
+  test.each([
+    ['a javascript: link', '[x](javascript:alert(1))', /t\.mdx:5: a Markdown link \[text\]\(url\) in the text[\s\S]*hint: .*escaped/],
+    ['an external image', '![i](https://evil.example/x.png)', /t\.mdx:5: a Markdown image/],
+    ['a reference definition and its use', '[x][a]\n\n[a]: javascript:alert(1)', /t\.mdx:5: a Markdown reference link/],
+    ['a lone reference definition', 'text\n\n[a]: https://evil.example/', /t\.mdx:7: a Markdown reference definition/],
+    ['a reference image', '![x][a]\n\n[a]: https://evil.example/x.png', /t\.mdx:5: a Markdown reference image/],
+    ['a heading', '# 一、总体要求', /t\.mdx:5: a Markdown heading/],
+    ['emphasis', '工作*完成*。', /t\.mdx:5: Markdown emphasis/],
+    ['strong emphasis', '**重点**', /t\.mdx:5: Markdown strong emphasis/],
+    ['inline code', '`code`', /t\.mdx:5: Markdown inline code/],
+    ['a code block', '```\nx\n```', /t\.mdx:5: a Markdown code block/],
+    ['a list', '- item', /t\.mdx:5: a Markdown list/],
+    ['a quote', '> quote', /t\.mdx:5: a Markdown quote/],
+    ['a rule', 'a\n\n***', /t\.mdx:7: a Markdown rule/],
+    ['a hard break', 'a\\\nb', /t\.mdx:5: a Markdown hard line break/],
+    ['a link inside an element', '<Para id="p1" cite={"x"}>见[通知](javascript:alert(1))。</Para>', /t\.mdx:5: a Markdown link/],
+    ['an image inside a provision', '<Provision id="s1" depth={1} level={2}>\n<ProvisionBody>![a](//evil.example/x.png)</ProvisionBody>\n</Provision>', /t\.mdx:6: a Markdown image/],
+    ['raw HTML (read as an element)', '<img src="x" onerror="alert(1)" />', /t\.mdx:5: unknown element <img>/],
+    ['an HTML link (read as an element)', '<a href="javascript:alert(1)">x</a>', /t\.mdx:5: unknown element <a>/],
+    ['an element named like an Object property', '<constructor />', /t\.mdx:5: unknown element <constructor>/],
+    ['an autolink (not valid MDX)', '<https://evil.example/>', /t\.mdx:5: not valid MDX/],
+  ])('%s', (_what, body, message) => {
+    expect(() => run(`\n${body}`)).toThrow(message);
+  });
+
   test('the generated-file comment is allowed and renders nothing', () => {
     expect(run('\n{/* 本文件由 npm run ingest 生成 */}\n\n<Para id="p1" cite={"x"}>a</Para>').html).not.toContain('ingest');
   });

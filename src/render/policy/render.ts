@@ -8,7 +8,9 @@
  * The MDX that ingest writes uses only those elements, string/JSON attribute
  * values and one comment; anything else (an import, an expression, an unknown
  * element, a spread attribute) stops the build with the file, the line and a
- * hint. So no text in a document can ever execute.
+ * hint. So does any Markdown construct (a link, an image, a reference
+ * definition…: check-markdown.ts): only the elements and plain text render.
+ * So no text in a document can ever execute.
  *
  * No remark-gfm here: ingest escapes all Markdown syntax, so GFM could only
  * misread text (its URL autolinks swallowed the escape in "<https://…>" and
@@ -26,6 +28,8 @@ import remarkGlossary, { type GlossaryOccurrence } from '../../plugins/remark-gl
 import { elements, type ElementContext, type Props } from './elements.ts';
 import remarkUnravelJsx from './remark-unravel-jsx.ts';
 import remarkMdxSyntax from './remark-mdx-syntax.ts';
+import { findDisallowed } from './check-markdown.ts';
+import { DataFileError } from '../../lib/data/read-json.ts';
 
 export class PolicyRenderError extends Error {
   constructor(file: string, line: number | undefined, message: string, hint: string) {
@@ -95,17 +99,20 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     if (esmLine) throw new PolicyRenderError(path, body.slice(0, esmLine.index).split('\n').length, 'an import/export statement', `Policy documents contain no code. ${REGENERATE}`);
     let tree: Root;
     try {
-      tree = processor.runSync(processor.parse(file), file) as Root;
+      const parsed = processor.parse(file) as Root;
+      const bad = findDisallowed(parsed);
+      if (bad) throw new PolicyRenderError(path, bad.line, `${bad.what} in the text`, `Policy documents hold only their elements and plain text; official text that looks like Markdown must be escaped (\\[, \\*, \\#). ${REGENERATE}`);
+      tree = processor.runSync(parsed, file) as Root;
     } catch (e) {
       const err = e as Error & { line?: number; place?: { line?: number; start?: { line: number } } };
-      if (err instanceof PolicyRenderError || err.name === 'GlossaryError' || err.name === 'TopicDataError') throw err;
+      if (err instanceof PolicyRenderError || err instanceof DataFileError) throw err;
       const line = err.line ?? err.place?.line ?? err.place?.start?.line;
       throw new PolicyRenderError(path, line, `not valid MDX: ${err.message.split('\n')[0]}`, REGENERATE);
     }
 
     const element: Handler = (state: State, node: MdxElement) => {
       const name = node.name ?? '';
-      const build = elements[name];
+      const build = Object.hasOwn(elements, name) ? elements[name] : undefined;
       if (!build) throw new PolicyRenderError(path, node.position?.start.line, `unknown element <${name}>`, `Policy documents use only ${Object.keys(elements).join(', ')} (src/render/policy/elements.ts). ${REGENERATE}`);
       return build(props(node, path), state.all(node as never) as ElementContent[], ctx);
     };

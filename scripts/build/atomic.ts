@@ -1,0 +1,29 @@
+/**
+ * Builds a folder atomically: the steps write into a temporary sibling, and
+ * only when all of them succeed is it swapped in for the old folder. A failed
+ * build leaves the old site as it was; the site served is always the old one
+ * or the new one, never half of each.
+ */
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { STAMP } from './inputs.ts';
+
+export async function buildAtomically(outDir: string, steps: (tmpDir: string) => void | Promise<void>, digest: string): Promise<void> {
+  const out = resolve(outDir);
+  // A sibling, so the final rename stays on one file system.
+  const tmp = join(dirname(out), `.${basename(out)}.building`);
+  const old = join(dirname(out), `.${basename(out)}.old`);
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await steps(tmp);
+    // The stamp says "this folder is complete": written last, only on success.
+    writeFileSync(join(tmp, STAMP), `${JSON.stringify({ digest, builtAt: new Date().toISOString() })}\n`);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+}
