@@ -32,6 +32,8 @@ export interface ResolvedAgency {
   asWritten: string;
   /** Full path of the agency's place, e.g. 青海省海南藏族自治州 (groups the agency index). */
   place: string;
+  /** Whether the place is listed under `places` in the table, i.e. its region has been curated. */
+  placeListed: boolean;
   /** How the name was read, for reviewers: 州 → 海南藏族自治州；卫健委 → 卫生健康委员会. */
   reading: string;
 }
@@ -124,7 +126,7 @@ function findForm(rest: string, t: AgencyNames) {
 export function readAgency(raw: string, region: Region, t: AgencyNames = names()): AgencyReading {
   const own = units(region).at(-1)?.path ?? '';
   const exact = t.exact.find((e) => e.name === raw);
-  if (exact) return { match: 'exact', id: `${placeCode(own, t)}-${exact.id}`, name: exact.full, asWritten: raw, place: own, reading: `“${raw}”列于 agency-names.json 的 exact` };
+  if (exact) return { match: 'exact', id: `${placeCode(own, t)}-${exact.id}`, name: exact.full, asWritten: raw, place: own, placeListed: own in t.places, reading: `“${raw}”列于 agency-names.json 的 exact` };
 
   const resolved = (unit: string, party: boolean, form: { id: string; full: string }, how: string): ResolvedAgency => {
     const path = pathOf(region, unit);
@@ -134,6 +136,7 @@ export function readAgency(raw: string, region: Region, t: AgencyNames = names()
       name: `${party ? '中共' : ''}${unit}${party ? '委' : ''}${form.full}`,
       asWritten: raw,
       place: path,
+      placeListed: path in t.places,
       reading: how,
     };
   };

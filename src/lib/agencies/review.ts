@@ -1,9 +1,11 @@
 /**
  * Agency names for the curation report: per document, the names the
  * agency table (src/content/agency-names.json) does not read, and the ones
- * read only by pattern from the document's region, each with the clauses
- * that name it. Nothing here stops a build: it is what an editor may check
- * or add to the table.
+ * read only by pattern for a place whose region is not yet in the table
+ * (not under `places`), each with the clauses that name it. Nothing here
+ * stops a build: it is what an editor may check or add to the table. Names
+ * listed under `exact`, and pattern readings for a listed place (a region
+ * editors have curated), are not repeated.
  *
  * Node-only and independent of Astro, so a report script can call it:
  *   agencyReview()                      reads src/content (MDX frontmatter for the region, clause data)
@@ -18,7 +20,7 @@ import { readFrontmatter } from '../../loaders/policies.ts';
 export interface AgencyReviewName {
   /** The name as the text writes it. */
   asWritten: string;
-  /** `pattern`: read from the region and a known form (check the reading); `unresolved`: not read at all. */
+  /** `pattern`: read from the region and a known form, for a place not under `places` (check the reading); `unresolved`: not read at all. */
   match: 'pattern' | 'unresolved';
   /** For `pattern`: the canonical agency it was read as. */
   id?: string;
@@ -34,7 +36,7 @@ export interface AgencyReviewDoc { slug: string; region: Region; names: AgencyRe
 
 interface DocInput { slug: string; region: Region; clauses: { id: string; agencies?: { lead: string[]; partners: string[] } }[] }
 
-/** Per document (in the order given), its names that are not in the `exact` list; documents with none are left out. */
+/** Per document (in the order given), its names to review (see above); documents with none are left out. */
 export function agencyReviewOf(docs: DocInput[], table: AgencyNames = loadAgencyNames()): AgencyReviewDoc[] {
   const out: AgencyReviewDoc[] = [];
   for (const doc of docs) {
@@ -47,7 +49,7 @@ export function agencyReviewOf(docs: DocInput[], table: AgencyNames = loadAgency
           continue;
         }
         const a = readAgency(raw, doc.region, table);
-        if (a.match === 'exact') continue;
+        if (a.match === 'exact' || (a.match === 'pattern' && a.placeListed)) continue;
         byName.set(raw, a.match === 'unresolved'
           ? { asWritten: raw, match: 'unresolved', reason: a.reason, clauses: [c.id] }
           : { asWritten: raw, match: 'pattern', id: a.id, name: a.name, reading: a.reading, clauses: [c.id] });
