@@ -156,7 +156,7 @@ export function readAgency(raw: string, region: Region, t: AgencyNames = names()
   }
   // The region's own place names written out: 共和县医疗保障局, 中共海南藏族自治州委组织部.
   for (const u of [...units(region)].reverse()) {
-    const p = new RegExp(`^(中共)?${u.name}(委)?(.+)$`, 'u').exec(raw);
+    const p = new RegExp(`^(中共)?${u.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(委)?(.+)$`, 'u').exec(raw);
     if (!p) continue;
     const form = findForm(p[3], t);
     const party = Boolean(p[1] || p[2]);
