@@ -4,7 +4,7 @@
  * generated MDX holds exactly the clean text and nothing else but markup, and
  * the report never quotes the spam.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import * as OpenCC from 'opencc-js';
@@ -31,14 +31,9 @@ const doc = (slug: string) => {
   return d;
 };
 
-it('finds the five documents of the library', () => {
-  expect(docs.map((d) => d.manifest.slug)).toEqual([
-    'changping-gaozhiliang',
-    'datong-gaozhiliang',
-    'guangdong-yigongti',
-    'lasa-tixi-2025',
-    'shaoxing-2019',
-  ]);
+it('finds every manifest of the library, one per seed', () => {
+  expect(docs.map((d) => `${d.manifest.slug}.json`).sort()).toEqual(readdirSync(MANIFESTS).filter((f) => f.endsWith('.json')).sort());
+  expect(docs.map((d) => d.manifest.seed).sort()).toEqual(readdirSync(SEEDS).filter((f) => !f.startsWith('.') && f.endsWith('.txt')).sort());
 });
 
 describe.each(docs.map((d) => [d.manifest.slug, d] as const))('%s', (_slug, { source, res, manifest, file }) => {

@@ -12,21 +12,38 @@ export function getPolicies(): Promise<Policy[]> {
   return sorted;
 }
 
-const sortKey = (p: Policy) => p.data.date ?? `${p.data.year}-00-00`;
+/*
+ * Metadata editors supply (shortTitle, summary) and metadata the text may not
+ * give (issuer, docNumber, date) can be missing, e.g. in a draft from
+ * `npm run add`. Pages use these helpers so that a missing field shows as
+ * nothing or as 未注明, never as "undefined".
+ */
 
-/** 广东省 / 山西省大同市 / 北京市昌平区 */
-export function regionName(p: Policy): string {
-  const r = p.data.region;
-  return `${r.province}${r.city ?? ''}${r.district ?? ''}`;
+/** The label of a document in lists, filters and links: its short title, else its full title. */
+export const docLabel = (p: Policy): string => p.data.shortTitle ?? p.data.title;
+
+/** The page description: the summary, else a sentence made from the title and region (never empty). */
+export function docDescription(p: Policy): string {
+  if (p.data.summary) return p.data.summary;
+  const where = regionName(p);
+  return `《${p.data.title}》${where ? `（${where}）` : ''}的全文整理本：逐条可引用的锚点，附来源与整理说明。`;
 }
 
-/** 2019年10月13日, or 2022年 with a note when only the year is known. */
+const sortKey = (p: Policy) => p.data.date ?? (p.data.year ? `${p.data.year}-00-00` : '0000-00-00');
+
+/** 广东省 / 山西省大同市 / 北京市昌平区 ('' when the region is not known) */
+export function regionName(p: Policy): string {
+  const r = p.data.region;
+  return r ? `${r.province ?? ''}${r.city ?? ''}${r.district ?? ''}` : '';
+}
+
+/** 2019年10月13日, or 2022年 when only the year is known, or 日期未注明. */
 export function dateLabel(p: Policy): string {
   if (p.data.date) {
     const [y, m, d] = p.data.date.split('-').map(Number);
     return `${y}年${m}月${d}日`;
   }
-  return `${p.data.year}年`;
+  return p.data.year ? `${p.data.year}年` : '日期未注明';
 }
 
 /**

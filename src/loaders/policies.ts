@@ -75,7 +75,7 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     htmlDir,
     // Read once here from the frontmatter, not again by every worker's citation plugin.
     library: sources.map(({ id, frontmatter: f }) => ({
-      slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? id), ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
+      slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? f.title ?? id), ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
     })),
   };
   const toRender = sources.map(({ id, filePath, source }) => ({ id, filePath, source }));

@@ -1,7 +1,7 @@
 /**
  * src/content/agency-names.json: the texts' short agency names → canonical
  * agencies (read by src/lib/agencies/normalize.ts). An id becomes part of a
- * URL (/agencies/<region>-<id>/), so it is a slug; two entries with one id
+ * URL (/agencies/<place code>-<id>/), so it is a slug; two entries with one id
  * would silently merge two agencies into one page, so ids are unique.
  * Messages speak to the editor of the file.
  */
@@ -16,7 +16,7 @@ export const agencyFormSchema = z.looseObject({
   /** The full name after the region: 卫生健康委员会 (→ 大同市卫生健康委员会). */
   full: name('full'),
   /** Short forms as the texts write them after 市/区/省 (and 委): 卫健委, 卫生健康委. */
-  forms: z.array(name('a form')).min(1, { message: 'forms lists the short names the texts use, e.g. ["卫健委", "卫生健康委"].' }),
+  forms: z.array(name('a form').refine((f) => f.length >= 2, { message: 'a form of one character would match too much; use at least two.' })).min(1, { message: 'forms lists the short names the texts use, e.g. ["卫健委", "卫生健康委"].' }),
 });
 
 export const agencyExactSchema = z.looseObject({
@@ -34,6 +34,13 @@ export const agencyNamesSchema = z
     $comment: z.string().optional(),
     forms: z.array(agencyFormSchema, { message: 'forms is required: a list of { "id", "full", "forms": [...] } entries.' }),
     exact: z.array(agencyExactSchema).default([]),
+    /**
+     * Readable codes for places, keyed by the place's full path as the
+     * documents' regions give it (山西省大同市, 北京市昌平区, 广东省). A place not
+     * listed gets a code made from a hash of its path (stable, but not
+     * readable); add it here to give its agencies readable URLs.
+     */
+    places: z.record(z.string().min(2), slug).default({}),
   })
   .superRefine((data, ctx) => {
     const ids = new Map<string, string>();

@@ -5,10 +5,24 @@
  */
 import { z } from 'zod';
 
+/**
+ * One responsible agency of a clause. `match` says how its canonical name was
+ * found: `exact` (listed in the agency table), `pattern` (read from the
+ * document's region and a known short form: 州卫健委 → 海南藏族自治州卫生健康委员会)
+ * or `unresolved` (not read: `name` is the name as written and there is no `id`).
+ */
+export const openAgencySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  name: z.string(),
+  asWritten: z.string(),
+  match: z.enum(['exact', 'pattern', 'unresolved']),
+}).refine((a) => (a.match === 'unresolved') === (a.id === undefined), { message: 'an agency has an id exactly when its name was read (match exact or pattern).' });
+export type OpenAgency = z.infer<typeof openAgencySchema>;
+
 export const openAgenciesSchema = z.object({
   raw: z.string(),
-  lead: z.array(z.object({ id: z.string(), name: z.string(), asWritten: z.string() })),
-  partners: z.array(z.object({ id: z.string(), name: z.string(), asWritten: z.string() })),
+  lead: z.array(openAgencySchema),
+  partners: z.array(openAgencySchema),
   basis: z.string().optional(),
 });
 
@@ -48,7 +62,7 @@ export const openMetaSchema = z.object({
   slug: z.string(),
   title: z.string(),
   titleSupplied: z.boolean(),
-  shortTitle: z.string(),
+  shortTitle: z.string().optional(),
   issuer: z.string().optional(),
   docNumber: z.string().optional(),
   date: z.string().optional(),
@@ -56,7 +70,7 @@ export const openMetaSchema = z.object({
   region: z.object({ province: z.string(), city: z.string().optional(), district: z.string().optional() }),
   kind: z.string(),
   status: z.enum(['正式', '征求意见稿']),
-  summary: z.string(),
+  summary: z.string().optional(),
   url: z.url(),
   files: z.object({ txt: z.url(), md: z.url(), json: z.url() }),
 });

@@ -25,8 +25,11 @@ export const policyMetaSchema = z.object({
   titleSupplied: z.boolean().default(false),
   /** Why and how the title was supplied (shown next to the supplied title). */
   titleNote: z.string().optional(),
-  /** Short name used in lists, citations of related provisions and search results, e.g. 广东医共体方案. */
-  shortTitle: z.string().min(2).max(16, { message: 'shortTitle should be at most 16 characters; it labels links to this document.' }),
+  /**
+   * Short name used in lists, citations of related provisions and search results, e.g. 广东医共体方案.
+   * Editor-supplied, so optional: without it the site labels the document with its title.
+   */
+  shortTitle: z.string().min(2).max(16, { message: 'shortTitle should be at most 16 characters; it labels links to this document.' }).optional(),
   /** Issuing body as the text gives it. Leave out when the text does not say; never guess. */
   issuer: z.string().optional(),
   /** Document number exactly as printed, e.g. 粤府办〔2019〕18号 (with 〔〕). */
@@ -52,8 +55,11 @@ export const policyMetaSchema = z.object({
     /** Anything else known about the copy (reposted from, source line, …). */
     note: z.string().optional(),
   }),
-  /** One sentence for lists and the page description (about 60–120 characters). */
-  summary: z.string().min(20, { message: 'summary is one sentence of 20–160 characters saying what the document does.' }).max(160),
+  /**
+   * One sentence for lists and the page description (about 60–120 characters).
+   * Editor-supplied, so optional: a draft without it is listed without a summary.
+   */
+  summary: z.string().min(20, { message: 'summary is one sentence of 20–160 characters saying what the document does.' }).max(160).optional(),
   /** Editors' notes shown in the document's metadata block. */
   editorialNotes: z.array(z.string()).default([]),
 });

@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site, DOCS } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let site: Site;
 beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
-const PAGES = ['', 'about/', '404.html', 'search/?q=医共体', 'topics/', 'topics/xinchou-zhidu/', 'cited/', 'agencies/', 'agencies/datong-weijian/', 'targets/', 'glossary/', 'glossary/liangge-yunxu/', 'policies/datong-gaozhiliang/', 'policies/guangdong-yigongti/', 'policies/changping-gaozhiliang/', 'policies/lasa-tixi-2025/', 'policies/shaoxing-2019/'];
+const PAGES = ['', 'about/', '404.html', 'search/?q=医共体', 'topics/', 'topics/xinchou-zhidu/', 'cited/', 'agencies/', 'agencies/datong-weijian/', 'targets/', 'glossary/', 'glossary/liangge-yunxu/', ...DOCS.map((s) => `policies/${s}/`)];
 const MODES = [
   { name: 'desktop light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },
   { name: 'phone dark', viewport: { width: 375, height: 800 }, colorScheme: 'dark' as const },

@@ -1,6 +1,6 @@
 /** The reading experience of document pages, in real Chromium. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site, DOCS } from './harness.ts';
 
 let site: Site;
 beforeAll(async () => { site = await openSite(); });
@@ -122,7 +122,7 @@ describe('without JavaScript', () => {
 });
 
 describe('layout', () => {
-  const pages = ['', 'about/', '404.html', 'glossary/', 'glossary/yigongti/', 'topics/', 'topics/yigongti/', 'cited/', 'search/', 'agencies/', 'agencies/guangdong-weijian/', 'targets/', ...['datong-gaozhiliang', 'changping-gaozhiliang', 'guangdong-yigongti', 'lasa-tixi-2025', 'shaoxing-2019'].map((s) => `policies/${s}/`)];
+  const pages = ['', 'about/', '404.html', 'glossary/', 'glossary/yigongti/', 'topics/', 'topics/yigongti/', 'cited/', 'search/', 'agencies/', 'agencies/guangdong-weijian/', 'targets/', ...DOCS.map((s) => `policies/${s}/`)];
   test.each(pages)('no horizontal scroll at 320 px: /%s', async (path) => {
     const page = await site.page({ viewport: { width: 320, height: 640 } });
     await page.goto(site.url(path));

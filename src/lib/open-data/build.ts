@@ -1,8 +1,8 @@
 /** Builds the open-data views of a document from its clause data, topics, agencies and glossary marks. */
 import type { Policy } from '../policies.ts';
 import { topicData, type ClauseInfo } from '../topics/load.ts';
-import { normalizeAgency } from '../agencies/normalize.ts';
-import type { OpenClause } from '../../schemas/open-data.ts';
+import { readAgency } from '../agencies/normalize.ts';
+import type { OpenAgency, OpenClause } from '../../schemas/open-data.ts';
 import { absolute } from '../url.ts';
 
 type Raw = ClauseInfo & { depth?: number; agencies?: { raw: string; lead: string[]; partners: string[]; basis?: string } };
@@ -11,9 +11,9 @@ export function meta(doc: Policy, site: URL | undefined) {
   const d = doc.data;
   const file = (ext: string) => absolute(`data/${doc.id}.${ext}`, site);
   return {
-    slug: doc.id, title: d.title, titleSupplied: d.titleSupplied, shortTitle: d.shortTitle,
+    slug: doc.id, title: d.title, titleSupplied: d.titleSupplied, ...(d.shortTitle ? { shortTitle: d.shortTitle } : {}),
     ...(d.issuer ? { issuer: d.issuer } : {}), ...(d.docNumber ? { docNumber: d.docNumber } : {}), ...(d.date ? { date: d.date } : {}),
-    year: d.year, region: d.region, kind: d.kind, status: d.status, summary: d.summary,
+    year: d.year, region: d.region, kind: d.kind, status: d.status, ...(d.summary ? { summary: d.summary } : {}),
     url: absolute(`policies/${doc.id}/`, site),
     files: { txt: file('txt'), md: file('md'), json: file('json') },
   };
@@ -29,8 +29,12 @@ export async function clauseTree(doc: Policy, site: URL | undefined): Promise<Op
   const topics = topicData().map[doc.id] ?? {};
   const nodes = new Map<string, OpenClause>();
   const roots: OpenClause[] = [];
+  // A name the agency table cannot read is published as written, without a canonical id.
+  const norm = (raw: string): OpenAgency => {
+    const a = readAgency(raw, doc.data.region);
+    return a.match === 'unresolved' ? { name: raw, asWritten: raw, match: a.match } : { id: a.id, name: a.name, asWritten: raw, match: a.match };
+  };
   for (const c of rawClauses(doc)) {
-    const norm = (raw: string) => ({ ...normalizeAgency(raw, doc.data.region, doc.id), asWritten: raw });
     const node: OpenClause = {
       id: c.id, kind: c.kind as OpenClause['kind'],
       ...(c.depth !== undefined ? { depth: c.depth } : {}), ...(c.num ? { num: c.num } : {}), ...(c.title ? { title: c.title } : {}),
