@@ -106,8 +106,8 @@ describe('the table', () => {
   test('a broken table names the file and the field', () => {
     const d = mkdtempSync(join(tmpdir(), 'agency-names-'));
     writeFileSync(join(d, 'a.json'), '{ "forms": [ { "id": "Bad Id", "full": "卫生健康委员会", "forms": [] } ] }');
-    expect(() => loadAgencyNames(join(d, 'a.json'))).toThrow(/a\.json: forms\.0\.id: ids are lower-case ASCII/);
+    expect(() => loadAgencyNames(join(d, 'a.json'))).toThrow(/a\.json:1: forms\.0\.id: ids are lower-case ASCII/);
     writeFileSync(join(d, 'b.json'), '{ "forms": [ }');
-    expect(() => loadAgencyNames(join(d, 'b.json'))).toThrow(/b\.json: not valid JSON/);
+    expect(() => loadAgencyNames(join(d, 'b.json'))).toThrow(/b\.json:1: (is )?not valid JSON/);
   });
 });
