@@ -87,6 +87,10 @@ export const provisionSchema = z.object({
   /** Part label, e.g. 附件1, for provisions inside an attachment. */
   part: z.string().optional(),
   agencies: agenciesSchema.optional(),
+  /** A part's printed label line (附件1, 附表), kept apart from its title. */
+  label: z.string().optional(),
+  /** Old anchors that still lead here (a structural fix moved them). */
+  aliases: z.array(z.string()).optional(),
 });
 export type Provision = z.infer<typeof provisionSchema>;
 
@@ -95,7 +99,24 @@ export const correctionSchema = z.object({
   original: z.string(),
   corrected: z.string(),
   reason: z.string(),
+  /** Anchor of the clause it is in ('' for the title block). */
+  clause: z.string().default(''),
 });
+
+/** A mojibake repair as marked in the text (one per occurrence). */
+export const repairSchema = z.object({
+  n: z.number().int(),
+  /** The damaged text of the seed. */
+  original: z.string(),
+  /** The reconstruction as it reads. */
+  text: z.string(),
+  reason: z.string(),
+  uncertain: z.boolean(),
+  clause: z.string(),
+});
+
+/** An editor's note on a reading kept as printed. */
+export const editorNoteSchema = z.object({ n: z.number().int(), text: z.string(), note: z.string(), clause: z.string() });
 
 /** Frontmatter written by ingest into src/content/policies/<slug>.mdx. */
 export const policyFrontmatterSchema = policyMetaSchema.extend({
@@ -105,5 +126,7 @@ export const policyFrontmatterSchema = policyMetaSchema.extend({
   truncated: z.string().optional(),
   provisions: z.array(provisionSchema),
   corrections: z.array(correctionSchema).default([]),
+  repairs: z.array(repairSchema).default([]),
+  notes: z.array(editorNoteSchema).default([]),
 });
 export type PolicyFrontmatter = z.infer<typeof policyFrontmatterSchema>;
