@@ -180,3 +180,39 @@ describe('in the browser', () => {
     await page.context().close();
   });
 });
+
+describe('the faults the audit of the five texts found (issue 16)', () => {
+  const clause = (slug: string, id: string) => flat(openDocumentSchema.parse(JSON.parse(read(`data/${slug}.json`))).clauses).find((c) => c.id === id)!;
+  const types = (slug: string, id: string) => clause(slug, id).apparatus.map((a) => `${a.type}:${'text' in a ? a.text : ''}`);
+
+  test('slips are corrected, uncertain readings get a note, the Guangdong repair reads 退补', () => {
+    expect(types('datong-gaozhiliang', 's3-2-9')).toContain('correction:通');
+    expect(types('lasa-tixi-2025', 's2-2-15')).toContain('correction:焦');
+    expect(types('changping-gaozhiliang', 's2-5-22')).toContain('correction:作');
+    expect(types('datong-gaozhiliang', 's2-p2')).toEqual(['note:精神学类']);
+    expect(types('guangdong-yigongti', 'fj1-s3-2-1')).toContain('note:县域外诊较多');
+    expect(types('lasa-tixi-2025', 's2-2-12')).toEqual(['note:中（藏）或中（藏）西医结合科']);
+    expect(types('datong-gaozhiliang', 's1-p1')).toContain('note:党的二十届历次全会精神');
+    const repair = clause('guangdong-yigongti', 'fj2-s2-3').apparatus.find((a) => a.type === 'repair' && a.original === '?fù)搜a');
+    expect(repair).toMatchObject({ text: '退补', uncertain: false, check: { status: 'verified', confirmed: '退补' } });
+    expect(read('policies/datong-gaozhiliang/index.html')).toMatch(/转载文本可能经过改动/u);
+    expect(read('policies/lasa-tixi-2025/index.html')).toContain('印发通知的标题和文号原网页均未载');
+  });
+
+  test('part labels stay apart from titles in the outline, the Markdown and the data', () => {
+    const toc = parse(read('policies/guangdong-yigongti/index.html')).querySelector('nav[aria-label="本文目录"]')!;
+    expect(toc.querySelector('a[href="#fj1"]')!.text).toBe('附件1　广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶行动方案');
+    expect(toc.querySelector('a[href="#fj1b"]')!.text).toBe('附表　广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶表');
+    expect(read('data/guangdong-yigongti.md')).toContain('## 附件2 广东省基层卫生人才队伍增量提质实施方案（2019-2022年） {#fj2}');
+    expect(clause('guangdong-yigongti', 'fj1')).toMatchObject({ num: '附件1', title: '广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶行动方案' });
+    expect(clause('guangdong-yigongti', 'fj1b')).toMatchObject({ num: '附表' });
+  });
+
+  test('the attachment list belongs to the 实施方案, cited as 附件说明, with the old anchors as aliases', () => {
+    const zw = clause('guangdong-yigongti', 'zw');
+    expect(zw.children.slice(-4).map((c) => [c.id, c.cite, c.aliases])).toEqual([
+      ['fjsm-1', '附件说明第1项', ['s4-p2']], ['fjsm-2', '附件说明第2项', ['s4-p3']], ['fjsm-3', '附件说明第3项', ['s4-p4']], ['fjsm-4', '附件说明第4项', ['s4-p5']],
+    ]);
+    expect(clause('guangdong-yigongti', 's4').children.map((c) => c.id)).toEqual(['s4-p1']);
+  });
+});
