@@ -7,6 +7,7 @@ import { IngestError } from './errors.ts';
 import type { Rule, RuleContext } from './rules/types.ts';
 import { normalizeNewlines } from './rules/normalize-newlines.ts';
 import { occurrences, repairMojibake } from './rules/repair-mojibake.ts';
+import { checkRepair, type RepairCheck } from './repair-verify.ts';
 import { stripSpam } from './rules/strip-spam.ts';
 import { stripHtmlTags } from './rules/strip-html-tags.ts';
 import { stripSiteMenu } from './rules/strip-site-menu.ts';
@@ -90,7 +91,10 @@ export interface RepairMark extends MarkBase {
   /** The reconstruction as it reads in the clean text. */
   text: string;
   reason: string;
+  /** Declared uncertain in the manifest, or not confirmed by the damaged bytes: shown as 存疑. */
   uncertain: boolean;
+  /** What the damaged bytes say about the reconstruction (repair-verify.ts). */
+  check: Exclude<RepairCheck, { status: 'mismatch' }>;
   /** Index of the manifest repair. */
   ref: number;
 }
@@ -242,7 +246,8 @@ function repairMarks(stages: StageRecord[], ctx: RuleContext): RepairMark[] {
         sp = next;
       }
       const r = ctx.manifest.repairs[e.ref ?? 0];
-      return { kind: 'repair', n: i + 1, start: sp[0], end: sp[1], original: e.from, text: text.slice(sp[0], sp[1]), reason: e.reason ?? r.reason, uncertain: r.uncertain, ref: e.ref ?? 0 };
+      const check = checkRepair(r, ctx.manifest.script);
+      return { kind: 'repair', n: i + 1, start: sp[0], end: sp[1], original: e.from, text: text.slice(sp[0], sp[1]), reason: e.reason ?? r.reason, uncertain: r.uncertain || check.status !== 'verified', check, ref: e.ref ?? 0 };
     });
 }
 

@@ -4,7 +4,7 @@
  * section of the document page. Spam is counted, never quoted.
  */
 import type { CleanResult, TextMark } from './pipeline.ts';
-import { checkRepair, type RepairCheck } from './repair-verify.ts';
+import type { RepairCheck } from './repair-verify.ts';
 import type { Manifest } from './manifest.ts';
 import { RULES } from './pipeline.ts';
 
@@ -54,10 +54,7 @@ export function buildReport(manifest: Manifest, res: CleanResult, clauseAt: (pos
     sourceChars: chars(res.source),
     cleanChars: chars(res.text),
     rules,
-    repairs: of('repair').map((m) => {
-      const check = checkRepair(manifest.repairs[m.ref], manifest.script);
-      return { n: m.n, find: m.original, bytes: hex(m.original), replace: m.text, reason: m.reason, uncertain: m.uncertain || check.status !== 'verified', check, clause: clauseAt(m.start) };
-    }),
+    repairs: of('repair').map((m) => ({ n: m.n, find: m.original, bytes: hex(m.original), replace: m.text, reason: m.reason, uncertain: m.uncertain, check: m.check, clause: clauseAt(m.start) })),
     corrections: of('correction').map((m) => ({ n: m.n, find: m.context.find, replace: m.context.replace, reason: m.reason, clause: clauseAt(m.start) })),
     notes: of('note').map((m) => ({ n: m.n, text: m.text, note: m.note, clause: clauseAt(m.start) })),
   };

@@ -7,8 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync
 import { join } from 'node:path';
 import { IngestError } from './errors.ts';
 import { loadManifests, type Manifest } from './manifest.ts';
-import { clean, decodeSeed, type RepairMark, type TextMark } from './pipeline.ts';
-import { checkRepair } from './repair-verify.ts';
+import { clean, decodeSeed, type TextMark } from './pipeline.ts';
 import type { Apparatus } from '../src/schemas/open-data.ts';
 import { parseOutline, provisions, type DocTree, type Node, type Span } from './structure/parse-outline.ts';
 import { citations } from './structure/citation.ts';
@@ -76,7 +75,7 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,
     corrections: byKind('correction').map((m) => ({ n: m.n, original: m.context.find, corrected: m.context.replace, reason: m.reason, clause: where(m.start) })),
-    repairs: byKind('repair').map((m) => ({ n: m.n, original: m.original, text: m.text, reason: m.reason, uncertain: m.uncertain || checkOf(manifest, m).status !== 'verified', clause: where(m.start) })),
+    repairs: byKind('repair').map((m) => ({ n: m.n, original: m.original, text: m.text, reason: m.reason, uncertain: m.uncertain, clause: where(m.start) })),
     notes: byKind('note').map((m) => ({ n: m.n, text: m.text, note: m.note, clause: where(m.start) })),
   };
   // Validate what we are about to write with the same schema the site uses.
@@ -94,9 +93,6 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     { path: `${manifest.slug}.json`, content: JSON.stringify(clauses, null, 1) + '\n' },
   ];
 }
-
-/** The byte check of a repair mark (repair-verify.ts). */
-const checkOf = (manifest: Manifest, m: RepairMark) => checkRepair(manifest.repairs[m.ref], manifest.script);
 
 /** Anchor of the clause holding a clean-text offset ('' for the title block). */
 function clauseLocator(tree: DocTree): (pos: number) => string {
@@ -146,10 +142,7 @@ function clauseList(tree: DocTree, text: string, cites: Map<string, string>, mar
       const length = cp(text.slice(m.start, m.end));
       switch (m.kind) {
         case 'correction': return { type: 'correction', n: m.n, at, length, text: m.corrected, original: m.original, context: { original: m.context.find, corrected: m.context.replace }, reason: m.reason };
-        case 'repair': {
-          const check = checkOf(manifest, m);
-          return { type: 'repair', n: m.n, at, length, text: m.text, original: m.original, uncertain: m.uncertain || check.status !== 'verified', check, reason: m.reason };
-        }
+        case 'repair': return { type: 'repair', n: m.n, at, length, text: m.text, original: m.original, uncertain: m.uncertain, check: m.check, reason: m.reason };
         case 'note': return { type: 'note', n: m.n, at, length, text: m.text, note: m.note };
       }
     });
