@@ -70,13 +70,14 @@ export function tokenize(find: string): Token[] | string {
   return out;
 }
 
-const t = OpenCC.Converter({ from: 'cn', to: 't' });
-const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
-const hk = OpenCC.Converter({ from: 'cn', to: 'hk' });
+/** Simplified → the Traditional standards a converter may have used (made on first use: loading OpenCC's tables takes a while). */
+let toTraditional: ((s: string) => string)[] | undefined;
 
 /** The forms a reconstructed character may have had on a page in `script`. */
 function forms(c: string, script: 'simplified' | 'traditional'): string[] {
-  return script === 'traditional' ? [...new Set([t(c), tw(c), hk(c), c])].filter((f) => [...f].length === 1) : [c];
+  if (script !== 'traditional') return [c];
+  toTraditional ??= (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
+  return [...new Set([...toTraditional.map((f) => f(c)), c])].filter((f) => [...f].length === 1);
 }
 
 /**
