@@ -75,8 +75,6 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,
     corrections: byKind('correction').map((m) => ({ n: m.n, original: m.context.find, corrected: m.context.replace, reason: m.reason, clause: where(m.start) })),
-    repairs: byKind('repair').map((m) => ({ n: m.n, original: m.original, text: m.text, reason: m.reason, uncertain: m.uncertain, clause: where(m.start) })),
-    notes: byKind('note').map((m) => ({ n: m.n, text: m.text, note: m.note, clause: where(m.start) })),
   };
   // Validate what we are about to write with the same schema the site uses.
   const check = policyFrontmatterSchema.safeParse(frontmatter);

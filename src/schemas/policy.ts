@@ -103,21 +103,6 @@ export const correctionSchema = z.object({
   clause: z.string().default(''),
 });
 
-/** A mojibake repair as marked in the text (one per occurrence). */
-export const repairSchema = z.object({
-  n: z.number().int(),
-  /** The damaged text of the seed. */
-  original: z.string(),
-  /** The reconstruction as it reads. */
-  text: z.string(),
-  reason: z.string(),
-  uncertain: z.boolean(),
-  clause: z.string(),
-});
-
-/** An editor's note on a reading kept as printed. */
-export const editorNoteSchema = z.object({ n: z.number().int(), text: z.string(), note: z.string(), clause: z.string() });
-
 /** Frontmatter written by ingest into src/content/policies/<slug>.mdx. */
 export const policyFrontmatterSchema = policyMetaSchema.extend({
   /** The seed file in seeds/ this document was made from. */
@@ -125,8 +110,7 @@ export const policyFrontmatterSchema = policyMetaSchema.extend({
   /** Notice that the source text breaks off, when it does. */
   truncated: z.string().optional(),
   provisions: z.array(provisionSchema),
+  /** The corrections (repairs and editor's notes are in the cleaning report and the clause data). */
   corrections: z.array(correctionSchema).default([]),
-  repairs: z.array(repairSchema).default([]),
-  notes: z.array(editorNoteSchema).default([]),
 });
 export type PolicyFrontmatter = z.infer<typeof policyFrontmatterSchema>;
