@@ -27,7 +27,8 @@ const repairs = [
   { find: '??h', replace: '。县', reason: '乱码：句号与“县”损坏。' },
 ];
 
-describe('marks', () => {
+// The first repair check of a Traditional page loads OpenCC's tables: seconds on a busy machine.
+describe('marks', { timeout: 60_000 }, () => {
   it('follows each repair to the clean text and numbers repairs, corrections and notes in manifest order', () => {
     const { res } = run({
       repairs,

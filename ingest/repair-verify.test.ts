@@ -32,7 +32,8 @@ describe('every repair in the library against its damaged bytes', () => {
     // The list is the test's report (run with --reporter=verbose to read it).
     console.info(`repairs the bytes cannot (fully) confirm:\n${unconfirmed.join('\n') || '(none)'}`);
     for (const line of unconfirmed) expect(line).toMatch(/: .{4,}/u);
-  });
+    // Loading OpenCC's tables takes seconds on a busy machine.
+  }, 60_000);
 
   it('a repair marked uncertain says 存疑 in its reason, and an unmarked one does not', () => {
     for (const { file, r, i } of all) expect(r.reason.includes('存疑'), `${file} repair ${i}`).toBe(r.uncertain);
@@ -44,7 +45,7 @@ describe('verifyRepair', () => {
     expect(gbkHex('退補')).toBe('cd cb d1 61');
     expect(verifyRepair('?fù)搜a', '退补', 'traditional')).toEqual({ status: 'verified', encoding: 'gbk', confirmed: '退补', fromContext: '' });
     expect(verifyRepair('?fù)搜a', '退还', 'traditional').status).toBe('mismatch');
-  });
+  }, 60_000);
 
   it('reads half-width letters as the full-width GBK letters they were (R = A3 D2) and skips pinyin remnants', () => {
     expect(verifyRepair('?shù)爻R姴?', '地常见病', 'traditional')).toMatchObject({ status: 'verified', confirmed: '地常见病' });

@@ -70,14 +70,21 @@ export function tokenize(find: string): Token[] | string {
   return out;
 }
 
-/** Simplified → the Traditional standards a converter may have used (made on first use: loading OpenCC's tables takes a while). */
-let toTraditional: ((s: string) => string)[] | undefined;
+/**
+ * Simplified → the Traditional standards a converter may have used, made on
+ * first use (loading an OpenCC table takes a second or more): OpenCC's own
+ * standard first, Taiwan and Hong Kong forms only when it gives no match.
+ */
+const converters: ((s: string) => string)[] = [];
+const STANDARDS = ['t', 'tw', 'hk'] as const;
+function converter(k: number): (s: string) => string {
+  return (converters[k] ??= OpenCC.Converter({ from: 'cn', to: STANDARDS[k] }));
+}
 
-/** The forms a reconstructed character may have had on a page in `script`. */
-function forms(c: string, script: 'simplified' | 'traditional'): string[] {
+/** The forms a reconstructed character may have had on a page in `script`, using the first `standards` Traditional standards. */
+function forms(c: string, script: 'simplified' | 'traditional', standards: number): string[] {
   if (script !== 'traditional') return [c];
-  toTraditional ??= (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
-  return [...new Set([...toTraditional.map((f) => f(c)), c])].filter((f) => [...f].length === 1);
+  return [...new Set([...Array.from({ length: standards }, (_, k) => converter(k)(c)), c])].filter((f) => [...f].length === 1);
 }
 
 /**
@@ -119,16 +126,25 @@ export function verifyRepair(find: string, replace: string, script: 'simplified'
   const tokens = tokenize(find);
   if (typeof tokens === 'string') return { status: 'unverifiable', why: tokens };
   if (!tokens.some((x) => x.kind === 'bytes')) return { status: 'unverifiable', why: '损坏处没有残存字节，无从核对，只能据上下文重建' };
-  const chars = [...replace];
-  let spellings: string[][] = [[]];
-  for (const c of chars) {
-    spellings = spellings.flatMap((s) => forms(c, script).map((f) => [...s, f])).slice(0, MAX_SPELLINGS);
+  let nonGbk = false;
+  for (let standards = 1; standards <= (script === 'traditional' ? STANDARDS.length : 1); standards++) {
+    const found = match(tokens, [...replace], script, standards);
+    if (found === 'non-gbk') nonGbk = true;
+    else if (found) return found;
   }
+  if (nonGbk) return { status: 'unverifiable', why: '重建文字含 GBK 以外的字符，无法按 GBK 字节核对' };
+  return { status: 'mismatch', why: `“${replace}”的 GBK 字节（${script === 'traditional' ? '繁体' : '简体'}）排不出损坏文本“${find}”` };
+}
+
+/** Tries every spelling of the reconstruction; the first that aligns, 'non-gbk' when a spelling cannot be encoded, or null. */
+function match(tokens: Token[], chars: string[], script: 'simplified' | 'traditional', standards: number): RepairCheck | 'non-gbk' | null {
+  let spellings: string[][] = [[]];
+  for (const c of chars) spellings = spellings.flatMap((s) => forms(c, script, standards).map((f) => [...s, f])).slice(0, MAX_SPELLINGS);
+  let nonGbk = false;
   for (const spelling of spellings) {
     const enc = spelling.map(gbkBytes);
-    if (enc.some((b) => !b)) continue;
-    const bytes = enc.flat() as number[];
-    const covered = align(tokens, bytes);
+    if (enc.some((b) => !b)) { nonGbk = true; continue; }
+    const covered = align(tokens, enc.flat() as number[]);
     if (!covered) continue;
     let pos = 0;
     let confirmed = '';
@@ -141,8 +157,7 @@ export function verifyRepair(find: string, replace: string, script: 'simplified'
     });
     return { status: 'verified', encoding: 'gbk', confirmed, fromContext };
   }
-  if (spellings.some((s) => s.some((c) => !gbkBytes(c)))) return { status: 'unverifiable', why: '重建文字含 GBK 以外的字符，无法按 GBK 字节核对' };
-  return { status: 'mismatch', why: `“${replace}”的 GBK 字节（${script === 'traditional' ? '繁体' : '简体'}）排不出损坏文本“${find}”` };
+  return nonGbk ? 'non-gbk' : null;
 }
 
 /** Hex of a string's GBK bytes, for messages (cd cb d1 61). */
