@@ -308,7 +308,7 @@ describe('runIngest failures write nothing', () => {
 
   it('a seed of nothing but page furniture names the seed', () => {
     writeFileSync(join(paths.seedsDir, '009_widgets.txt'), '2025\n02/17\n18:43\n来源:\n拉萨市人民政府办公室\n【字体:大中小】\n浏览量:次\n点赞\n收藏\n');
-    writeManifest('zz-widgets.json', { ...lasaManifest(), slug: 'zz-widgets', seed: '009_widgets.txt', parts: [] });
+    writeManifest('zz-widgets.json', { ...lasaManifest(), slug: 'zz-widgets', seed: '009_widgets.txt', parts: [], corrections: [], notes: [] });
     const e = ingestError();
     expect(e.file).toBe(join(paths.seedsDir, '009_widgets.txt'));
     expect(e.message).toContain('nothing is left of the seed after cleaning');

@@ -19,12 +19,56 @@ export const manifestSchema = z.object({
   /** `traditional` when the text reached us converted to Traditional characters. */
   script: z.enum(['simplified', 'traditional']).default('simplified'),
   meta: policyMetaSchema,
-  /** Mojibake repairs on the raw text: `find` is copied byte for byte from the seed. */
-  repairs: z.array(z.object({ find: z.string().min(1), replace: z.string(), reason, count: z.number().int().min(1).default(1) })).default([]),
+  /**
+   * Mojibake repairs on the raw text: `find` is copied byte for byte from the seed,
+   * `replace` is the reconstruction (Simplified). Ingest re-encodes each reconstruction
+   * in GBK in the page's script and refuses one whose bytes cannot give the damaged
+   * text (ingest/repair-verify.ts). Repairs are numbered 〔修1〕… in the order listed
+   * here, so adding one never renumbers the others.
+   */
+  repairs: z
+    .array(
+      z.object({
+        find: z.string().min(1),
+        replace: z.string(),
+        reason,
+        count: z.number().int().min(1).default(1),
+        /** The reconstruction is a guess the bytes do not settle: shown as 存疑 on the page and in the data. */
+        uncertain: z.boolean().default(false),
+        /** `none` when the damage is not a GBK byte shift, so the bytes cannot check the repair (say why in `reason`). */
+        check: z.enum(['gbk', 'none']).default('gbk'),
+      }),
+    )
+    .default([]),
   /** Whole lines of page furniture no generic rule recognises (site name …). */
   furniture: z.array(z.object({ line: z.string().min(1), reason })).default([]),
-  /** Editorial corrections on the clean text, shown on the page as corrections. */
+  /**
+   * Editorial corrections of clear slips on the clean text, shown on the page as
+   * corrections 〔校1〕… numbered in the order listed here.
+   */
   corrections: z.array(z.object({ find: z.string().min(1), replace: z.string(), reason, count: z.number().int().min(1).default(1) })).default([]),
+  /**
+   * Editor's notes on readings that look wrong but are not certain enough to
+   * correct: the text stays as printed, `find` (written as the clean text reads,
+   * like a correction) is marked 〔注1〕… and the note is shown with it.
+   */
+  notes: z
+    .array(
+      z.object({
+        find: z.string().min(1),
+        note: z.string().min(4, { message: 'An editor\'s note says in a sentence what looks wrong and what the text may mean.' }),
+        count: z.number().int().min(1).default(1),
+      }),
+    )
+    .default([]),
+  /**
+   * Old anchors that a structural fix moved: `from` (the old id) keeps working
+   * as an alias of `to` on the page and is listed in the clause data. Ingest
+   * refuses to drop an anchor the committed clause data has without one.
+   */
+  aliases: z
+    .array(z.object({ from: z.string().regex(/^[a-z0-9-]+$/u, { message: 'an alias is an old anchor id (a-z, 0-9, hyphens).' }), to: z.string().regex(/^[a-z0-9-]+$/u), reason }))
+    .default([]),
   /** Notice shown where the source text breaks off. */
   truncated: z.string().optional(),
   /**
@@ -44,6 +88,8 @@ export const manifestSchema = z.object({
         agencyRoles: z.enum(['explicit', 'first-leads', 'all-lead']).optional(),
         /** Shown as the basis of the roles, e.g. the attachment's own note 排在第一位的为牵头单位. */
         agencyBasis: z.string().optional(),
+        /** Why a part without title lines has none (shown with its supplied label), e.g. 原网页未载通知标题. */
+        titleNote: z.string().optional(),
       }),
     )
     .default([]),

@@ -2,11 +2,12 @@
  * Cleans one seed: decodes and validates the bytes, then runs the rules in
  * order, keeping each stage's record for the ledger and the report.
  */
-import { type StageRecord } from './ledger.ts';
+import { type Edit, type StageRecord } from './ledger.ts';
 import { IngestError } from './errors.ts';
 import type { Rule, RuleContext } from './rules/types.ts';
 import { normalizeNewlines } from './rules/normalize-newlines.ts';
-import { repairMojibake } from './rules/repair-mojibake.ts';
+import { occurrences, repairMojibake } from './rules/repair-mojibake.ts';
+import { checkRepair, type RepairCheck } from './repair-verify.ts';
 import { stripSpam } from './rules/strip-spam.ts';
 import { stripHtmlTags } from './rules/strip-html-tags.ts';
 import { stripSiteMenu } from './rules/strip-site-menu.ts';
@@ -57,21 +58,51 @@ export interface CleanResult {
   source: string;
   text: string;
   stages: StageRecord[];
-  /** Editorial corrections, located in the clean text, for the page to mark. */
-  marks: CorrectionMark[];
+  /** Every editorial mark (corrections, repairs, notes), located in the clean text, in text order. */
+  marks: TextMark[];
 }
 
-export interface CorrectionMark {
-  /** 1-based number of the correction in the document. */
+/**
+ * A place in the clean text the page, the report and the open data mark:
+ * a correction (the text was changed), a repair (mojibake reconstructed) or an
+ * editor's note (the text is as printed, with a doubt). Numbered within its
+ * kind in manifest order (entry, then occurrence), so adding an entry never
+ * renumbers the others.
+ */
+export type TextMark = CorrectionMark | RepairMark | NoteMark;
+interface MarkBase {
   n: number;
   start: number;
   end: number;
+}
+export interface CorrectionMark extends MarkBase {
+  kind: 'correction';
   /** The characters the source had here ('' for an insertion). */
   original: string;
   corrected: string;
   /** The manifest's find/replace, with context, for the reader. */
   context: { find: string; replace: string };
   reason: string;
+}
+export interface RepairMark extends MarkBase {
+  kind: 'repair';
+  /** The damaged text as the seed has it (the manifest's `find`). */
+  original: string;
+  /** The reconstruction as it reads in the clean text. */
+  text: string;
+  reason: string;
+  /** Declared uncertain in the manifest, or not confirmed by the damaged bytes: shown as 存疑. */
+  uncertain: boolean;
+  /** What the damaged bytes say about the reconstruction (repair-verify.ts). */
+  check: Exclude<RepairCheck, { status: 'mismatch' }>;
+  /** Index of the manifest repair. */
+  ref: number;
+}
+export interface NoteMark extends MarkBase {
+  kind: 'note';
+  /** The text the note is about, as printed. */
+  text: string;
+  note: string;
 }
 
 /** Decodes a seed's bytes, refusing anything that is not a UTF-8 text. */
@@ -138,7 +169,17 @@ export function clean(source: string, ctx: RuleContext, seedFile: string): Clean
     });
   }
   assertNoMojibake(text, seedFile, ctx.manifestFile);
-  return { source, text, stages, marks: correctionMarks(stages.at(-1)!, ctx) };
+  const marks = [...repairMarks(stages, ctx), ...correctionMarks(stages.at(-1)!, ctx), ...noteMarks(text, ctx)].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < marks.length; i++) {
+    const [a, b] = [marks[i - 1], marks[i]];
+    if (b.start < a.end) {
+      throw new IngestError(`the ${a.kind} ${a.n} and the ${b.kind} ${b.n} overlap in the clean text (…${text.slice(a.start, b.end)}…)`, {
+        file: ctx.manifestFile,
+        hint: 'Marks may not overlap: narrow one `find`, or fold the note into the correction\'s reason.',
+      });
+    }
+  }
+  return { source, text, stages, marks };
 }
 
 /** No ? or U+FFFD may survive next to Chinese: each needs a repair in the manifest. */
@@ -155,15 +196,92 @@ export function assertNoMojibake(text: string, seedFile: string, manifestFile: s
   });
 }
 
-/** Where the last stage's corrections ended up in the clean text. */
+/** Where the last stage's corrections ended up in the clean text, numbered in manifest order. */
 function correctionMarks(stage: StageRecord, ctx: RuleContext): CorrectionMark[] {
   let delta = 0;
-  return [...stage.edits]
+  const located = [...stage.edits]
     .sort((a, b) => a.at - b.at)
-    .map((e, i) => {
+    .map((e) => {
       const start = e.at + delta;
       delta += e.to.length - e.from.length;
-      const c = ctx.manifest.corrections[e.ref ?? 0];
-      return { n: i + 1, start, end: start + e.to.length, original: e.from, corrected: e.to, context: { find: c.find, replace: c.replace }, reason: e.reason ?? '' };
+      return { e, start };
     });
+  return [...located]
+    .sort((a, b) => (a.e.ref ?? 0) - (b.e.ref ?? 0) || a.start - b.start)
+    .map(({ e, start }, i) => {
+      const c = ctx.manifest.corrections[e.ref ?? 0];
+      return { kind: 'correction', n: i + 1, start, end: start + e.to.length, original: e.from, corrected: e.to, context: { find: c.find, replace: c.replace }, reason: e.reason ?? '' };
+    });
+}
+
+/**
+ * Follows each repair from the stage that made it to the clean text. Later
+ * rules may change characters inside a reconstruction (Traditional → Simplified);
+ * one that cuts across its edge or removes it is refused, since the mark would
+ * no longer say what was reconstructed.
+ */
+function repairMarks(stages: StageRecord[], ctx: RuleContext): RepairMark[] {
+  const at = stages.findIndex((s) => s.rule === 'repair-mojibake');
+  if (at === -1) return [];
+  const stage = stages[at];
+  let delta = 0;
+  const spans = [...stage.edits].sort((a, b) => a.at - b.at).map((e) => {
+    const start = e.at + delta;
+    delta += e.to.length - e.from.length;
+    return { e, span: [start, start + e.to.length] as [number, number] };
+  });
+  const text = stages.at(-1)!.output;
+  return spans
+    .sort((a, b) => (a.e.ref ?? 0) - (b.e.ref ?? 0) || a.span[0] - b.span[0])
+    .map(({ e, span }, i) => {
+      let sp = span;
+      for (const later of stages.slice(at + 1)) {
+        const next = mapSpan(sp, later.edits);
+        if (!next || next[0] === next[1]) {
+          throw new IngestError(`repair ${JSON.stringify(e.from)} → ${JSON.stringify(e.to)} is ${next ? 'removed' : 'cut across'} by the later rule ${later.rule}`, {
+            file: ctx.manifestFile,
+            hint: 'Make the repair cover whole characters of running text (not page furniture), so later rules leave its edges alone.',
+          });
+        }
+        sp = next;
+      }
+      const r = ctx.manifest.repairs[e.ref ?? 0];
+      const check = checkRepair(r, ctx.manifest.script);
+      return { kind: 'repair', n: i + 1, start: sp[0], end: sp[1], original: e.from, text: text.slice(sp[0], sp[1]), reason: e.reason ?? r.reason, uncertain: r.uncertain || check.status !== 'verified', check, ref: e.ref ?? 0 };
+    });
+}
+
+/**
+ * Maps a span of a stage's input to its output. Edits wholly inside move its
+ * end; an edit across one of its edges gives null. An insertion at an edge
+ * stays outside.
+ */
+export function mapSpan([a, b]: [number, number], edits: readonly Edit[]): [number, number] | null {
+  let start = a;
+  let end = b;
+  for (const e of edits) {
+    const d = e.to.length - e.from.length;
+    const eEnd = e.at + e.from.length;
+    if (eEnd <= a) { start += d; end += d; }
+    else if (e.at >= b) continue;
+    else if (e.at >= a && eEnd <= b) end += d;
+    else return null;
+  }
+  return [start, end];
+}
+
+/** Editor's notes on the clean text: each `find` must occur as often as declared. */
+function noteMarks(text: string, ctx: RuleContext): NoteMark[] {
+  const out: NoteMark[] = [];
+  for (const note of ctx.manifest.notes) {
+    const hits = occurrences(text, note.find);
+    if (hits.length !== note.count) {
+      throw new IngestError(`editor's note on ${JSON.stringify(note.find)} matches ${hits.length} time(s) in the cleaned text, expected ${note.count}`, {
+        file: ctx.manifestFile,
+        hint: 'Write `find` as it reads after cleaning and corrections (Simplified, full-width punctuation), with enough context to be unique.',
+      });
+    }
+    for (const start of hits) out.push({ kind: 'note', n: out.length + 1, start, end: start + note.find.length, text: note.find, note: note.note });
+  }
+  return out;
 }

@@ -3,7 +3,8 @@
  * with counts, the repairs and the corrections. Rendered as the provenance
  * section of the document page. Spam is counted, never quoted.
  */
-import type { CleanResult } from './pipeline.ts';
+import type { CleanResult, TextMark } from './pipeline.ts';
+import type { RepairCheck } from './repair-verify.ts';
 import type { Manifest } from './manifest.ts';
 import { RULES } from './pipeline.ts';
 
@@ -22,14 +23,17 @@ export interface CleaningReport {
   sourceChars: number;
   cleanChars: number;
   rules: RuleSummary[];
-  repairs: { find: string; bytes: string; replace: string; reason: string; count: number }[];
-  corrections: { n: number; find: string; replace: string; reason: string }[];
+  /** One per repaired place, numbered as marked in the text (〔修n〕). */
+  repairs: { n: number; find: string; bytes: string; replace: string; reason: string; uncertain: boolean; check: RepairCheck; clause: string }[];
+  corrections: { n: number; find: string; replace: string; reason: string; clause: string }[];
+  notes: { n: number; text: string; note: string; clause: string }[];
 }
 
 const chars = (s: string) => [...s].length;
 const hex = (s: string) => [...new TextEncoder().encode(s)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 
-export function buildReport(manifest: Manifest, res: CleanResult): CleaningReport {
+export function buildReport(manifest: Manifest, res: CleanResult, clauseAt: (pos: number) => string = () => ''): CleaningReport {
+  const of = <K extends TextMark['kind']>(k: K) => res.marks.filter((m): m is Extract<TextMark, { kind: K }> => m.kind === k).sort((a, b) => a.n - b.n);
   const rules = res.stages
     .filter((s) => s.edits.length > 0)
     .map((s) => {
@@ -50,7 +54,8 @@ export function buildReport(manifest: Manifest, res: CleanResult): CleaningRepor
     sourceChars: chars(res.source),
     cleanChars: chars(res.text),
     rules,
-    repairs: manifest.repairs.map((r) => ({ find: r.find, bytes: hex(r.find), replace: r.replace, reason: r.reason, count: r.count })),
-    corrections: res.marks.map((m) => ({ n: m.n, find: m.context.find, replace: m.context.replace, reason: m.reason })),
+    repairs: of('repair').map((m) => ({ n: m.n, find: m.original, bytes: hex(m.original), replace: m.text, reason: m.reason, uncertain: m.uncertain, check: m.check, clause: clauseAt(m.start) })),
+    corrections: of('correction').map((m) => ({ n: m.n, find: m.context.find, replace: m.context.replace, reason: m.reason, clause: clauseAt(m.start) })),
+    notes: of('note').map((m) => ({ n: m.n, text: m.text, note: m.note, clause: clauseAt(m.start) })),
   };
 }

@@ -7,8 +7,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IngestError } from './errors.ts';
 import { loadManifests, type Manifest } from './manifest.ts';
-import { clean, decodeSeed } from './pipeline.ts';
-import { parseOutline, provisions, type Node } from './structure/parse-outline.ts';
+import { clean, decodeSeed, type TextMark } from './pipeline.ts';
+import type { Apparatus } from '../src/schemas/open-data.ts';
+import { parseOutline, provisions, type DocTree, type Node, type Span } from './structure/parse-outline.ts';
 import { citations } from './structure/citation.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
@@ -36,9 +37,16 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   const res = clean(source, ctx, seedPath);
   const tree = parseOutline(res.text, manifest, manifestFile);
   const cites = citations(tree);
+  const slice = (s: Span) => res.text.slice(s.start, s.end);
   const list = tree.parts.flatMap((part) => {
     const partEntry = part.declared
-      ? [{ id: part.id, depth: 0, num: part.label, title: part.titles.map((t) => res.text.slice(t.start, t.end)).filter((t) => t !== part.label).join('') || part.label, cite: part.label, part: part.label }]
+      ? [{
+        id: part.id, depth: 0, num: part.label,
+        ...(part.labelLine ? { label: slice(part.labelLine) } : {}),
+        title: part.titles.map(slice).join('') || (part.labelLine ? slice(part.labelLine) : part.label),
+        cite: part.label, part: part.label,
+        ...(part.aliases ? { aliases: part.aliases } : {}),
+      }]
       : [];
     const items = [...provisions(part.children)].map((p) => ({
       id: p.id,
@@ -48,6 +56,7 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
       cite: cites.get(p.id) ?? '',
       ...(part.declared ? { part: part.label } : {}),
       ...(p.agencies ? { agencies: p.agencies } : {}),
+      ...(p.aliases ? { aliases: p.aliases } : {}),
     }));
     return [...partEntry, ...items];
   });
@@ -59,12 +68,14 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     const parentDepth = Object.keys(byDepth).map(Number).filter((d) => d < p.depth).sort((a, b) => b - a)[0];
     return parentDepth === undefined ? p : { ...p, parent: byDepth[parentDepth] };
   });
+  const where = clauseLocator(tree);
+  const byKind = <K extends TextMark['kind']>(k: K) => res.marks.filter((m): m is Extract<TextMark, { kind: K }> => m.kind === k).sort((a, b) => a.n - b.n);
   const frontmatter = {
     ...manifest.meta,
     seed: manifest.seed,
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,
-    corrections: res.marks.map((m) => ({ n: m.n, original: m.context.find, corrected: m.context.replace, reason: m.reason })),
+    corrections: byKind('correction').map((m) => ({ n: m.n, original: m.context.find, corrected: m.context.replace, reason: m.reason, clause: where(m.start) })),
   };
   // Validate what we are about to write with the same schema the site uses.
   const check = policyFrontmatterSchema.safeParse(frontmatter);
@@ -72,9 +83,9 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     const i = check.error.issues[0];
     throw new IngestError(`frontmatter ${i.path.join('.')}: ${i.message}`, { file: manifestFile });
   }
-  const clauses = clauseList(tree, res.text, cites);
+  const clauses = clauseList(tree, res.text, cites, res.marks, manifest);
   const mdx = renderMdx({ text: res.text, cites, tree, marks: res.marks, frontmatter, seed: manifest.seed, slug: manifest.slug, truncated: manifest.truncated });
-  const report = buildReport(manifest, res);
+  const report = buildReport(manifest, res, where);
   return [
     { path: `${manifest.slug}.mdx`, content: mdx },
     { path: `${manifest.slug}.json`, content: JSON.stringify(report, null, 2) + '\n' },
@@ -82,10 +93,27 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   ];
 }
 
+/** Anchor of the clause holding a clean-text offset ('' for the title block). */
+function clauseLocator(tree: DocTree): (pos: number) => string {
+  const spans: { start: number; end: number; id: string }[] = [];
+  for (const part of tree.parts) {
+    if (part.declared) for (const t of [...(part.labelLine ? [part.labelLine] : []), ...part.titles]) spans.push({ ...t, id: part.id });
+    const walk = (nodes: Node[]) => {
+      for (const n of nodes) {
+        if (n.type === 'para') spans.push({ ...n.span, id: n.id });
+        else { spans.push({ start: n.heading.start, end: n.body.end, id: n.id }); walk(n.children); }
+      }
+    };
+    walk(part.children);
+  }
+  return (pos) => spans.find((s) => pos >= s.start && pos <= s.end)?.id ?? '';
+}
+
 /**
  * Every anchored unit of the document as data: provisions with their own text
- * (heading line and own paragraphs) and paragraphs. Used by topic pages and
- * the open-data files; the MDX stays the reading text.
+ * (heading line and own paragraphs) and paragraphs, each with its editorial
+ * apparatus. Used by topic pages and the open-data files; the MDX stays the
+ * reading text.
  */
 export interface ClauseData {
   id: string;
@@ -97,28 +125,67 @@ export interface ClauseData {
   cite: string;
   text: string;
   agencies?: { lead: string[]; partners: string[]; raw: string; basis?: string };
+  aliases?: string[];
+  apparatus?: Apparatus[];
 }
 
-function clauseList(tree: ReturnType<typeof parseOutline>, text: string, cites: Map<string, string>): ClauseData[] {
+const cp = (s: string) => [...s].length;
+
+function clauseList(tree: DocTree, text: string, cites: Map<string, string>, marks: TextMark[], manifest: Manifest): ClauseData[] {
   const out: ClauseData[] = [];
-  const slice = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+  const slice = (s: Span) => text.slice(s.start, s.end);
+  /** The marks inside one line of the clause's text, `base` being where that line starts in the clean text. */
+  const marksIn = (line: Span, base: number): Apparatus[] =>
+    marks.filter((m) => m.start >= line.start && m.end <= line.end).map((m) => {
+      const at = cp(text.slice(base, m.start));
+      const length = cp(text.slice(m.start, m.end));
+      switch (m.kind) {
+        case 'correction': return { type: 'correction', n: m.n, at, length, text: m.corrected, original: m.original, context: { original: m.context.find, corrected: m.context.replace }, reason: m.reason };
+        case 'repair': return { type: 'repair', n: m.n, at, length, text: m.text, original: m.original, uncertain: m.uncertain, check: m.check, reason: m.reason };
+        case 'note': return { type: 'note', n: m.n, at, length, text: m.text, note: m.note };
+      }
+    });
+  const withApparatus = (c: ClauseData, a: Apparatus[]): ClauseData => (a.length ? { ...c, apparatus: a } : c);
   const walk = (nodes: Node[], parent?: string) => {
     for (const n of nodes) {
       if (n.type === 'para') {
-        out.push({ id: n.id, kind: 'para', ...(parent ? { parent } : {}), cite: cites.get(n.id) ?? '', text: slice(n.span) });
+        const a = marksIn(n.span, n.span.start);
+        if (n.image) a.push({ type: 'missing-image', file: slice(n.span), note: '原文此处为图片，转载网页只留下文件名，图片内容未能取得。' });
+        out.push(withApparatus({ id: n.id, kind: 'para', ...(parent ? { parent } : {}), cite: cites.get(n.id) ?? '', text: slice(n.span), ...(n.aliases ? { aliases: n.aliases } : {}) }, a));
         continue;
       }
-      const own = [slice({ start: n.heading.start, end: n.body.end }), ...n.children.filter((c) => c.type === 'para').map((c) => slice((c as { span: { start: number; end: number } }).span))];
-      out.push({
+      const line = { start: n.heading.start, end: n.body.end };
+      const own = [slice(line), ...n.children.filter((c) => c.type === 'para').map((c) => slice((c as { span: Span }).span))];
+      out.push(withApparatus({
         id: n.id, kind: 'provision', ...(parent ? { parent } : {}), depth: n.depth, num: n.num, title: n.title, cite: cites.get(n.id) ?? '',
-        text: own.join('\n'), ...(n.agencies ? { agencies: n.agencies } : {}),
-      });
+        text: own.join('\n'), ...(n.agencies ? { agencies: n.agencies } : {}), ...(n.aliases ? { aliases: n.aliases } : {}),
+      }, marksIn(line, line.start)));
       walk(n.children, n.id);
     }
   };
   for (const part of tree.parts) {
-    if (part.declared) out.push({ id: part.id, kind: 'part', cite: part.label, title: part.titles.map(slice).join(''), text: part.titles.map(slice).join('\n') });
+    if (part.declared) {
+      const lines = [...(part.labelLine ? [part.labelLine] : []), ...part.titles];
+      const apparatus: Apparatus[] = [];
+      let base = 0;
+      for (const l of lines) {
+        apparatus.push(...marksIn(l, l.start).map((a) => ('at' in a ? { ...a, at: a.at + base } : a)));
+        base += cp(slice(l)) + 1;
+      }
+      if (!lines.length) apparatus.push({ type: 'supplied-title', text: part.label, reason: part.titleNote ?? '原文此部分没有标题，标签为编者所加。' });
+      out.push(withApparatus({
+        id: part.id, kind: 'part', cite: part.label,
+        ...(part.labelLine ? { num: slice(part.labelLine) } : {}),
+        title: part.titles.map(slice).join(''), text: lines.map(slice).join('\n'),
+        ...(part.aliases ? { aliases: part.aliases } : {}),
+      }, apparatus));
+    }
     walk(part.children, part.declared ? part.id : undefined);
+  }
+  // The source breaks off at the end of the last clause.
+  if (manifest.truncated && out.length) {
+    const last = out[out.length - 1];
+    out[out.length - 1] = { ...last, apparatus: [...(last.apparatus ?? []), { type: 'truncated', at: cp(last.text), note: manifest.truncated }] };
   }
   return out;
 }
@@ -154,6 +221,7 @@ export function runIngest(paths: IngestPaths, opts: { check?: boolean } = {}): I
   const outputs: Output[] = [];
   for (const { manifest, file } of manifests) {
     const [mdx, report, clauses] = buildDocument(manifest, file, paths.seedsDir);
+    keepAnchors(join(paths.clausesDir, clauses.path), clauses.content, file);
     outputs.push({ path: join(paths.outDir, mdx.path), content: mdx.content });
     outputs.push({ path: join(paths.reportsDir, report.path), content: report.content });
     outputs.push({ path: join(paths.clausesDir, clauses.path), content: clauses.content });
@@ -170,4 +238,32 @@ export function runIngest(paths: IngestPaths, opts: { check?: boolean } = {}): I
   // Temporary files renamed into place only when all are written: a failure changes nothing.
   writeFilesAtomically(outputs.filter((o) => differing.includes(o.path)), stale);
   return { written: differing, stale, differing };
+}
+
+/**
+ * Shared links must keep working: every anchor the committed clause data has
+ * (ids and aliases) must still exist, as an id or as an alias in the manifest.
+ * The hint proposes the alias when a clause with the same text has a new id.
+ */
+export function keepAnchors(previousFile: string, next: string, manifestFile: string): void {
+  if (!existsSync(previousFile)) return;
+  let before: ClauseData[];
+  try {
+    before = JSON.parse(readFileSync(previousFile, 'utf8')) as ClauseData[];
+  } catch {
+    return; // A broken generated file is rewritten; nothing to compare with.
+  }
+  const after = JSON.parse(next) as ClauseData[];
+  const now = new Set(after.flatMap((c) => [c.id, ...(c.aliases ?? [])]));
+  const lost = before.filter((c) => !now.has(c.id)).map((c) => c.id).concat(before.flatMap((c) => c.aliases ?? []).filter((a) => !now.has(a)));
+  if (!lost.length) return;
+  const suggest = lost.map((id) => {
+    const old = before.find((c) => c.id === id);
+    const same = old && after.find((c) => c.text === old.text);
+    return `{ "from": "${id}", "to": "${same?.id ?? '<new anchor>'}", "reason": "…" }`;
+  });
+  throw new IngestError(`anchor(s) ${lost.join(', ')} would disappear (they are in ${previousFile})`, {
+    file: manifestFile,
+    hint: `Links to them are shared; keep them as aliases in the manifest's "aliases": ${suggest.join(', ')}.`,
+  });
 }

@@ -48,8 +48,13 @@ const reports = defineCollection({
         examples: z.array(z.object({ from: z.string(), to: z.string() })),
       }),
     ),
-    repairs: z.array(z.object({ find: z.string(), bytes: z.string(), replace: z.string(), reason: z.string(), count: z.number() })),
-    corrections: z.array(z.object({ n: z.number(), find: z.string(), replace: z.string(), reason: z.string() })),
+    /** One per repaired place, numbered as marked in the text (〔修n〕). */
+    repairs: z.array(z.object({
+      n: z.number(), find: z.string(), bytes: z.string(), replace: z.string(), reason: z.string(), uncertain: z.boolean(), clause: z.string(),
+      check: z.object({ status: z.enum(['verified', 'unverifiable']), confirmed: z.string().optional(), fromContext: z.string().optional(), why: z.string().optional() }),
+    })),
+    corrections: z.array(z.object({ n: z.number(), find: z.string(), replace: z.string(), reason: z.string(), clause: z.string() })),
+    notes: z.array(z.object({ n: z.number(), text: z.string(), note: z.string(), clause: z.string() })),
   }),
 });
 

@@ -3,7 +3,7 @@
  * made only of the site's own components with escaped text inside. Nothing
  * from the seed is ever written unescaped.
  */
-import type { CorrectionMark } from '../pipeline.ts';
+import type { TextMark } from '../pipeline.ts';
 import type { DocTree, Node, PartNode, Span } from '../structure/parse-outline.ts';
 import { escapeMdxText, jsxString } from './escape.ts';
 
@@ -12,7 +12,7 @@ export interface RenderInput {
   /** Citation label per anchor id (structure/citation.ts). */
   cites: Map<string, string>;
   tree: DocTree;
-  marks: CorrectionMark[];
+  marks: TextMark[];
   frontmatter: Record<string, unknown>;
   seed: string;
   slug: string;
@@ -21,15 +21,14 @@ export interface RenderInput {
 
 export function renderMdx(input: RenderInput): string {
   const { text, tree, marks } = input;
-  const used = new Set<number>();
+  const used = new Set<TextMark>();
   const inline = (s: Span): string => {
     let out = '';
     let pos = s.start;
     for (const m of marks) {
-      if (used.has(m.n) || m.start < s.start || m.end > s.end) continue;
-      used.add(m.n);
-      out += escapeMdxText(text.slice(pos, m.start));
-      out += `<Correction n={${m.n}} original=${jsxString(m.context.find)} corrected=${jsxString(m.context.replace)} reason=${jsxString(m.reason)}>${escapeMdxText(m.corrected)}</Correction>`;
+      if (used.has(m) || m.start < s.start || m.end > s.end) continue;
+      used.add(m);
+      out += escapeMdxText(text.slice(pos, m.start)) + markElement(m, escapeMdxText(text.slice(m.start, m.end)));
       pos = m.end;
     }
     return out + escapeMdxText(text.slice(pos, s.end));
@@ -53,8 +52,8 @@ export function renderMdx(input: RenderInput): string {
   const node = (n: Node, nest = 1): void => {
     if (n.type === 'para') {
       const cite = jsxString(input.cites.get(n.id) ?? '');
-      if (n.image) out.push(`<MissingImage id="${n.id}" cite=${cite}>${inline(n.span)}</MissingImage>`, '');
-      else out.push(`<Para id="${n.id}" cite=${cite}>${inline(n.span)}</Para>`, '');
+      if (n.image) out.push(`<MissingImage id="${n.id}" cite=${cite}${aliasProp(n.aliases)}>${inline(n.span)}</MissingImage>`, '');
+      else out.push(`<Para id="${n.id}" cite=${cite}${n.listItem ? ` list={${n.listItem}}` : ''}${aliasProp(n.aliases)}>${inline(n.span)}</Para>`, '');
       return;
     }
     const level = Math.min(6, base + nest);
@@ -63,7 +62,7 @@ export function renderMdx(input: RenderInput): string {
     const agencyProps = a
       ? ` lead=${jsxList(a.lead)} partners=${jsxList(a.partners)}${a.basis ? ` basis=${jsxString(a.basis)}` : ''}`
       : '';
-    out.push(`<ProvisionHeading level={${level}} id="${n.id}" cite=${jsxString(input.cites.get(n.id) ?? '')}${agencyProps}>${inline(n.heading)}</ProvisionHeading>`, '');
+    out.push(`<ProvisionHeading level={${level}} id="${n.id}" cite=${jsxString(input.cites.get(n.id) ?? '')}${agencyProps}${aliasProp(n.aliases)}>${inline(n.heading)}</ProvisionHeading>`, '');
     if (n.body.end > n.body.start) out.push(`<ProvisionBody>${inline(n.body)}</ProvisionBody>`, '');
     n.children.forEach((c) => node(c, nest + 1));
     out.push('</Provision>', '');
@@ -72,8 +71,11 @@ export function renderMdx(input: RenderInput): string {
     if (p.declared) {
       out.push(`<Part id="${p.id}" kind="${p.kind}" label=${jsxString(p.label)} level={2}>`);
       // Title lines go on one line so they render inside a single heading.
-      const titles = p.titles.map((t) => `<PartTitle>${inline(t)}</PartTitle>`).join('');
-      out.push(`<PartHeading id="${p.id}" level={2} label=${jsxString(p.label)}${titles ? '' : ' supplied'}>${titles}</PartHeading>`, '');
+      // The printed label line (附件1) and the title lines are kept apart.
+      const label = p.labelLine ? `<PartLabel>${inline(p.labelLine)}</PartLabel>` : '';
+      const titles = label + p.titles.map((t) => `<PartTitle>${inline(t)}</PartTitle>`).join('');
+      const supplied = titles ? '' : ` supplied${p.titleNote ? ` note=${jsxString(p.titleNote)}` : ''}`;
+      out.push(`<PartHeading id="${p.id}" level={2} label=${jsxString(p.label)}${supplied}${aliasProp(p.aliases)}>${titles}</PartHeading>`, '');
     }
     p.children.forEach((c) => node(c));
     if (p.declared) out.push('</Part>', '');
@@ -81,9 +83,25 @@ export function renderMdx(input: RenderInput): string {
   tree.parts.forEach(part);
   if (input.truncated) out.push(`<Truncated>${escapeMdxText(input.truncated)}</Truncated>`, '');
 
-  const missed = marks.filter((m) => !used.has(m.n));
-  if (missed.length) throw new Error(`render-mdx: correction ${missed[0].n} falls across a structural boundary`);
+  const missed = marks.filter((m) => !used.has(m));
+  if (missed.length) throw new Error(`render-mdx: ${missed[0].kind} ${missed[0].n} falls across a structural boundary (heading and body, or two lines)`);
   return out.join('\n');
+}
+
+/** The element of an editorial mark around its (escaped) text. */
+function markElement(m: TextMark, inner: string): string {
+  switch (m.kind) {
+    case 'correction':
+      return `<Correction n={${m.n}} original=${jsxString(m.context.find)} corrected=${jsxString(m.context.replace)} reason=${jsxString(m.reason)}>${inner}</Correction>`;
+    case 'repair':
+      return `<Repair n={${m.n}} original=${jsxString(m.original)} reason=${jsxString(m.reason)}${m.uncertain ? ' uncertain' : ''}>${inner}</Repair>`;
+    case 'note':
+      return `<EditorNote n={${m.n}} note=${jsxString(m.note)}>${inner}</EditorNote>`;
+  }
+}
+
+function aliasProp(aliases: string[] | undefined): string {
+  return aliases?.length ? ` aliases=${jsxList(aliases)}` : '';
 }
 
 function jsxList(values: string[]): string {

@@ -8,6 +8,7 @@
  *   （1）       → 第三部分第15项（2）
  *   paragraph   → <parent>第2段, or 第2段 at the top
  *   in a part   → 附件1第三部分… / 印发通知第1段
+ *   附件：1.…   → 附件说明第1项 (the part's attachment list)
  */
 import type { DocTree, Node, PartNode, ProvisionNode } from './parse-outline.ts';
 
@@ -26,6 +27,10 @@ function citePart(part: PartNode, out: Map<string, string>): void {
 function walk(nodes: Node[], parentCite: string, ancestors: ProvisionNode[], out: Map<string, string>): void {
   let para = 0;
   for (const n of nodes) {
+    if (n.type === 'para' && n.listItem) {
+      out.set(n.id, `${parentCite}附件说明第${n.listItem}项`);
+      continue;
+    }
     if (n.type === 'para') {
       para++;
       out.set(n.id, `${parentCite}第${para}段`);

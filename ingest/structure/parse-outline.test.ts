@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import { loadManifests, manifestSchema } from '../manifest.ts';
 import { clean, decodeSeed } from '../pipeline.ts';
-import { type DocTree, type Node, type ProvisionNode, parseOutline, provisions } from './parse-outline.ts';
+import { type DocTree, type Node, type ParaNode, type ProvisionNode, parseOutline, provisions } from './parse-outline.ts';
 import { minimalManifest } from '../test-support/minimal-manifest.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -94,14 +94,19 @@ describe('anchors on the real documents', () => {
     expect(byId('lasa-tixi-2025', 'tz-p4').line).toBe('2025年2月17日');
   });
 
-  it('the 附件：1.… list in the Guangdong plan is paragraphs, not provisions', () => {
+  it('the 附件：1.… list in the Guangdong plan is the document’s attachment list, not paragraphs of 四、', () => {
     const list = nodes('guangdong-yigongti').filter((n) => n.part === 'zw' && /^(附件：)?[1-4]\.(广东省|紧密型)/u.test(n.line));
-    expect(list.map((n) => [n.node.type, n.node.id])).toEqual([
-      ['para', 's4-p2'],
-      ['para', 's4-p3'],
-      ['para', 's4-p4'],
-      ['para', 's4-p5'],
+    expect(list.map((n) => [n.node.type, n.node.id, (n.node as ParaNode).listItem, (n.node as ParaNode).aliases])).toEqual([
+      ['para', 'fjsm-1', 1, ['s4-p2']],
+      ['para', 'fjsm-2', 2, ['s4-p3']],
+      ['para', 'fjsm-3', 3, ['s4-p4']],
+      ['para', 'fjsm-4', 4, ['s4-p5']],
     ]);
+    // At the part's root: 四、保障措施 keeps only its own paragraph.
+    const zw = get('guangdong-yigongti').tree.parts.find((p) => p.id === 'zw')!;
+    expect(zw.children.slice(-4).map((n) => n.id)).toEqual(['fjsm-1', 'fjsm-2', 'fjsm-3', 'fjsm-4']);
+    const s4 = zw.children.find((n) => n.id === 's4') as ProvisionNode;
+    expect(s4.children.map((n) => n.id)).toEqual(['s4-p1']);
     expect(list[0].line).toMatch(/^附件：1\.广东省三级甲等公立医院/u);
     // The numbering after the list starts a provision again: 附件1 has its own 一、.
     expect(byId('guangdong-yigongti', 'fj1-s1').node.type).toBe('provision');
@@ -161,5 +166,63 @@ describe('errors', () => {
     const withParts = { ...manifest, parts: [{ id: 'zw', label: '正文', kind: 'main' as const, start: '一、总体要求', titleLines: 0 }] };
     expect(() => parseOutline('标题\n一、总体要求', withParts, file)).toThrow(/lines 1–1 belong to no part/u);
     expect(parseOutline('标题\n一、总体要求', { ...withParts, headLines: 1 }, file).head).toEqual([{ start: 0, end: 2 }]);
+  });
+});
+
+describe('attachment lists, part labels and aliases (any document)', () => {
+  const base = manifestSchema.parse(minimalManifest('结构测试用文件', '仅供提纲解析测试使用的最小清单，不对应任何真实文件。'));
+  const file = 'ingest/manifests/fixture.json';
+
+  it('a trailing 附件：1.… list and the lines after it belong to the part, not to the last provision', () => {
+    const text = ['一、总体要求', '（一）工作目标。', '各地要抓好落实。', '附件：1.某某实施方案', '2.某某清单', '某市人民政府办公室', '2020年1月1日'].join('\n');
+    const tree = parseOutline(text, base, file);
+    const root = tree.parts[0].children;
+    expect(root.map((n) => n.id)).toEqual(['s1', 'fjsm-1', 'fjsm-2', 'p1', 'p2']);
+    expect((root[1] as ParaNode).listItem).toBe(1);
+    const s1 = root[0] as ProvisionNode;
+    expect([...provisions([s1])].map((p) => p.id)).toEqual(['s1', 's1-1']);
+    expect((s1.children[0] as ProvisionNode).children.map((n) => n.id)).toEqual(['s1-1-p1']);
+  });
+
+  it('a one-line 附件： without numbers is the list too', () => {
+    const tree = parseOutline(['一、总体要求', '抓好落实。', '附件：某某评价指标体系'].join('\n'), base, file);
+    expect(tree.parts[0].children.map((n) => n.id)).toEqual(['s1', 'fjsm-1']);
+  });
+
+  it('a part whose first title line is its printed label keeps label and title apart', () => {
+    const m = manifestSchema.parse({
+      ...base,
+      parts: [
+        { id: 'zw', label: '方案', kind: 'main', start: '某某方案', titleLines: 1 },
+        { id: 'fj1', label: '附件1', kind: 'attachment', start: '附件1', titleLines: 2 },
+        { id: 'fj1b', label: '附件1附表', kind: 'table', start: '附表', titleLines: 2 },
+      ],
+    });
+    const text = ['某某方案', '一、总则', '附件1', '某某帮扶行动方案', '一、目标', '附表', '某某帮扶表', '表1.jpg'].join('\n');
+    const tree = parseOutline(text, m, file);
+    const slice = (s?: { start: number; end: number }) => (s ? text.slice(s.start, s.end) : undefined);
+    expect(tree.parts.map((p) => [p.id, slice(p.labelLine), p.titles.map(slice)])).toEqual([
+      ['zw', undefined, ['某某方案']],
+      ['fj1', '附件1', ['某某帮扶行动方案']],
+      ['fj1b', '附表', ['某某帮扶表']],
+    ]);
+  });
+
+  it('an alias attaches an old anchor to the clause that now holds the text; a stale or dangling one is an error naming the manifest', () => {
+    const text = ['一、总体要求', '抓好落实。', '附件：1.某某方案'].join('\n');
+    const ok = parseOutline(text, manifestSchema.parse({ ...base, aliases: [{ from: 's1-p2', to: 'fjsm-1', reason: '附件清单归全文。' }] }), file);
+    expect((ok.parts[0].children[1] as ParaNode).aliases).toEqual(['s1-p2']);
+    const fail = (aliases: unknown) => {
+      try {
+        parseOutline(text, manifestSchema.parse({ ...base, aliases }), file);
+      } catch (e) {
+        return e as IngestError;
+      }
+      throw new Error('expected an IngestError');
+    };
+    expect(fail([{ from: 's1-p1', to: 'fjsm-1', reason: '仍然存在的锚点。' }]).message).toContain('alias "s1-p1" is an anchor the document still has');
+    const dangling = fail([{ from: 's4-p9', to: 's9', reason: '指向不存在的锚点。' }]);
+    expect(dangling.file).toBe(file);
+    expect(dangling.message).toContain('points to "s9", which is no anchor of the document');
   });
 });

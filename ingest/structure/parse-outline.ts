@@ -19,7 +19,17 @@ import { type Agencies, type AgencyRoles, parseAgencies } from './agencies.ts';
 
 export interface Span { start: number; end: number }
 
-export interface ParaNode { type: 'para'; id: string; span: Span; line: number; image: boolean }
+export interface ParaNode {
+  type: 'para';
+  id: string;
+  span: Span;
+  line: number;
+  image: boolean;
+  /** Item k of the part's attachment list (附件：1.… 2.…), which belongs to the part, not to the provision before it. */
+  listItem?: number;
+  /** Old anchors of this paragraph that still lead here (manifest `aliases`). */
+  aliases?: string[];
+}
 export interface ProvisionNode {
   type: 'provision';
   id: string;
@@ -33,16 +43,23 @@ export interface ProvisionNode {
   line: number;
   agencies?: Agencies;
   children: Node[];
+  aliases?: string[];
 }
 export type Node = ParaNode | ProvisionNode;
 export interface PartNode {
   id: string;
   label: string;
   kind: 'notice' | 'main' | 'attachment' | 'table';
+  /** The title line that is the part's printed label (附件1, 附表), kept apart from the title. */
+  labelLine?: Span;
+  /** The title lines after the label line. */
   titles: Span[];
   children: Node[];
   /** Whether the part was declared (false for the single implicit main text). */
   declared: boolean;
+  /** Why the part has no title of its own (manifest `titleNote`). */
+  titleNote?: string;
+  aliases?: string[];
 }
 export interface DocTree { head: Span[]; parts: PartNode[] }
 
@@ -53,7 +70,10 @@ const LEVELS: { depth: number; re: RegExp; value: (m: RegExpExecArray) => number
   { depth: 4, re: /^（(\d{1,2})）/u, value: (m) => Number(m[1]) },
 ];
 const IMAGE = /^(表|图|圖)\d+\.(jpe?g|png|gif|bmp)$/iu;
+/** The attachment list (附件说明) after a text's body: 附件：1.…, then 2.… on their own lines. */
 const ATTACHMENT_LIST = /^附件[：:]/u;
+/** A title line that only labels the part: 附件1, 附件 2, 附表, 附件一. */
+const PART_LABEL = /^(附件|附表|附录|附图)\s*[0-9一二三四五六七八九十]*[：:]?$/u;
 /** A lead sentence longer than this is body text, not a heading. */
 const MAX_TITLE = 60;
 
@@ -99,7 +119,10 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
   const parts: PartNode[] = defs.map((def, p) => {
     const first = starts[p];
     const end = p + 1 < starts.length ? starts[p + 1] : lines.length;
-    const titles = lines.slice(first, first + def.titleLines).map((l) => span(l.index));
+    const titleSpans = lines.slice(first, first + def.titleLines).map((l) => span(l.index));
+    const firstTitle = lines[first]?.text ?? '';
+    const labelLine = def.titleLines > 0 && (firstTitle === def.label || PART_LABEL.test(firstTitle)) ? titleSpans[0] : undefined;
+    const titles = labelLine ? titleSpans.slice(1) : titleSpans;
     const prefix = def.kind === 'main' ? '' : `${def.id}-`;
     const roles: AgencyRoles = def.agencyRoles ?? manifest.agencyRoles;
     if (declared) claim(def.id, first);
@@ -108,9 +131,12 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
     const nums = [0, 0, 0, 0, 0];
     const paraCount = new Map<string, number>();
     let inList = false;
+    let listItems = 0;
 
     for (let i = first + def.titleLines; i < end; i++) {
       const t = lines[i].text;
+      // The attachment list closes the body: it and what follows (signature, date) belong to the part.
+      if (ATTACHMENT_LIST.test(t)) { inList = true; stack.length = 0; }
       const parent = stack.at(-1);
       const addPara = (image: boolean) => {
         const key = parent?.id ?? '';
@@ -120,9 +146,14 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
         claim(id, i);
         (parent?.children ?? root).push({ type: 'para', id, span: span(i), line: i, image });
       };
+      const addListItem = () => {
+        const k = ++listItems;
+        const id = `${prefix}fjsm-${k}`;
+        claim(id, i);
+        root.push({ type: 'para', id, span: span(i), line: i, image: false, listItem: k });
+      };
       if (IMAGE.test(t)) { addPara(true); continue; }
-      if (ATTACHMENT_LIST.test(t)) { inList = true; addPara(false); continue; }
-      if (inList && /^\d+\./u.test(t)) { addPara(false); continue; }
+      if (inList && (ATTACHMENT_LIST.test(t) || /^\d+\./u.test(t))) { addListItem(); continue; }
       inList = false;
 
       const level = LEVELS.map((l) => ({ l, m: l.re.exec(t) })).find((x) => x.m);
@@ -158,9 +189,31 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
       (stack.at(-1)?.children ?? root).push(node);
       stack.push(node);
     }
-    return { id: def.id, label: def.label, kind: def.kind, titles, children: root, declared };
+    return { id: def.id, label: def.label, kind: def.kind, ...(labelLine ? { labelLine } : {}), titles, children: root, declared, ...(def.titleNote ? { titleNote: def.titleNote } : {}) };
   });
-  return { head, parts };
+  const tree = { head, parts };
+  applyAliases(tree, manifest, manifestFile, ids);
+  return tree;
+}
+
+/** Attaches the manifest's old anchors to the nodes that now carry them. */
+function applyAliases(tree: DocTree, manifest: Manifest, manifestFile: string, ids: Map<string, number>): void {
+  const byId = new Map<string, { aliases?: string[] }>();
+  for (const part of tree.parts) {
+    if (part.declared) byId.set(part.id, part);
+    const walk = (nodes: Node[]) => nodes.forEach((n) => { byId.set(n.id, n); if (n.type === 'provision') walk(n.children); });
+    walk(part.children);
+  }
+  for (const a of manifest.aliases) {
+    if (ids.has(a.from)) {
+      throw new IngestError(`alias "${a.from}" is an anchor the document still has`, { file: manifestFile, hint: 'An alias keeps an old anchor that a structural fix moved; remove this entry.' });
+    }
+    const node = byId.get(a.to);
+    if (!node) {
+      throw new IngestError(`alias "${a.from}" points to "${a.to}", which is no anchor of the document`, { file: manifestFile, hint: `Point it at the anchor that now holds the text (src/content/clauses/${manifest.slug}.json lists them).` });
+    }
+    node.aliases = [...(node.aliases ?? []), a.from];
+  }
 }
 
 /** Every provision in document order. */

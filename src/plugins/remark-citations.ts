@@ -105,7 +105,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           const link = { type: 'link', url, title: doc ? '本库收录的文件' : '被引用文件', children: [{ type: 'text', value }] };
           return (lead ? [{ type: 'text', value: lead }, link] : link) as never;
         },
-      ], { ignore: (n: unknown) => isJsx(n) && ['Correction', 'Term'].includes((n as JsxNode).name ?? '') });
+      ], { ignore: (n: unknown) => isJsx(n) && ['Correction', 'Repair', 'EditorNote', 'Term'].includes((n as JsxNode).name ?? '') });
       return 'skip';
     });
     const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});

@@ -41,7 +41,7 @@ export interface GlossaryOccurrence {
 
 const CONTAINERS = new Set(['Para', 'ProvisionBody']);
 const SCOPES = new Set(['Provision', 'Part']);
-const SKIP = new Set(['Correction', 'Term']);
+const SKIP = new Set(['Correction', 'Repair', 'EditorNote', 'Term']);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

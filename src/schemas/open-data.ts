@@ -26,6 +26,34 @@ export const openAgenciesSchema = z.object({
   basis: z.string().optional(),
 });
 
+/**
+ * The editorial apparatus of a clause: everything editors changed, reconstructed,
+ * doubted or supplied at that place, with the original and the reason. `at` and
+ * `length` count characters (Unicode code points) of the clause's `text`; a
+ * provision's marks lie in its first line (heading and body), a paragraph's in
+ * its own text. Written by ingest into the clause data, published in
+ * /data/<slug>.json unchanged.
+ */
+export const repairCheckSchema = z.union([
+  z.object({ status: z.literal('verified'), encoding: z.literal('gbk'), confirmed: z.string(), fromContext: z.string() }),
+  z.object({ status: z.literal('unverifiable'), why: z.string() }),
+]);
+export const apparatusSchema = z.discriminatedUnion('type', [
+  /** An editorial correction: `text` is the corrected reading, `original` what the source had. */
+  z.object({ type: z.literal('correction'), n: z.number().int(), at: z.number().int(), length: z.number().int(), text: z.string(), original: z.string(), context: z.object({ original: z.string(), corrected: z.string() }), reason: z.string() }),
+  /** A mojibake repair: `text` is the reconstruction, `original` the damaged text of the seed. */
+  z.object({ type: z.literal('repair'), n: z.number().int(), at: z.number().int(), length: z.number().int(), text: z.string(), original: z.string(), uncertain: z.boolean(), check: repairCheckSchema, reason: z.string() }),
+  /** An editor's note on a reading kept as printed. */
+  z.object({ type: z.literal('note'), n: z.number().int(), at: z.number().int(), length: z.number().int(), text: z.string(), note: z.string() }),
+  /** An image the scraped page lost: only its file name survives. */
+  z.object({ type: z.literal('missing-image'), file: z.string(), note: z.string() }),
+  /** A label or title supplied by editors because the source has none. */
+  z.object({ type: z.literal('supplied-title'), text: z.string(), reason: z.string() }),
+  /** The source text breaks off here. */
+  z.object({ type: z.literal('truncated'), at: z.number().int(), note: z.string() }),
+]);
+export type Apparatus = z.infer<typeof apparatusSchema>;
+
 export type OpenClause = {
   id: string;
   kind: 'part' | 'provision' | 'para';
@@ -36,6 +64,9 @@ export type OpenClause = {
   url: string;
   text: string;
   agencies?: z.infer<typeof openAgenciesSchema>;
+  /** Old anchors that still lead to this clause (a structural fix moved them). */
+  aliases?: string[];
+  apparatus: Apparatus[];
   topics: string[];
   glossary: string[];
   children: OpenClause[];
@@ -52,6 +83,8 @@ export const openClauseSchema: z.ZodType<OpenClause> = z.lazy(() =>
     url: z.url(),
     text: z.string(),
     agencies: openAgenciesSchema.optional(),
+    aliases: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+    apparatus: z.array(apparatusSchema),
     topics: z.array(z.string()),
     glossary: z.array(z.string()),
     children: z.array(openClauseSchema),
@@ -77,7 +110,13 @@ export const openMetaSchema = z.object({
 
 export const openDocumentSchema = z.object({
   format: z.literal('yigai-policy/1'),
-  document: openMetaSchema.extend({ source: z.object({ site: z.string(), note: z.string().optional() }), editorialNotes: z.array(z.string()), truncated: z.string().optional() }),
+  document: openMetaSchema.extend({
+    source: z.object({ site: z.string(), note: z.string().optional() }),
+    editorialNotes: z.array(z.string()),
+    truncated: z.string().optional(),
+    /** Document-level apparatus (a supplied document title); the rest sits at its clause. */
+    apparatus: z.array(apparatusSchema),
+  }),
   clauses: z.array(openClauseSchema),
 });
 

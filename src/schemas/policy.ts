@@ -93,6 +93,10 @@ export const provisionSchema = z.object({
   /** Part label, e.g. 附件1, for provisions inside an attachment. */
   part: z.string().optional(),
   agencies: agenciesSchema.optional(),
+  /** A part's printed label line (附件1, 附表), kept apart from its title. */
+  label: z.string().optional(),
+  /** Old anchors that still lead here (a structural fix moved them). */
+  aliases: z.array(z.string()).optional(),
 });
 export type Provision = z.infer<typeof provisionSchema>;
 
@@ -101,6 +105,8 @@ export const correctionSchema = z.object({
   original: z.string(),
   corrected: z.string(),
   reason: z.string(),
+  /** Anchor of the clause it is in ('' for the title block). */
+  clause: z.string().default(''),
 });
 
 /** Frontmatter written by ingest into src/content/policies/<slug>.mdx. */
@@ -110,6 +116,7 @@ export const policyFrontmatterSchema = policyMetaSchema.extend({
   /** Notice that the source text breaks off, when it does. */
   truncated: z.string().optional(),
   provisions: z.array(provisionSchema),
+  /** The corrections (repairs and editor's notes are in the cleaning report and the clause data). */
   corrections: z.array(correctionSchema).default([]),
 });
 export type PolicyFrontmatter = z.infer<typeof policyFrontmatterSchema>;

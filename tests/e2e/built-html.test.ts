@@ -9,7 +9,9 @@ import { DOCS } from './harness.ts';
 const html = (path: string) => readFileSync(join('dist', path), 'utf8');
 const text = (h: string) => h.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 /** The policy text of a built document page (the metadata block may name the source site). */
-const policyText = (slug: string) => text(html(`policies/${slug}/index.html`).split('<div class="policy-text">')[1].split('id="provenance"')[0]);
+// The text itself (the metadata block may name the source site). The damaged original of a repair, shown on
+// demand beside its mark, is left out: the text is what reads.
+const policyText = (slug: string) => text(html(`policies/${slug}/index.html`).split('<div class="policy-text">')[1].split('id="provenance"')[0].replace(/<span class="original"[^>]*>[^<]*<\/span>/g, ''));
 /** Furniture each of these documents' own seeds carry around the text (one document's own text each). */
 const FURNITURE: Record<string, string[]> = {
   'datong-gaozhiliang': ['招商网络', '关于推动出租汽车行业'],

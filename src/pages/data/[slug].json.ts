@@ -1,7 +1,7 @@
-/** /data/<slug>.json: metadata and the provision tree (text, agencies, topics, glossary terms). */
+/** /data/<slug>.json: metadata and the provision tree (text, editorial apparatus, agencies, topics, glossary terms). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPolicies, type Policy } from '../../lib/policies.ts';
-import { clauseTree, meta } from '../../lib/open-data/build.ts';
+import { clauseTree, documentApparatus, meta } from '../../lib/open-data/build.ts';
 
 export const getStaticPaths = (async () => (await getPolicies()).map((doc) => ({ params: { slug: doc.id }, props: { doc } }))) satisfies GetStaticPaths;
 
@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ props, site }) => {
   const d = doc.data;
   const body = {
     format: 'yigai-policy/1',
-    document: { ...meta(doc, site), source: d.source, editorialNotes: d.editorialNotes, ...(d.truncated ? { truncated: d.truncated } : {}) },
+    document: { ...meta(doc, site), source: d.source, editorialNotes: d.editorialNotes, ...(d.truncated ? { truncated: d.truncated } : {}), apparatus: documentApparatus(doc) },
     clauses: await clauseTree(doc, site),
   };
   return new Response(JSON.stringify(body, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -51,6 +51,15 @@ export function clauseTools(id: string, cite: string): Element {
   return h('span', { class: 'clause-tools' }, [h('a', { class: 'permalink', href: `#${id}`, 'aria-label': `本条链接：${cite}` }, '#')]);
 }
 
+/**
+ * Old anchors that a structural fix moved (manifest `aliases`): an empty
+ * element per old id at the start of the clause, so shared links keep landing
+ * on the text they pointed at.
+ */
+function aliasTargets(v: unknown): Element[] {
+  return list(v).map((id) => h('span', { id, class: 'anchor-alias', 'aria-hidden': 'true' }));
+}
+
 /** Under a provision: related clauses in other documents and its topics. */
 function relatedBlock(r: RelatedBlock): ElementContent[] {
   if (!r.groups.length && !r.topics.length) return [];
@@ -79,12 +88,15 @@ export const elements: Record<string, ElementBuilder> = {
   PartHeading: (p, children) => {
     const id = str(p.id);
     const label = str(p.label);
+    const note = p.note === undefined ? '' : str(p.note);
     const content = p.supplied === true
-      ? [h('span', { class: 'supplied', title: '编者所加标签' }, [label, h('span', { class: 'sr-only' }, '（编者所加）')])]
+      ? [h('span', { class: 'supplied', title: note ? `编者所加标签：${note}` : '编者所加标签' }, [label, h('span', { class: 'sr-only' }, `（编者所加${note ? `：${note}` : ''}）`)])]
       : children;
-    return [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id, class: 'part-title' }, content), clauseTools(id, label)])];
+    return [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id, class: 'part-title' }, [...aliasTargets(p.aliases), ...content]), clauseTools(id, label)])];
   },
   PartTitle: (_p, children) => [h('span', { class: 'line' }, children)],
+  /** A part's printed label line (附件1, 附表), kept apart from the title lines. */
+  PartLabel: (_p, children) => [h('span', { class: 'line part-label' }, children)],
 
   /**
    * A numbered provision and everything under it; its heading carries the
@@ -98,7 +110,7 @@ export const elements: Record<string, ElementBuilder> = {
     const id = str(p.id);
     const lead = list(p.lead);
     const partners = list(p.partners);
-    const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, children), clauseTools(id, str(p.cite))])];
+    const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, [...aliasTargets(p.aliases), ...children]), clauseTools(id, str(p.cite))])];
     if (lead.length || partners.length) {
       out.push(h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis === undefined ? undefined : str(p.basis) }, [
         ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), a])),
@@ -109,7 +121,7 @@ export const elements: Record<string, ElementBuilder> = {
   },
   ProvisionBody: (_p, children) => [h('p', { class: 'provision-body' }, children)],
   /** An unnumbered paragraph, anchored by ingest (s2-p1, tz-p3 …). */
-  Para: (p, children) => [h('p', { id: str(p.id), class: 'para' }, [...children, clauseTools(str(p.id), str(p.cite))])],
+  Para: (p, children) => [h('p', { id: str(p.id), class: p.list === undefined ? 'para' : 'para attachment-list' }, [...aliasTargets(p.aliases), ...children, clauseTools(str(p.id), str(p.cite))])],
 
   /** An editorial correction: the corrected text reads in place; hovering or focusing the mark shows the original. */
   Correction: (p, children) => {
@@ -121,8 +133,39 @@ export const elements: Record<string, ElementBuilder> = {
       h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `原文作“${original}”`),
     ])];
   },
+  /**
+   * A mojibake repair: the reconstruction reads in place, marked 〔修n〕 (〔修n·存疑〕
+   * when uncertain); hovering or focusing the mark shows the damaged original,
+   * and the mark links to the repair's row in the provenance report.
+   */
+  Repair: (p, children) => {
+    const n = str(p.n);
+    const original = str(p.original);
+    const doubt = p.uncertain === true;
+    const label = `〔修${n}${doubt ? '·存疑' : ''}〕`;
+    return [h('span', { class: doubt ? 'repair uncertain' : 'repair' }, [
+      h('ins', children),
+      h('a', { class: 'repair-mark', href: `#repair-${n}`, 'aria-label': `${label}乱码修复${doubt ? '（存疑）' : ''}：原文此处损坏为“${original}”，据上下文重建。${str(p.reason)}`, ...IGNORE }, label),
+      h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `乱码原作“${original}”${doubt ? '，重建存疑' : ''}`),
+    ])];
+  },
+  /**
+   * An editor's note on a reading kept as printed (not a correction): the text
+   * stays unchanged, marked 〔注n〕; the note shows on hover or focus and in the
+   * provenance report.
+   */
+  EditorNote: (p, children) => {
+    const n = str(p.n);
+    const note = str(p.note);
+    return [h('span', { class: 'ed-note' }, [
+      h('span', { class: 'noted' }, children),
+      h('a', { class: 'note-mark', href: `#note-${n}`, 'aria-label': `〔注${n}〕编者注：${note}`, ...IGNORE }, `〔注${n}〕`),
+      h('span', { class: 'note-text', 'aria-hidden': 'true', ...IGNORE }, `编者注：${note}`),
+    ])];
+  },
   /** An image (usually a table) the scraped page lost; only its file name survives. */
   MissingImage: (p, children) => [h('p', { id: str(p.id), class: 'para figure-missing' }, [
+    ...aliasTargets(p.aliases),
     h('span', { class: 'badge', ...IGNORE }, '编者注'),
     h('span', IGNORE, '原文此处为图片，转载网页只留下文件名'),
     ' ',

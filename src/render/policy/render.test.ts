@@ -56,6 +56,35 @@ describe('policy elements', () => {
     expect(root.querySelector('.original')!.getAttribute('aria-hidden')).toBe('true');
   });
 
+  test('a repair shows the reconstruction, the mark (存疑 when uncertain) and the damaged original; no glossary term inside it', () => {
+    const root = dom(`<Para id="p1" cite={"第1段"}>实施上岗<Repair n={3} original=${jsxString('?fù)搜a')} reason=${jsxString('GBK 字节吻合')}>退补</Repair>学杂费，<Repair n={4} original=${jsxString('??h')} reason=${jsxString('乱码，存疑')} uncertain>DRG付费</Repair>。</Para>`);
+    const [sure, doubt] = root.querySelectorAll('span.repair');
+    expect(sure.querySelector('ins')!.text).toBe('退补');
+    expect(sure.querySelector('a.repair-mark')!.getAttribute('href')).toBe('#repair-3');
+    expect(sure.querySelector('a.repair-mark')!.text).toBe('〔修3〕');
+    expect(sure.querySelector('.original')!.text).toBe('乱码原作“?fù)搜a”');
+    expect(sure.querySelector('a.repair-mark')!.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(doubt.classList.contains('uncertain')).toBe(true);
+    expect(doubt.querySelector('a.repair-mark')!.text).toBe('〔修4·存疑〕');
+    expect(doubt.querySelector('.term')).toBeNull();
+  });
+
+  test('an editor\'s note keeps the text as printed, with the mark and the note', () => {
+    const root = dom(`<Para id="p1" cite={"第1段"}>不含中医、<EditorNote n={2} note=${jsxString('疑为“精神类”之误；原文如此。')}>精神学类</EditorNote>。</Para>`);
+    expect(root.querySelector('p#p1')!.childNodes[0].rawText).toBe('不含中医、');
+    expect(root.querySelector('.ed-note .noted')!.text).toBe('精神学类');
+    expect(root.querySelector('a.note-mark')!.getAttribute('href')).toBe('#note-2');
+    expect(root.querySelector('.note-text')!.text).toBe('编者注：疑为“精神类”之误；原文如此。');
+  });
+
+  test('old anchors (aliases) are targets at the start of their clause; a part label stays apart from the title', () => {
+    const root = dom(`<Part id="zw" kind="main" label={"方案"} level={2}>\n<PartHeading id="fj1" level={2} label={"附件1"} aliases={["old-fj"]}><PartLabel>附件1</PartLabel><PartTitle>某某方案</PartTitle></PartHeading>\n\n<Para id="fjsm-1" cite={"附件说明第1项"} list={1} aliases={["s4-p2"]}>附件：1.某某方案</Para>\n\n</Part>`);
+    expect(root.querySelector('p#fjsm-1 > span#s4-p2.anchor-alias')).not.toBeNull();
+    expect(root.querySelector('p#fjsm-1')!.classList.contains('attachment-list')).toBe(true);
+    expect(root.querySelector('h2#fj1 > span#old-fj')).not.toBeNull();
+    expect(root.querySelectorAll('h2#fj1 > span.line').map((l) => [l.classList.contains('part-label'), l.text])).toEqual([[true, '附件1'], [false, '某某方案']]);
+  });
+
   test('glossary terms and citations are marked by the plugins, once per provision', () => {
     const out = run('<Provision id="s2" depth={1} level={2}>\n<ProvisionHeading level={2} id="s2" cite={"第二部分"}>二、DRG</ProvisionHeading>\n\n<ProvisionBody>推行DRG付费和DRG，依据晋政办发〔2022〕31号。</ProvisionBody>\n\n</Provision>');
     const root = parse(out.html);
