@@ -16,6 +16,7 @@ import { measureFirstQuery, measureLoad, measureWarmQueries } from './measure.ts
 import { runLighthouse } from '../lighthouse.ts';
 import { generate } from './synth.ts';
 import { clauseTexts, queryForms } from '../../tests/e2e/query-truth.ts';
+import { similarCost, similarQuality } from './similar.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -160,5 +161,6 @@ async function benchScale(n: number) {
 }
 
 const docs = arg('docs');
-if (docs) await benchScale(Number(docs));
-else await benchSite();
+if (process.argv.includes('--similar')) console.log(`${similarQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
+else if (docs) await benchScale(Number(docs));
+else { console.log(similarQuality() + '\n'); await benchSite(); }

@@ -3,7 +3,8 @@
  * word characters (Han, Latin letters, digits) at every punctuation mark, and
  * the character bigrams of each run. Chinese has no spaces; bigrams are the
  * usual word-like unit for Chinese retrieval and need no dictionary.
- * Pure functions, plain Node (no astro: imports).
+ * Bigrams are numbers (two UTF-16 code units) so that 40,000 provisions fit
+ * in typed arrays. Pure functions, plain Node (no astro: imports).
  */
 
 /** A provision's own number at its start: 一、 （三） 15. （2） 1） ①. */
@@ -15,44 +16,41 @@ export function segments(text: string): string[] {
   return text.replace(LEADING_NUMBER, '').match(WORD_RUN) ?? [];
 }
 
+/** The bigram starting at position i of s, as a number. */
+export const bigramAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
 /** Character bigrams of each run (a run of one character gives none), with counts. */
-export function bigramCounts(runs: string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of runs) {
-    const chars = [...r];
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const g = chars[i] + chars[i + 1];
-      out.set(g, (out.get(g) ?? 0) + 1);
-    }
-  }
-  return out;
+export function bigramCounts(runs: string[], into = new Map<number, number>(), times = 1): Map<number, number> {
+  for (const r of runs) for (let i = 0; i + 1 < r.length; i++) { const g = bigramAt(r, i); into.set(g, (into.get(g) ?? 0) + times); }
+  return into;
 }
 
 /**
- * Longest runs of `a` that also occur verbatim in `b`, at least `min`
- * characters long, each scored by the sum of its bigrams' weights. Linear in
- * the length of `a` apart from the substring checks.
+ * Longest stretches of `aText` (runs joined by "|") that also occur verbatim
+ * in `bText`, at least `min` characters long, each scored by the sum of its
+ * bigrams' weights. `aSeq` holds the bigram id at each position of aText (-1
+ * where none starts); `weight` is 0 for a bigram b lacks. Linear in the
+ * length of a apart from the substring checks.
  */
-export function sharedPhrases(a: string[], bText: string, bBigrams: Set<string>, weight: (bigram: string) => number, min = 4): { phrase: string; score: number }[] {
+export function sharedPhrases(aText: string, aSeq: Int32Array, bText: string, weight: (id: number) => number, min = 4): { phrase: string; score: number }[] {
   const out = new Map<string, number>();
-  for (const run of a) {
-    const chars = [...run];
-    let i = 0;
-    while (i + 1 < chars.length) {
-      if (!bBigrams.has(chars[i] + chars[i + 1])) { i++; continue; }
-      let j = i + 1;
-      while (j + 1 < chars.length && bBigrams.has(chars[j] + chars[j + 1])) j++;
-      // chars[i..j] has every bigram in b; take the longest prefix b holds verbatim, then go on after it.
-      let end = j;
-      while (end - i + 1 >= min && !bText.includes(chars.slice(i, end + 1).join(''))) end--;
-      if (end - i + 1 >= min) {
-        const phrase = chars.slice(i, end + 1).join('');
-        let s = 0;
-        for (let k = i; k < end; k++) s += weight(chars[k] + chars[k + 1]);
-        out.set(phrase, Math.max(out.get(phrase) ?? 0, s));
-        i = end + 1;
-      } else i++;
-    }
+  const shared = (i: number) => aSeq[i] >= 0 && weight(aSeq[i]) > 0;
+  let i = 0;
+  while (i + 1 < aText.length) {
+    if (!shared(i)) { i++; continue; }
+    let j = i + 1;
+    while (j + 1 < aText.length && shared(j)) j++;
+    // aText[i..j] has every bigram in b; take the longest prefix b holds verbatim, then go on after it.
+    if (j - i + 1 < min) { i = j + 1; continue; }
+    let end = j;
+    while (end - i + 1 >= min && !bText.includes(aText.slice(i, end + 1))) end--;
+    if (end - i + 1 >= min) {
+      const phrase = aText.slice(i, end + 1);
+      let s = 0;
+      for (let k = i; k < end; k++) s += weight(aSeq[k]);
+      out.set(phrase, Math.max(out.get(phrase) ?? 0, s));
+      i = end + 1;
+    } else i++;
   }
-  return [...out].map(([phrase, score]) => ({ phrase, score })).sort((x, y) => y.score - x.score || x.phrase.localeCompare(y.phrase));
+  return [...out].map(([phrase, score]) => ({ phrase, score })).sort((x, y) => y.score - x.score || (x.phrase < y.phrase ? -1 : 1));
 }
