@@ -153,9 +153,9 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
   const similarTo = (slug: string, id: string): SimilarLink[] => index.matches(`${slug}#${id}`).map((m) => {
     const [s, i] = m.key.split('#');
     const c = data.clauses.get(s)!.get(i)! as ClauseInfo;
-    const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t }));
-    // A phrase that is (part of) a shown term says nothing more.
-    const phrases = m.phrases.filter((p) => !terms.some((t) => t.term.includes(p) || p.includes(t.term))).slice(0, 3);
+    // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
+    const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t })).sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1)).slice(0, 3);
+    const phrases = m.phrases.filter((p) => !m.terms.some((t) => (termName.get(t) ?? t).includes(p) || p.includes(termName.get(t) ?? t))).slice(0, Math.max(1, 4 - terms.length));
     return { slug: s, id: i, cite: c.cite, ...(c.title ? { title: c.title } : {}), score: m.score, terms, phrases };
   });
   return {
