@@ -69,7 +69,7 @@ export interface SimilarOptions {
 export const DEFAULTS: SimilarOptions = {
   k: 3,
   threshold: 0.1,
-  maxDf: 0.25,
+  maxDf: 0.5,
   queryFeatures: 24,
   postingsCap: 100,
   candidates: 24,
@@ -179,7 +179,7 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
   const F = df.length;
   const idf = new Float32Array(F);
   const indexed = new Uint8Array(F);
-  for (let f = 0; f < F; f++) { idf[f] = Math.log(1 + G / df[f]); indexed[f] = df[f] <= Math.max(2, o.maxDf * G) ? 1 : 0; }
+  for (let f = 0; f < F; f++) { idf[f] = Math.log(1 + G / df[f]); indexed[f] = df[f] <= Math.max(8, o.maxDf * G) ? 1 : 0; }
 
   groups.forEach((g, gi) => {
     const { ids, tf } = tfs[gi];
