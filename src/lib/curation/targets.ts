@@ -71,7 +71,9 @@ export function extractTargets(text: string, docYear: number, report = false): T
       if (/第$|〔$|号$/.test(before) || (unitRaw === '级' && /^级(医院|公立|综合|专科|甲等|乙等|及)/.test(sentence.slice(at + value.length - 1)))) continue;
       if (unitRaw === '个' && /^个(月|工作|方面|一|部门|环节|中心建设)/.test(sentence.slice(at + value.length - 1))) continue;
       // The indicator: the words since the last comma before the figure (or after it, for a count of things built).
-      const clauseStart = Math.max(...['，', '、', '：', '；', ',', '（'].map((c) => before.lastIndexOf(c)));
+      // An open bracket is a boundary only while unclosed (执业（助理）医师数 stays whole).
+      const open = before.lastIndexOf('（') > before.lastIndexOf('）') ? before.lastIndexOf('（') : -1;
+      const clauseStart = Math.max(open, ...['，', '、', '：', '；', ','].map((c) => before.lastIndexOf(c)));
       // Nor an earlier figure of the same phrase (投资9.29亿元（3个 …).
       let lead = before.slice(clauseStart + 1).replace(LEAD_IN, '').replace(new RegExp(`^.*\\d(?:万|亿)?(?:${UNITS})?`, 'u'), '');
       const verb = TRAIL.exec(lead)?.[0] ?? '';
