@@ -17,6 +17,7 @@ import { runLighthouse } from '../lighthouse.ts';
 import { generate } from './synth.ts';
 import { clauseTexts, queryForms } from '../../tests/e2e/query-truth.ts';
 import { similarCost, similarQuality } from './similar.ts';
+import { curationQuality } from './curation.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -161,6 +162,6 @@ async function benchScale(n: number) {
 }
 
 const docs = arg('docs');
-if (process.argv.includes('--similar')) console.log(`${similarQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
+if (process.argv.includes('--similar')) console.log(`${similarQuality()}\n\n${curationQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
 else if (docs) await benchScale(Number(docs));
-else { console.log(similarQuality() + '\n'); await benchSite(); }
+else { console.log(`${similarQuality()}\n\n${curationQuality()}\n`); await benchSite(); }

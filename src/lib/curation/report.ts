@@ -10,12 +10,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGlossary } from '../glossary/load.ts';
 import { loadTopicData, type ClauseInfo } from '../topics/load.ts';
-import { loadSimilar, MIN_CHARS, termMatcher } from '../similar/library.ts';
+import { loadSimilar, MIN_CHARS, termMatcher, type LibrarySimilar } from '../similar/library.ts';
 import { segments } from '../similar/text.ts';
 import { targetsSchema, type Target } from '../../schemas/targets.ts';
 import { extractTargets, isReport } from './targets.ts';
 import { findVariants, variantPatterns } from './aliases.ts';
-import { suggestTopics, termTopicModel, type TopicSuggestion } from './topics.ts';
+import { suggestTopics, termTopicModel, type TopicModel, type TopicSuggestion } from './topics.ts';
 import { agencyFindings, type AgencyFinding } from './agencies.ts';
 
 export interface TopicItem { id: string; clause: string; cite: string; title?: string; suggestions: TopicSuggestion[] }
@@ -39,8 +39,8 @@ export function shortHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-interface DocMeta { title: string; year: number; kind: string; region: { province: string; city?: string; district?: string } }
-function docMeta(root: string, slug: string): DocMeta {
+export interface DocMeta { title: string; year: number; kind: string; region: { province: string; city?: string; district?: string } }
+export function docMeta(root: string, slug: string): DocMeta {
   const file = join(root, 'policies', `${slug}.mdx`);
   const fallback = { title: slug, year: new Date().getFullYear(), kind: '', region: { province: '' } };
   if (!existsSync(file)) return fallback;
@@ -49,15 +49,27 @@ function docMeta(root: string, slug: string): DocMeta {
 }
 
 /** A clause's own text: a provision without the paragraphs listed under it (they are clauses of their own). */
-function ownText(c: ClauseInfo, paras: Set<string> | undefined): string {
+export function ownText(c: ClauseInfo, paras: Set<string> | undefined): string {
   return c.kind === 'provision' && paras ? c.text.split('\n').filter((l) => !paras.has(l)).join('\n') : c.text;
 }
+
+/** Topic suggestions of one provision: its similar provisions' topics, its terms, its wording. */
+export function topicSuggestions(key: string, text: string, similar: LibrarySimilar, model: TopicModel, terms: string[]): TopicSuggestion[] {
+  const neighbours = similar.index.matches(key).map((m) => {
+    const [s, i] = m.key.split('#');
+    return { key: m.key, score: m.score, topics: similar.data.map[s]?.[i] ?? [] };
+  }).filter((n) => n.topics.length);
+  return suggestTopics({ neighbours, terms, text }, model);
+}
+
+/** Engine settings for topic evidence: more, weaker neighbours than the page shows. */
+export const TOPIC_NEIGHBOURS = { threshold: 0.05, k: 5 };
 
 export function buildCurationReport(root = 'src/content'): CurationReport {
   const data = loadTopicData(root);
   const glossary = loadGlossary(join(root, 'glossary'));
   const terms = termMatcher(glossary);
-  const similar = loadSimilar({ root, data, keepCurated: true, engine: { threshold: 0.05, k: 5 } });
+  const similar = loadSimilar({ root, data, keepCurated: true, engine: TOPIC_NEIGHBOURS });
   const unitTerms = new Map(similar.units.map((u) => [u.key, u.terms ?? []]));
   const model = termTopicModel(similar.units.filter((u) => u.topics?.length).map((u) => ({ terms: u.terms ?? [], topics: u.topics! })), data.topics);
   const targetsFile = join(root, 'targets.json');
@@ -80,11 +92,7 @@ export function buildCurationReport(root = 'src/content'): CurationReport {
     for (const c of list) {
       if (c.kind !== 'provision' || mapped[c.id] || segments(c.text).join('').length < MIN_CHARS) continue;
       const key = `${slug}#${c.id}`;
-      const neighbours = similar.index.matches(key).map((m) => {
-        const [s, i] = m.key.split('#');
-        return { key: m.key, score: m.score, topics: data.map[s]?.[i] ?? [] };
-      }).filter((n) => n.topics.length);
-      const suggestions = suggestTopics({ neighbours, terms: unitTerms.get(key) ?? terms(c.text), text: c.text }, model);
+      const suggestions = topicSuggestions(key, c.text, similar, model, unitTerms.get(key) ?? terms(c.text));
       if (suggestions.length) topics.push({ id: `topic:${key}`, clause: c.id, cite: c.cite, ...(c.title ? { title: c.title } : {}), suggestions });
     }
 
