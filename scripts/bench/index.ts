@@ -156,6 +156,11 @@ async function benchScale(n: number) {
     [n, `${genMs} ms`, `${(ingest.ms / 1000).toFixed(1)} s`, `${(site.ms / 1000).toFixed(1)} s`, `${(search.ms / 1000).toFixed(1)} s`, `${((ingest.ms + buildMs) / 1000).toFixed(1)} s`, `${Math.max(ingest.peakMiB, site.peakMiB, search.peakMiB)} MiB (${ingest.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`, kib(out.bytes), out.files, kib(index.bytes)],
   ]));
   console.log(`document pages built: ${pages}\n${indexLine}; pf_meta ${kib(pfMetaBytes)}`);
+  // The loader logs the similar-provisions step (src/loaders/policies.ts); part of the site build above.
+  const similarLine = site.out.split('\n').find((l) => l.includes('similar provisions of'));
+  if (similarLine) console.log(similarLine.replace(/^.*\] /, 'site build, '));
+  const curationLine = site.out.split('\n').find((l) => l.includes('curation report of'));
+  if (curationLine) console.log(`site build, ${curationLine.trim()}`);
   await searchFigures(join(root, 'dist'), `N = ${n}`);
   if (!process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root}`);
