@@ -26,11 +26,15 @@ export class SimilarDataError extends Error {
 /** A provision needs this many characters of text (heading included) to be compared: shorter ones are bare headings (三、重点任务). */
 export const MIN_CHARS = 30;
 
+/** Longest shared phrase shown, in characters. */
+export const MAX_PHRASE = 12;
+
 export interface SimilarLink {
   slug: string;
   id: string;
   cite: string;
   title?: string;
+  /** Cosine similarity 0–1; 1 when the two texts are the same. */
   score: number;
   /** Glossary terms both provisions contain. */
   terms: { id: string; term: string }[];
@@ -155,7 +159,11 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
     const c = data.clauses.get(s)!.get(i)! as ClauseInfo;
     // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
     const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t })).sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1)).slice(0, 3);
-    const phrases = m.phrases.filter((p) => !m.terms.some((t) => (termName.get(t) ?? t).includes(p) || p.includes(termName.get(t) ?? t))).slice(0, Math.max(1, 4 - terms.length));
+    // Identical wording says so instead of quoting it; phrases are cut to a readable length (a prefix stays verbatim).
+    const phrases = m.score >= 1 ? [] : m.phrases
+      .filter((p) => !m.terms.some((t) => (termName.get(t) ?? t).includes(p) || p.includes(termName.get(t) ?? t)))
+      .map((p) => [...p].slice(0, MAX_PHRASE).join(''))
+      .slice(0, Math.max(1, 4 - terms.length));
     return { slug: s, id: i, cite: c.cite, ...(c.title ? { title: c.title } : {}), score: m.score, terms, phrases };
   });
   return {

@@ -55,7 +55,7 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
             href: `${href(`policies/${l.slug}/`)}#${l.id}`,
             doc: shortTitle.get(l.slug) ?? l.slug,
             label: `${l.cite} ${l.title ?? ''}`.trim(),
-            shared: [...l.terms.map((t) => t.term), ...l.phrases.map((p) => `“${p}”`)],
+            shared: [...(l.score >= 1 ? ['文字相同'] : []), ...l.terms.map((t) => t.term), ...l.phrases.map((p) => `“${p}”`)],
           })),
         };
       },
