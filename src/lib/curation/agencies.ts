@@ -13,8 +13,16 @@ import { normalizeAgency, type Region } from '../agencies/normalize.ts';
 export interface AgencyFinding { name: string; clauses: string[]; resolved?: { id: string; name: string }; hint?: string }
 type WithAgencies = { id: string; agencies?: { lead: string[]; partners: string[] } };
 
+const exactCache = new Map<string, Set<string>>();
+/** The names the list gives whole (read once per file). */
+function exactNames(file: string): Set<string> {
+  let set = exactCache.get(file);
+  if (!set) { set = new Set((JSON.parse(readFileSync(file, 'utf8')) as { exact: { name: string }[] }).exact.map((e) => e.name)); exactCache.set(file, set); }
+  return set;
+}
+
 export function agencyFindings(clauses: WithAgencies[], region: Region, slug: string, namesFile = 'src/content/agency-names.json'): { unresolved: AgencyFinding[]; pattern: AgencyFinding[] } {
-  const exact = new Set((JSON.parse(readFileSync(namesFile, 'utf8')) as { exact: { name: string }[] }).exact.map((e) => e.name));
+  const exact = exactNames(namesFile);
   const where = new Map<string, string[]>();
   for (const c of clauses) for (const n of [...(c.agencies?.lead ?? []), ...(c.agencies?.partners ?? [])]) where.set(n, [...new Set([...(where.get(n) ?? []), c.id])]);
   const unresolved: AgencyFinding[] = [];

@@ -43,8 +43,10 @@ export function variantPatterns(entries: GlossaryForms[]): Pattern[] {
 /** Places in a text where a term occurs in a variant form, excluding places an existing form of the entry already covers. */
 export function findVariants(text: string, patterns: Pattern[], forms: Map<string, string>): VariantHit[] {
   const out: VariantHit[] = [];
+  // One pass over the text, then a set lookup per pattern (not two scans of the text per pattern).
+  const chars = new Set(text);
   for (const p of patterns) {
-    if (!text.includes(p.probe[0]) || !text.includes(p.probe[1])) continue;
+    if (!chars.has(p.probe[0]) || !chars.has(p.probe[1])) continue;
     for (const m of text.matchAll(p.re)) {
       const variant = m[0];
       if (forms.has(variant) || forms.has(plain(variant))) continue;

@@ -77,6 +77,12 @@ export function buildCurationReport(root = 'src/content'): CurationReport {
   const patterns = variantPatterns(glossary);
   const forms = new Map(glossary.flatMap((e) => [e.term, ...e.aliases].map((f) => [f, e.id] as [string, string])));
   const keyOf = new Map(existing.map((t) => [t.indicator, t.key]));
+  const existingByDoc = new Map<string, Target[]>();
+  for (const t of existing) existingByDoc.set(t.doc, [...(existingByDoc.get(t.doc) ?? []), t]);
+  // Libraries copy provisions word for word: each distinct text is scanned once.
+  const targetCache = new Map<string, ReturnType<typeof extractTargets>>();
+  const variantCache = new Map<string, ReturnType<typeof findVariants>>();
+  const cached = <T>(cache: Map<string, T>, key: string, f: () => T): T => { let v = cache.get(key); if (v === undefined) { v = f(); cache.set(key, v); } return v; };
 
   const documents: DocReport[] = [];
   for (const [slug, clauses] of [...data.clauses].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -102,8 +108,9 @@ export function buildCurationReport(root = 'src/content'): CurationReport {
     const targets: TargetItem[] = [];
     const seen = new Set<string>();
     for (const c of list) {
-      for (const t of extractTargets(ownText(c, paras.get(c.id)), meta.year, report)) {
-        if (existing.some((x) => x.doc === slug && x.value === t.value && related(x.clause, c.id))) continue;
+      const own = ownText(c, paras.get(c.id));
+      for (const t of cached(targetCache, `${meta.year}|${report}|${own}`, () => extractTargets(own, meta.year, report))) {
+        if (existingByDoc.get(slug)?.some((x) => x.value === t.value && related(x.clause, c.id))) continue;
         const hash = shortHash(`${slug}#${c.id}|${t.value}|${t.indicator}`);
         if (seen.has(hash)) continue;
         seen.add(hash);
@@ -124,7 +131,8 @@ export function buildCurationReport(root = 'src/content'): CurationReport {
     const byVariant = new Map<string, AliasItem>();
     for (const c of list) {
       if (c.kind === 'provision' && paras.has(c.id)) continue; // its paragraphs are scanned themselves
-      for (const v of findVariants(ownText(c, paras.get(c.id)), patterns, forms)) {
+      const own = ownText(c, paras.get(c.id));
+      for (const v of cached(variantCache, own, () => findVariants(own, patterns, forms))) {
         const id = `alias:${v.termId}:${v.variant}`;
         const item = byVariant.get(id) ?? { id, termId: v.termId, term: v.term, variant: v.variant, clauses: [] };
         if (!item.clauses.includes(c.id)) item.clauses.push(c.id);

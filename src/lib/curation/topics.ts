@@ -41,6 +41,9 @@ export function termTopicModel(curated: { terms: string[]; topics: string[] }[],
 /** The core of a topic's name for the wording check: 薪酬制度改革 → 薪酬. */
 const core = (name: string) => name.replace(/(制度改革|体制改革|改革|建设|管理|体系|机制|能力|服务|保障)+$/u, '');
 
+const cores = new Map<string, string>();
+const coreOf = (name: string) => { let c = cores.get(name); if (c === undefined) { c = core(name); cores.set(name, c); } return c; };
+
 export function suggestTopics(e: TopicEvidence, model: TopicModel, max = 3, minScore = 0.15): TopicSuggestion[] {
   const name = new Map(model.topics.map((t) => [t.id, t.name]));
   const score = new Map<string, number>();
@@ -56,7 +59,7 @@ export function suggestTopics(e: TopicEvidence, model: TopicModel, max = 3, minS
   for (const n of e.neighbours) n.topics.forEach((t, i) => add(t, (0.6 * n.score * (i === 0 ? 1 : 0.5)) / (total || 1), `相似条款 ${n.key}`));
   const withTopics = e.terms.filter((t) => model.termTopics.has(t));
   for (const t of withTopics) for (const [topic, share] of model.termTopics.get(t)!) add(topic, (0.3 * share) / withTopics.length, `术语 ${t}`);
-  for (const t of model.topics) { const c = core(t.name); if (c.length >= 2 && e.text.includes(c)) add(t.id, 0.15, `用语“${c}”`); }
+  for (const t of model.topics) { const c = coreOf(t.name); if (c.length >= 2 && e.text.includes(c)) add(t.id, 0.15, `用语“${c}”`); }
   return [...score].map(([topic, s]) => ({ topic, name: name.get(topic)!, score: Math.round(s * 1000) / 1000, reasons: reasons.get(topic)! }))
     .filter((s) => s.score >= minScore)
     .sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1))

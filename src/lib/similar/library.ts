@@ -55,7 +55,11 @@ export function termMatcher(entries: { id: string; term: string; aliases: string
     list.push(f);
     byFirst.set(f.form[0], list);
   }
+  // Copied provisions are matched once.
+  const seen = new Map<string, string[]>();
   return (text) => {
+    const hit = seen.get(text);
+    if (hit) return hit;
     const found = new Set<string>();
     for (let i = 0; i < text.length; i++) {
       const list = byFirst.get(text[i]);
@@ -63,7 +67,9 @@ export function termMatcher(entries: { id: string; term: string; aliases: string
       const f = list.find((x) => text.startsWith(x.form, i));
       if (f) { found.add(f.id); i += f.form.length - 1; }
     }
-    return [...found];
+    const out = [...found];
+    if (seen.size < 100_000) seen.set(text, out);
+    return out;
   };
 }
 
