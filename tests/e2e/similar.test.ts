@@ -94,3 +94,19 @@ describe('in the browser', () => {
     await p.context().close();
   });
 });
+
+describe('the curation report in the built site', () => {
+  test('a page per document, marked noindex, not in the sitemap, linking to existing anchors', () => {
+    const index = readFileSync('dist/curation/index.html', 'utf8');
+    expect(index).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(readFileSync('dist/sitemap.xml', 'utf8')).not.toContain('/curation/');
+    for (const slug of slugs) {
+      expect(index, slug).toContain(`href="/curation/${slug}/"`);
+      const p = parse(readFileSync(`dist/curation/${slug}/index.html`, 'utf8'));
+      expect(p.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex, nofollow');
+      for (const a of p.querySelectorAll(`a[href^="/policies/${slug}/#"]`)) {
+        expect(page(slug).getElementById(a.getAttribute('href')!.split('#')[1]), a.getAttribute('href')!).not.toBeNull();
+      }
+    }
+  });
+});
