@@ -16,6 +16,8 @@ import { measureFirstQuery, measureLoad, measureWarmQueries } from './measure.ts
 import { runLighthouse } from '../lighthouse.ts';
 import { generate } from './synth.ts';
 import { clauseTexts, queryForms } from '../../tests/e2e/query-truth.ts';
+import { similarCost, similarQuality } from './similar.ts';
+import { curationQuality } from './curation.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -154,11 +156,17 @@ async function benchScale(n: number) {
     [n, `${genMs} ms`, `${(ingest.ms / 1000).toFixed(1)} s`, `${(site.ms / 1000).toFixed(1)} s`, `${(search.ms / 1000).toFixed(1)} s`, `${((ingest.ms + buildMs) / 1000).toFixed(1)} s`, `${Math.max(ingest.peakMiB, site.peakMiB, search.peakMiB)} MiB (${ingest.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`, kib(out.bytes), out.files, kib(index.bytes)],
   ]));
   console.log(`document pages built: ${pages}\n${indexLine}; pf_meta ${kib(pfMetaBytes)}`);
+  // The loader logs the similar-provisions step (src/loaders/policies.ts); part of the site build above.
+  const similarLine = site.out.split('\n').find((l) => l.includes('similar provisions of'));
+  if (similarLine) console.log(similarLine.replace(/^.*\] /, 'site build, '));
+  const curationLine = site.out.split('\n').find((l) => l.includes('curation report of'));
+  if (curationLine) console.log(`site build, ${curationLine.trim()}`);
   await searchFigures(join(root, 'dist'), `N = ${n}`);
   if (!process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root}`);
 }
 
 const docs = arg('docs');
-if (docs) await benchScale(Number(docs));
-else await benchSite();
+if (process.argv.includes('--similar')) console.log(`${similarQuality()}\n\n${curationQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
+else if (docs) await benchScale(Number(docs));
+else { console.log(`${similarQuality()}\n\n${curationQuality()}\n`); await benchSite(); }

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { PolicyRenderError } from '../render/policy/render.ts';
 import { renderFiles, type RenderJob } from '../render/policy/render-files.ts';
 import { MIN_PER_THREAD, renderInWorkers } from '../render/policy/parallel.ts';
+import { loadSimilar } from '../lib/similar/library.ts';
 
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
@@ -78,7 +79,11 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
       slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? f.title ?? id), ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
     })),
   };
-  const toRender = sources.map(({ id, filePath, source }) => ({ id, filePath, source }));
+  // Similar provisions need the whole library: computed once here, handed to each document's render.
+  const t1 = Date.now();
+  const similar = loadSimilar();
+  const toRender = sources.map(({ id, filePath, source }) => ({ id, filePath, source, similar: similar.byDoc(id) }));
+  logger.info(`similar provisions of ${similar.units.length} provisions in ${Date.now() - t1} ms`);
   // Documents are independent: with many of them, render on every core.
   const threads = Math.min(availableParallelism(), Math.floor(sources.length / MIN_PER_THREAD));
   const rendered = threads > 1 ? await renderInWorkers(toRender, job, threads) : renderFiles({ ...job, files: toRender });

@@ -19,6 +19,8 @@ import { h } from 'hastscript';
 export interface RelatedBlock {
   groups: { label: string; links: { href: string; doc: string; label: string }[] }[];
   topics: { href: string; name: string }[];
+  /** Similar provisions found automatically (src/lib/similar/), shown apart from the curated ones, with what they share. */
+  similar?: { href: string; doc: string; label: string; shared: string[] }[];
 }
 
 /** What the elements need to know beyond their own attributes. */
@@ -77,6 +79,22 @@ function relatedBlock(r: RelatedBlock): ElementContent[] {
   ])];
 }
 
+/**
+ * After the curated block: provisions of other documents found by wording
+ * (自动推荐), each with the terms and phrases it shares, so a reader sees why.
+ * Labelled as automatic; editors can reject a pair (src/content/similar-rejected.json).
+ */
+function similarBlock(r: RelatedBlock): ElementContent[] {
+  if (!r.similar?.length) return [];
+  return [h('div', { class: 'similar', ...IGNORE }, [
+    h('span', { class: 'related-label', title: '按用语相近自动找出，未经编辑核对' }, '自动推荐：'),
+    h('ul', r.similar.map((l) => h('li', [
+      h('a', { href: l.href }, [h('b', l.doc), ` ${l.label}`]),
+      ...(l.shared.length ? [h('span', { class: 'similar-why' }, `（共同：${l.shared.join('、')}）`)] : []),
+    ]))),
+  ])];
+}
+
 export const elements: Record<string, ElementBuilder> = {
   /** What survives of the original title block, shown as printed. */
   TitleBlock: (_p, children) => [h('div', { class: 'title-block', role: 'group', 'aria-label': '原文标题' }, children)],
@@ -104,7 +122,10 @@ export const elements: Record<string, ElementBuilder> = {
    * (一、总体要求) recurs in attachments, and dozens of landmarks would drown
    * the real ones.
    */
-  Provision: (p, children, ctx) => [h('section', { class: 'provision', 'data-depth': str(p.depth), 'data-id': str(p.id) }, [...children, ...relatedBlock(ctx.related(str(p.id)))])],
+  Provision: (p, children, ctx) => {
+    const related = ctx.related(str(p.id));
+    return [h('section', { class: 'provision', 'data-depth': str(p.depth), 'data-id': str(p.id) }, [...children, ...relatedBlock(related), ...similarBlock(related)])];
+  },
   /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels. */
   ProvisionHeading: (p, children) => {
     const id = str(p.id);

@@ -13,9 +13,11 @@ import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
 import type { Citation, LibraryDoc } from '../../plugins/remark-citations.ts';
 import { loadGlossary } from '../../lib/glossary/load.ts';
 import { loadTopicData, relatedTo } from '../../lib/topics/load.ts';
+import type { SimilarLink } from '../../lib/similar/library.ts';
 
 export interface RenderJob {
-  files: { id: string; filePath: string; source: string }[];
+  /** Each document with its provisions' automatic similar provisions (clause id → links), computed once for the library by the loader. */
+  files: { id: string; filePath: string; source: string; similar?: Record<string, SimilarLink[]> }[];
   /** Site base path, e.g. / or /sub/path/. */
   base: string;
   /** Absolute folder the HTML files are written to. */
@@ -34,7 +36,7 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
   const shortTitle = new Map(job.library.map((d) => [d.slug, d.shortTitle]));
   const render = createPolicyRenderer({ base: job.base, library: job.library });
 
-  return job.files.map(({ id, filePath, source }) => {
+  return job.files.map(({ id, filePath, source, similar }) => {
     const ctx: ElementContext = {
       href,
       term(termId) {
@@ -49,6 +51,12 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
             links: g.links.map((l) => ({ href: `${href(`policies/${l.slug}/`)}#${l.id}`, doc: shortTitle.get(l.slug) ?? l.slug, label: l.label })),
           })),
           topics: (topicData.map[id]?.[clause] ?? []).filter((t) => topicName.has(t)).map((t) => ({ href: href(`topics/${t}/`), name: topicName.get(t)! })),
+          similar: (similar?.[clause] ?? []).map((l) => ({
+            href: `${href(`policies/${l.slug}/`)}#${l.id}`,
+            doc: shortTitle.get(l.slug) ?? l.slug,
+            label: `${l.cite} ${l.title ?? ''}`.trim(),
+            shared: [...(l.score >= 1 ? ['文字相同'] : []), ...l.terms.map((t) => t.term), ...l.phrases.map((p) => `“${p}”`)],
+          })),
         };
       },
     };

@@ -1,0 +1,198 @@
+/**
+ * The library's similar provisions (自动推荐): loads the clause texts, the
+ * glossary, topics, relations and the editors' rejection list from the
+ * content folder, and runs the engine (engine.ts). Plain Node (no astro:
+ * imports), so the content loader, the pages, the bench and the curation
+ * report all get the same result.
+ *
+ * Curated relations always win: a pair that is curated is not repeated as
+ * automatic, and a rejected pair never appears.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGlossary, termForms } from '../glossary/load.ts';
+import { loadTopicData, type ClauseInfo, type TopicData } from '../topics/load.ts';
+import { similarRejectedSchema, type RejectedPair } from '../../schemas/similar.ts';
+import { buildSimilarIndex, type SimilarIndex, type SimilarOptions, type SimilarUnit } from './engine.ts';
+import { segments } from './text.ts';
+
+export class SimilarDataError extends Error {
+  constructor(file: string, message: string, hint: string) {
+    super(`${file}: ${message}\n  hint: ${hint}`);
+    this.name = 'SimilarDataError';
+  }
+}
+
+/** A provision needs this many characters of text (heading included) to be compared: shorter ones are bare headings (三、重点任务). */
+export const MIN_CHARS = 30;
+
+/** Longest shared phrase shown, in characters. */
+export const MAX_PHRASE = 12;
+
+export interface SimilarLink {
+  slug: string;
+  id: string;
+  cite: string;
+  title?: string;
+  /** Cosine similarity 0–1; 1 when the two texts are the same. */
+  score: number;
+  /** Glossary terms both provisions contain. */
+  terms: { id: string; term: string }[];
+  /** Verbatim phrases both contain, beyond the terms. */
+  phrases: string[];
+}
+
+/**
+ * Glossary ids whose term or alias occurs in a text, longest form first at
+ * each position (as the site marks them). Forms are indexed by their first
+ * character: one pass over the text, no giant alternation (which costs
+ * seconds over 40,000 provisions).
+ */
+export function termMatcher(entries: { id: string; term: string; aliases: string[] }[]): (text: string) => string[] {
+  const byFirst = new Map<string, { form: string; id: string }[]>();
+  for (const f of termForms(entries as Parameters<typeof termForms>[0])) {
+    const list = byFirst.get(f.form[0]) ?? [];
+    list.push(f);
+    byFirst.set(f.form[0], list);
+  }
+  // Copied provisions are matched once.
+  const seen = new Map<string, string[]>();
+  return (text) => {
+    const hit = seen.get(text);
+    if (hit) return hit;
+    const found = new Set<string>();
+    for (let i = 0; i < text.length; i++) {
+      const list = byFirst.get(text[i]);
+      if (!list) continue;
+      const f = list.find((x) => text.startsWith(x.form, i));
+      if (f) { found.add(f.id); i += f.form.length - 1; }
+    }
+    const out = [...found];
+    if (seen.size < 100_000) seen.set(text, out);
+    return out;
+  };
+}
+
+/** The units the engine compares: every provision with text beyond a bare heading. */
+export function provisionUnits(data: TopicData, terms: (text: string) => string[]): SimilarUnit[] {
+  const out: SimilarUnit[] = [];
+  for (const [slug, clauses] of data.clauses) {
+    for (const c of clauses.values()) {
+      if (c.kind !== 'provision' || segments(c.text).join('').length < MIN_CHARS) continue;
+      out.push({ key: `${slug}#${c.id}`, doc: slug, text: c.text, ...(c.title ? { title: c.title } : {}), terms: terms(c.text), topics: data.map[slug]?.[c.id] ?? [] });
+    }
+  }
+  return out;
+}
+
+/** Unordered pair key. */
+export const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+/** Cross-document pairs of the curated relations. */
+export function curatedPairs(data: TopicData): Set<string> {
+  const out = new Set<string>();
+  for (const r of data.relations) {
+    for (const a of r.clauses) for (const b of r.clauses) if (a < b && a.split('#')[0] !== b.split('#')[0]) out.add(pairKey(a, b));
+  }
+  return out;
+}
+
+/** Reads and checks the rejection list: unknown clauses or a pair within one document stop the build with the file, the pair and a hint. */
+export function loadRejected(file: string, data: TopicData): RejectedPair[] {
+  if (!existsSync(file)) return [];
+  let raw: unknown;
+  try { raw = JSON.parse(readFileSync(file, 'utf8')); } catch (e) {
+    throw new SimilarDataError(file, `not valid JSON (${(e as Error).message})`, 'Check commas and quotes; JSON allows no comments or trailing commas.');
+  }
+  const parsed = similarRejectedSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new SimilarDataError(file, `${i.path.map(String).join('.') || '(file)'}: ${i.message}`, 'Each entry is { "pair": ["<slug>#<clause>", "<slug>#<clause>"], "reason": "…" } (src/schemas/similar.ts).');
+  }
+  const seen = new Set<string>();
+  parsed.data.rejected.forEach(({ pair }, n) => {
+    const where = `rejected[${n}] ${pair.join(' – ')}`;
+    for (const ref of pair) {
+      const [slug, id] = ref.split('#');
+      const doc = data.clauses.get(slug);
+      if (!doc) throw new SimilarDataError(file, `${where}: unknown document "${slug}"`, `Use a document slug, e.g. ${[...data.clauses.keys()].slice(0, 5).join(', ')}.`);
+      if (!doc.has(id)) throw new SimilarDataError(file, `${where}: clause "${id}" does not exist in ${slug}`, `Copy the pair from the page's 自动推荐 link (src/content/clauses/${slug}.json lists the clause ids).`);
+    }
+    if (pair[0].split('#')[0] === pair[1].split('#')[0]) throw new SimilarDataError(file, `${where}: both clauses are in one document`, 'Automatic similar provisions are always in other documents; this pair can never be shown.');
+    const k = pairKey(pair[0], pair[1]);
+    if (seen.has(k)) throw new SimilarDataError(file, `${where}: the pair is listed twice`, 'Remove one of the two entries.');
+    seen.add(k);
+  });
+  return parsed.data.rejected;
+}
+
+export interface LibrarySimilar {
+  /** Similar provisions of one provision (empty for none, or an unknown clause). */
+  similarTo(slug: string, id: string): SimilarLink[];
+  /** clause id → similar provisions, for one document's provisions that have any. */
+  byDoc(slug: string): Record<string, SimilarLink[]>;
+  index: SimilarIndex;
+  units: SimilarUnit[];
+  data: TopicData;
+  curated: Set<string>;
+}
+
+export interface LoadSimilarOptions {
+  /** The content folder (clauses, glossary, topics, relations, rejection list). */
+  root?: string;
+  /** Already loaded topic data of that folder. */
+  data?: TopicData;
+  /** Engine options (threshold, k …). */
+  engine?: Partial<SimilarOptions>;
+  /** Leave curated pairs in (for measuring recall against them). */
+  keepCurated?: boolean;
+}
+
+export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
+  const root = options.root ?? 'src/content';
+  const data = options.data ?? loadTopicData(root);
+  const glossary = loadGlossary(join(root, 'glossary'));
+  const termName = new Map(glossary.map((e) => [e.id, e.term]));
+  const units = provisionUnits(data, termMatcher(glossary));
+  const curated = curatedPairs(data);
+  const rejected = new Set(loadRejected(join(root, 'similar-rejected.json'), data).map((r) => pairKey(r.pair[0], r.pair[1])));
+  const index = buildSimilarIndex(units, {
+    ...options.engine,
+    exclude: (a, b) => rejected.has(pairKey(a, b)) || (!options.keepCurated && curated.has(pairKey(a, b))),
+  });
+  const similarTo = (slug: string, id: string): SimilarLink[] => index.matches(`${slug}#${id}`).map((m) => {
+    const [s, i] = m.key.split('#');
+    const c = data.clauses.get(s)!.get(i)! as ClauseInfo;
+    // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
+    const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t })).sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1)).slice(0, 3);
+    // Identical wording says so instead of quoting it; phrases are cut to a readable length (a prefix stays verbatim).
+    const phrases = m.score >= 1 ? [] : m.phrases
+      .filter((p) => !m.terms.some((t) => (termName.get(t) ?? t).includes(p) || p.includes(termName.get(t) ?? t)))
+      .map((p) => [...p].slice(0, MAX_PHRASE).join(''))
+      .slice(0, Math.max(1, 4 - terms.length));
+    return { slug: s, id: i, cite: c.cite, ...(c.title ? { title: c.title } : {}), score: m.score, terms, phrases };
+  });
+  return {
+    similarTo,
+    byDoc(slug) {
+      const out: Record<string, SimilarLink[]> = {};
+      for (const c of data.clauses.get(slug)?.values() ?? []) {
+        const list = similarTo(slug, c.id);
+        if (list.length) out[c.id] = list;
+      }
+      return out;
+    },
+    index, units, data, curated,
+  };
+}
+
+let site: LibrarySimilar | undefined;
+/**
+ * The site's similar provisions of one provision, computed once per process
+ * from src/content. For the provision pages and anything else that shows a
+ * clause's 自动推荐 (the document page gets the same list through the loader).
+ */
+export function similarTo(slug: string, id: string): SimilarLink[] {
+  site ??= loadSimilar();
+  return site.similarTo(slug, id);
+}
