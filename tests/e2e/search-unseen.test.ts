@@ -112,7 +112,12 @@ describe('unseen query set', () => {
 
 describe('landing', () => {
   /** The clause element a landing URL targets, and the marks in it. */
-  const marksAt = async (page: Page) => page.evaluate(() => {
+  const marksAt = async (page: Page) => {
+    // The marking code loads after the page (only for ?hl= URLs).
+    await page.locator('mark.search-hit').first().waitFor();
+    return marksIn(page);
+  };
+  const marksIn = async (page: Page) => page.evaluate(() => {
     const target = document.getElementById(decodeURIComponent(location.hash.slice(1)))!;
     const scope = target.closest('section.provision') ?? target;
     return [...scope.querySelectorAll('mark.search-hit')].map((m) => m.textContent ?? '');
