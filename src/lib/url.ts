@@ -9,8 +9,9 @@ export function href(path = ''): string {
   return BASE + path.replace(/^\//, '');
 }
 
-export function policyHref(slug: string, anchor?: string): string {
-  return href(`policies/${slug}/`) + (anchor ? `#${anchor}` : '');
+/** A link to a document or one of its clauses; `mark`: a form the landing page marks in the clause (?hl=, src/scripts/search-highlight.ts). */
+export function policyHref(slug: string, anchor?: string, mark?: string): string {
+  return href(`policies/${slug}/`) + (mark ? `?hl=${encodeURIComponent(mark)}` : '') + (anchor ? `#${anchor}` : '');
 }
 
 /** Absolute URL for canonical links, Open Graph and the sitemap. */

@@ -12,8 +12,9 @@
  * 1 000 documents). Glossary and topic pages are indexed as pages. Every
  * response's `errors` is checked; the index is closed in `finally`. Also
  * writes search/glossary-forms.json (glossary forms for query expansion),
- * search/pages.json (the fragment ids of glossary and topic pages) and
- * search/indexes.json (the extra indexes the client merges).
+ * search/pages.json (the fragment ids of glossary and topic pages),
+ * search/indexes.json (the extra indexes the client merges) and the
+ * Traditional → Simplified tables (traditional-table.ts).
  */
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,11 @@ import { readDocument } from './clause-records.ts';
 import { searchDocument } from './search-document.ts';
 import { fragmentUrls } from './fragment-ids.ts';
 import { loadGlossary } from '../lib/glossary/load.ts';
+import { encodeForms, glossaryForms } from './glossary-forms.ts';
+import { agenciesByDocument } from './agencies.ts';
+import { buildTables } from './traditional-table.ts';
+import type { AgencyMeta } from './agency-meta.ts';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
 
 function check(step: string, res: { errors: string[] }): void {
   if (res.errors.length) throw new Error(`Pagefind ${step} failed:\n  ${res.errors.join('\n  ')}`);
@@ -91,8 +97,11 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   let docs = 0;
   let clauses = 0;
   let pages = 0;
+  const agencies = agenciesByDocument(out);
+  // The characters the library's texts use: the Traditional → Simplified table leaves them alone.
+  const used = new Set<string>();
   for (const [i, group] of groups.entries()) {
-    const counts = await writeIndex(out, group.dir, group.docs, i === 0);
+    const counts = await writeIndex(out, group.dir, group.docs, i === 0, agencies, used);
     docs += counts.docs;
     clauses += counts.clauses;
     pages += counts.pages;
@@ -111,13 +120,16 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   log(`Pagefind: ${docs} documents (${clauses} clauses) and ${pages} pages indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${groups.length} ${groups.length === 1 ? 'index' : 'indexes'}`);
   // Glossary forms for query expansion (DRG ↔ 按疾病诊断相关分组付费).
   // [id, term, ...aliases]: compact, it is fetched with the first query.
-  const forms = loadGlossary().map((e) => [e.id, e.term, ...e.aliases]);
-  mkdirSync(join(out, 'search'), { recursive: true });
-  writeFileSync(join(out, 'search', 'glossary-forms.json'), JSON.stringify(forms));
+  // With the abbreviations and English names of each entry (glossary-forms.ts).
+  writeFileSync(join(out, 'search', 'glossary-forms.json'), JSON.stringify(encodeForms(glossaryForms(loadGlossary()))));
+  for (const e of loadGlossary()) for (const f of [e.term, ...e.aliases]) for (const ch of f) used.add(ch);
+  const tables = buildTables(TSCharacters.split('|').map((p) => p.split(' ') as [string, string]), used);
+  writeFileSync(join(out, 'search', 't2s-test.bin'), tables.bits);
+  writeFileSync(join(out, 'search', 't2s.json'), JSON.stringify(tables.pairs));
 }
 
 /** One Pagefind index: its documents (and, for the first, the glossary and topic pages), in a Pagefind process of its own. */
-async function writeIndex(out: string, dir: string, files: string[], withPages: boolean): Promise<{ docs: number; clauses: number; pages: number }> {
+async function writeIndex(out: string, dir: string, files: string[], withPages: boolean, agencies: Map<string, AgencyMeta>, used: Set<string>): Promise<{ docs: number; clauses: number; pages: number }> {
   // Every fragment its own file: bundled fragments would make one result download many documents.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', maxFragments: MAX_FRAGMENTS });
   check('createIndex', { errors });
@@ -133,8 +145,9 @@ async function writeIndex(out: string, dir: string, files: string[], withPages: 
       const page = readDocument(readFileSync(file, 'utf8'));
       if (!page) continue;
       const { doc, records } = page;
+      for (const r of records) for (const ch of r.content) used.add(ch);
       // Site-relative: the Pagefind client prefixes the base path (baseUrl).
-      const added: Promise<void> = index.addHTMLFile({ url: `/policies/${doc.slug}/`, content: searchDocument(doc, records) })
+      const added: Promise<void> = index.addHTMLFile({ url: `/policies/${doc.slug}/`, content: searchDocument(doc, records, agencies.get(doc.slug) ?? []) })
         .then((res) => check(`addHTMLFile(/policies/${doc.slug}/)`, res))
         .catch((e: unknown) => { failures.push(e); })
         .finally(() => inFlight.delete(added));

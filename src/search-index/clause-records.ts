@@ -1,6 +1,7 @@
 /**
  * Reads a built document page's clauses: one record per provision (and per
- * unnumbered paragraph outside provisions), each with its anchor, title,
+ * unnumbered paragraph outside provisions, and per title: the document's own
+ * and each notice's and attachment's heading), each with its anchor, title,
  * citation label and its own text (heading, body, paragraphs; not nested
  * provisions). Tooltips, tools and labels (data-pagefind-ignore) are left out.
  * The search index is made from these records (search-document.ts), and the
@@ -15,8 +16,12 @@ const decode = (s: string) => s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|#39|a
 export interface DocInfo { slug: string; title: string; short: string; date: string; year: string; region: string; kind: string; number: string }
 export interface ClauseRecord {
   anchor: string;
-  /** A numbered provision (its title is its heading) or an unnumbered paragraph (its title is the start of its text). */
-  kind: 'provision' | 'paragraph';
+  /**
+   * A numbered provision (its title is its heading), an unnumbered paragraph
+   * (its title is the start of its text) or a title (the document's, a
+   * notice's or an attachment's heading; the record is the heading alone).
+   */
+  kind: 'provision' | 'paragraph' | 'heading';
   title: string;
   cite: string;
   /** The clause's text, whitespace collapsed to single spaces; a provision's starts with its title. */
@@ -61,10 +66,25 @@ export function clauseRecords(html: string): ClauseRecord[] {
   return recordsOf(parse(html));
 }
 
+/** The document title's anchor (src/pages/policies/[slug].astro gives the h1 this id). */
+export const DOC_TITLE_ANCHOR = 'doc-title';
+
 function recordsOf(root: HTMLElement): ClauseRecord[] {
   const body = root.querySelector('.policy-text');
   if (!body) return [];
   const records: ClauseRecord[] = [];
+  // Titles first: the document's, then the parts' (notice, main text, attachments), so a reader
+  // who types a title lands on its heading.
+  const docTitle = root.querySelector(`h1#${DOC_TITLE_ANCHOR}`);
+  if (docTitle) {
+    const t = text(docTitle);
+    if (t) records.push({ anchor: DOC_TITLE_ANCHOR, kind: 'heading', title: t, cite: '标题', content: t });
+  }
+  for (const heading of body.querySelectorAll('.part-title[id]')) {
+    if (heading.closest('section.provision')) continue;
+    const t = text(heading);
+    if (t) records.push({ anchor: heading.id, kind: 'heading', title: t, cite: citeOf(heading.parentNode?.querySelector('a.permalink') ?? null), content: t });
+  }
   for (const section of body.querySelectorAll('section.provision')) {
     const heading = section.querySelector(':scope > .clause-head > [id]');
     if (!heading) continue;

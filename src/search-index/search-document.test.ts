@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { searchDocument, CITES_META } from './search-document.ts';
+import { AGENCIES_ANCHOR, AGENCIES_META } from './agency-meta.ts';
 import { fragmentUrls } from './fragment-ids.ts';
 import type { ClauseRecord, DocInfo } from './clause-records.ts';
 
@@ -35,6 +36,24 @@ describe('searchDocument', () => {
     expect(JSON.parse(meta[CITES_META]!)).toEqual(Object.fromEntries(fixture.records.filter((r) => r.cite).map((r) => [r.anchor, r.cite])));
     const filters = root.querySelectorAll('[data-pagefind-filter]').map((e) => [e.getAttribute('data-pagefind-filter'), e.textContent]);
     expect(filters).toEqual([['文件', fixture.doc.short], ['地区', fixture.doc.region], ['年份', fixture.doc.year], ['文种', fixture.doc.kind]]);
+  });
+});
+
+describe('titles, agencies and dates', () => {
+  test('a title record is a heading with its anchor (the document\'s own an h1); agencies travel as meta and as a block after the clauses', () => {
+    const records = [{ anchor: 'doc-title', kind: 'heading' as const, title: '某市实施方案', cite: '标题', content: '某市实施方案' }, ...fixture.records];
+    const agencies: [string, string, ...string[]][] = [['x-weijian', '某市卫生健康委员会', fixture.records[0].anchor]];
+    const root = parse(searchDocument(fixture.doc, records, agencies));
+    expect(root.querySelector('main h1#doc-title')?.textContent.trim()).toBe('某市实施方案');
+    const meta = Object.fromEntries(root.querySelectorAll('[data-pagefind-meta]').map((e) => [e.getAttribute('data-pagefind-meta'), e.textContent]));
+    expect(JSON.parse(meta[AGENCIES_META]!)).toEqual(agencies);
+    const last = root.querySelectorAll('main > *').at(-1)!;
+    expect(last.querySelector(`#${AGENCIES_ANCHOR}`)).not.toBeNull();
+    expect(last.textContent.trim()).toBe('某市卫生健康委员会');
+  });
+  test('a document dated only by its year carries the year as its date', () => {
+    const root = parse(searchDocument({ ...fixture.doc, date: '', year: '2022' }, fixture.records));
+    expect(root.querySelector('[data-pagefind-meta="date"]')?.textContent).toBe('2022');
   });
 });
 

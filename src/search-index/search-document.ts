@@ -23,24 +23,33 @@
  */
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { ClauseRecord, DocInfo } from './clause-records.ts';
+import { DOC_TITLE_ANCHOR, type ClauseRecord, type DocInfo } from './clause-records.ts';
+import { AGENCIES_ANCHOR, AGENCIES_META, type AgencyMeta } from './agency-meta.ts';
 
 /** Meta key of the anchor → citation label JSON. */
 export const CITES_META = 'cites';
 
-export function searchDocument(doc: DocInfo, records: ClauseRecord[]): string {
+/**
+ * `agencies`: the document's responsible agencies (agency-meta.ts), written
+ * as the `agencies` meta and as a block of their own after the clauses.
+ * A title record of the document itself is an h1 (Pagefind weighs it most).
+ */
+export function searchDocument(doc: DocInfo, records: ClauseRecord[], agencies: AgencyMeta = []): string {
   const meta: [string, string][] = [
     ['title', doc.title],
     ['doc', doc.short],
     ['slug', doc.slug],
-    ['date', doc.date],
+    // A document dated only by its year sorts (and shows) as that year.
+    ['date', doc.date || doc.year],
     ['kind', 'document'],
     ['number', doc.number],
     [CITES_META, JSON.stringify(Object.fromEntries(records.filter((r) => r.cite).map((r) => [r.anchor, r.cite])))],
+    [AGENCIES_META, agencies.length ? JSON.stringify(agencies) : ''],
   ];
   const filters: [string, string][] = [['文件', doc.short], ['地区', doc.region], ['年份', doc.year], ['文种', doc.kind]];
   const body = records.flatMap((r) => {
     if (r.kind === 'paragraph') return [h('p', [h('span', { id: r.anchor }), `${r.content} `])];
+    if (r.kind === 'heading') return [h(r.anchor === DOC_TITLE_ANCHOR ? 'h1' : 'h2', { id: r.anchor }, `${r.content} `)];
     const rest = r.content.slice(r.title.length).trim();
     return [h('h2', { id: r.anchor }, `${r.title} `), ...(rest ? [h('p', `${rest} `)] : [])];
   });
@@ -51,7 +60,11 @@ export function searchDocument(doc: DocInfo, records: ClauseRecord[]): string {
         ...filters.filter(([, v]) => v).map(([k, v]) => h('span', { dataPagefindFilter: k }, v)),
         h('span', { dataPagefindSort: 'date' }, doc.date || `${doc.year}-00-00`),
       ]),
-      h('main', { dataPagefindBody: true }, body),
+      h('main', { dataPagefindBody: true }, [
+        ...body,
+        // Not a clause: the client drops it (clauses.ts) and reads the agencies from the meta.
+        ...(agencies.length ? [h('p', [h('span', { id: AGENCIES_ANCHOR }), `${agencies.map(([, name]) => name).join(' ')} `])] : []),
+      ]),
     ]),
   ]);
   return `<!doctype html>${toHtml(tree)}`;

@@ -72,7 +72,7 @@ describe('header search', () => {
     await popup.waitFor({ state: 'visible' });
     const options = popup.locator('[role="option"]');
     await expect(options.first().textContent()).resolves.toContain('术语：双带头人');
-    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条结果/);
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条条款/);
     await expect(popup.locator('[role="group"]').nth(1).getAttribute('aria-label')).resolves.toMatch(/高质量发展方案/);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -123,7 +123,7 @@ describe('header search', () => {
       input.dispatchEvent(new CompositionEvent('compositionend', { data: '医共体' }));
     });
     await page.locator('#site-search-popup [role="option"]').first().waitFor();
-    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条结果/);
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条条款/);
     await page.context().close();
   });
 

@@ -12,6 +12,8 @@
  * of `content` from its anchor's word to the next anchor's. Pure; no DOM.
  */
 
+import { AGENCIES_ANCHOR } from '../../search-index/agency-meta.ts';
+
 export interface PagefindAnchor {
   element: string;
   id: string;
@@ -62,16 +64,19 @@ export function wordStarts(raw: string, clean: string): number[] {
 
 export function splitClauses(fragment: FragmentText): Clause[] {
   const anchors = [...(fragment.anchors ?? [])].sort((a, b) => a.location - b.location);
+  // The agencies block ends the last clause and is no clause itself (agency-meta.ts).
+  const drop = new Set([AGENCIES_ANCHOR]);
   if (!anchors.length) return [];
   const raw = fragment.raw_content ?? fragment.content;
   const clean = fragment.raw_content === undefined ? fragment.content.replaceAll(ZWSP, '') : fragment.content;
   // Without U+200B (a text Pagefind did not segment) words are whitespace-separated; content keeps the spaces.
   const starts = raw.includes(ZWSP) ? wordStarts(raw, clean) : wordStartsBySpace(clean);
   const at = (location: number) => (location < starts.length ? starts[location] : clean.length);
-  return anchors.map((a, i) => {
+  return anchors.flatMap((a, i) => {
+    if (drop.has(a.id)) return [];
     const text = clean.slice(at(a.location), i + 1 < anchors.length ? at(anchors[i + 1].location) : clean.length).trim();
     const heading = /^h\d$/i.test(a.element);
-    return { anchor: a.id, title: heading ? a.text : text.slice(0, PARAGRAPH_TITLE), text };
+    return [{ anchor: a.id, title: heading ? a.text : text.slice(0, PARAGRAPH_TITLE), text }];
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { search, parseQuery, pagefindQueries, type PagefindData, type PagefindLike } from './engine.ts';
+import { search, parseQuery, pagefindQueries, compareHits, pickShown, groupByDocument, suggest, type Hit, type PagefindData, type PagefindLike } from './engine.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/document.json', import.meta.url), 'utf8')) as {
   doc: { slug: string; short: string; date: string };
@@ -102,5 +102,65 @@ describe('which Pagefind queries run', () => {
     const { pagefind, asked } = counting(1);
     await search(pagefind, '医共体', glossary, { maxCandidates: 3 });
     expect(asked.sort()).toEqual(['"县域医共体"', '"县级医疗集团"', '"医共体"', '医共体', '县域医共体', '县级医疗集团'].sort());
+  });
+});
+
+describe('query parts from English names and folded input', () => {
+  const glossary = [
+    { id: 'fenji', term: '分级诊疗', forms: ['分级诊疗'], english: ['Tiered diagnosis and treatment', 'hierarchical medical system'] },
+    { id: 'drg', term: 'DRG付费', forms: ['DRG付费', 'DRG', '按疾病诊断相关分组付费'], english: ['Diagnosis-Related Groups'] },
+  ];
+  test('a multi-word English name is one part wherever it stands, in any case; it brings the entry\'s forms', () => {
+    const parts = parseQuery('基层 tiered Diagnosis and treatment', glossary);
+    expect(parts.map((p) => p.text)).toEqual(['基层', 'tiered Diagnosis and treatment']);
+    expect(parts[1].glossary?.id).toBe('fenji');
+    expect(parts[1].alternatives).toContain('分级诊疗');
+  });
+  test('full-width input and bracketed years are folded before the parts are found', () => {
+    expect(parseQuery('ＤＲＧ 晋政办发[2022]31号', glossary).map((p) => p.text)).toEqual(['DRG', '晋政办发〔2022〕31号']);
+  });
+  test('Traditional characters: the converter\'s result is searched and reported', async () => {
+    const { pagefind } = fakePagefind([{ id: 'd1', score: 1, data: docData() }]);
+    const res = await search(pagefind, 'ＤＲＧ', [], { simplify: async (q) => (q === 'ＤＲＧ' ? null : q) });
+    expect(res.simplified).toBeUndefined();
+    const conv = await search(pagefind, '全面推行ＤＲＧ', [], { simplify: async () => 'DRG' });
+    expect(conv.simplified).toBe('DRG');
+    expect(conv.clauses).toBe(conv.hits.filter((h) => h.kind === 'clause').length);
+  });
+});
+
+describe('ranking, grouping, suggestions', () => {
+  const hit = (slug: string, rank: number, typed = 1): Hit => ({ url: `/p/${slug}/#a${rank}`, title: '', kind: 'clause', slug, doc: slug, titleMatch: false, typed, count: 10 - rank, marks: [], excerpt: { before: '', match: '', after: '' } });
+  test('clauses with the typed form come before clauses found through another form only', () => {
+    const list = [hit('a', 1, 0), hit('b', 5, 1)].sort(compareHits);
+    expect(list.map((h) => h.slug)).toEqual(['b', 'a']);
+  });
+  test('the header gives every document a place before one document takes more than three', () => {
+    const hits = [...[1, 2, 3, 4, 5, 6, 7].map((r) => hit('a', r)), hit('b', 8), hit('c', 9)];
+    const shown = pickShown(hits, 8);
+    expect(shown.map((h) => h.slug).filter((s) => s !== 'a')).toEqual(['b', 'c']);
+    expect(shown).toHaveLength(8);
+  });
+  test('groups are by document slug, not short title', () => {
+    const a = { ...hit('a', 1), doc: '同名' };
+    const b = { ...hit('b', 2), doc: '同名' };
+    expect(groupByDocument([a, b])).toHaveLength(2);
+  });
+  test('near misses: glossary forms one character away from a part that finds nothing; short parts get none', () => {
+    const glossary = [{ id: 's', term: '双带头人', forms: ['双带头人'] }, { id: 'y', term: '医养结合', forms: ['医养结合'] }];
+    expect(suggest(parseQuery('双带头任', glossary), glossary)).toEqual(['双带头人']);
+    expect(suggest(parseQuery('双带', glossary), glossary)).toEqual([]);
+  });
+});
+
+describe('agencies', () => {
+  test('a clause satisfies a part that is the full name of one of its agencies; the agency is offered', async () => {
+    const d = docData();
+    const anchor = d.anchors![1].id;
+    const data = { ...d, meta: { ...d.meta, agencies: JSON.stringify([['x-weijian', '某市卫生健康委员会', anchor]]) } };
+    const { pagefind } = fakePagefind([{ id: 'd1', score: 1, data }]);
+    const res = await search(pagefind, '某市卫生健康委员会');
+    expect(res.hits.map((h) => h.anchor)).toEqual([anchor]);
+    expect(res.agency).toEqual({ id: 'x-weijian', name: '某市卫生健康委员会' });
   });
 });

@@ -15,12 +15,27 @@
  *   at most maxCandidates documents and maxPages glossary/topic pages, since
  *   each is a download; every clause of a checked document (and every checked
  *   page) is shown only if it really contains each part (or one of its forms);
- * - ranking: title contains the phrase, then number of occurrences, then the
- *   document's date, newest first.
+ * - the query is normalised first (normalize.ts: full-width letters and
+ *   digits, [2021] → 〔2021〕); an English name of a glossary entry (one part
+ *   even when it has several words) or an abbreviation from it leads to the
+ *   entry's forms; Traditional characters are searched as Simplified when
+ *   the caller gives a converter (options.simplify);
+ * - a clause also satisfies a part that is the full name of one of its
+ *   responsible agencies (the document's `agencies` meta, search-document.ts);
+ * - ranking: clauses containing what was typed (not only another form), then
+ *   title contains the phrase, then number of occurrences, then the
+ *   document's date (or year), newest first;
+ * - a query that finds no clause and is one character away from a glossary
+ *   form gets that form as a suggestion.
  * The module is pure apart from the Pagefind object it is given.
  */
 
 import { splitClauses, type FragmentText } from './clauses.ts';
+import { normalizeQuery, withinOneEdit } from './normalize.ts';
+import type { GlossaryForms } from '../../search-index/glossary-forms.ts';
+import { AGENCIES_META, type AgencyMeta } from '../../search-index/agency-meta.ts';
+
+export type { GlossaryForms };
 
 export interface PagefindLike {
   search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: { id: string; score: number; data(): Promise<PagefindData> }[] }>;
@@ -32,7 +47,6 @@ export interface PagefindData extends FragmentText {
   meta: Record<string, string>;
   filters?: Record<string, string[]>;
 }
-export interface GlossaryForms { id: string; term: string; forms: string[] }
 
 export interface QueryPart {
   /** What the reader typed for this part. */
@@ -42,6 +56,9 @@ export interface QueryPart {
   /** Glossary entry this part names, if any. */
   glossary?: GlossaryForms;
 }
+
+/** A responsible agency (src/lib/agencies): its page is /agencies/<id>/. */
+export interface AgencyRef { id: string; name: string }
 
 export interface Hit {
   url: string;
@@ -54,7 +71,11 @@ export interface Hit {
   cite?: string;
   date?: string;
   titleMatch: boolean;
+  /** How many parts the clause contains as typed (not only as another form of a glossary term). */
+  typed: number;
   count: number;
+  /** Every form that occurs in the clause (what the landing page marks). */
+  marks: string[];
   /** Text around the first match, split so the match can be highlighted. */
   excerpt: { before: string; match: string; after: string };
 }
@@ -62,7 +83,15 @@ export interface Hit {
 export interface SearchResult {
   parts: QueryPart[];
   glossary?: GlossaryForms;
+  /** The agency a one-part query names in full (its clauses are among the hits). */
+  agency?: AgencyRef;
   hits: Hit[];
+  /** How many of the hits are clauses (the count readers see; glossary and topic pages are not counted). */
+  clauses: number;
+  /** The query as searched when it differs from what was typed only by Traditional → Simplified. */
+  simplified?: string;
+  /** Glossary forms one character away from a part, offered when nothing was found. */
+  suggestions: string[];
   /** How many checked candidates (documents, pages) had no clause containing the query. */
   dropped: number;
   /** How many candidate documents were not checked (beyond maxCandidates): ask again with a larger maxCandidates. */
@@ -82,20 +111,39 @@ export const MAX_PAGES = 10;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 
-/** Splits a query into required parts: 中医 床位 → two parts; DRG付费 stays one. */
+/** Splits a query into required parts: 中医 床位 → two parts; DRG付费 stays one; an English glossary name is one part. */
 export function parseQuery(query: string, glossary: GlossaryForms[] = []): QueryPart[] {
   const formsOf = new Map<string, GlossaryForms>();
-  for (const g of glossary) for (const f of g.forms) formsOf.set(norm(f), g);
-  return query
-    .replace(/["“”'‘’]/g, ' ')
-    .split(/[\s\u3000,，、;；]+/u)
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .map((text) => {
-      const g = formsOf.get(norm(text));
-      const alternatives = g ? [...new Set([text, ...g.forms])] : [text];
-      return { text, alternatives, ...(g ? { glossary: g } : {}) };
-    });
+  for (const g of glossary) for (const f of [...g.forms, ...(g.english ?? [])]) if (!formsOf.has(norm(f))) formsOf.set(norm(f), g);
+  const part = (text: string): QueryPart => {
+    const g = formsOf.get(norm(text));
+    const alternatives = g ? [...new Set([text, ...g.forms])] : [text];
+    return { text, alternatives, ...(g ? { glossary: g } : {}) };
+  };
+  let rest = normalizeQuery(query);
+  // English names with spaces first, longest first, as whole words: each is one part wherever it stands.
+  const named: { at: number; part: QueryPart }[] = [];
+  const multi = glossary.flatMap((g) => (g.english ?? []).filter((e) => /\s/.test(e))).sort((a, b) => b.length - a.length);
+  for (const name of multi) {
+    const i = findWord(rest, name);
+    if (i === -1) continue;
+    named.push({ at: i, part: part(rest.slice(i, i + name.length)) });
+    rest = `${rest.slice(0, i)}${'\u0000'.repeat(name.length)}${rest.slice(i + name.length)}`;
+  }
+  const split = [...rest.replace(/["“”'‘’]/g, ' ').matchAll(/[^\s\u3000,，、;；\u0000]+/gu)].map((m) => ({ at: m.index, part: part(m[0]) }));
+  return [...named, ...split].sort((a, b) => a.at - b.at).map((x) => x.part);
+}
+
+/** Where `name` stands in `text` as whole words (case-insensitive), or -1. */
+function findWord(text: string, name: string): number {
+  const t = text.toLowerCase();
+  const n = name.toLowerCase();
+  for (let i = t.indexOf(n); i !== -1; i = t.indexOf(n, i + 1)) {
+    const before = t[i - 1];
+    const after = t[i + n.length];
+    if ((!before || !/[a-z0-9]/.test(before)) && (!after || !/[a-z0-9]/.test(after))) return i;
+  }
+  return -1;
 }
 
 /**
@@ -145,6 +193,7 @@ export function excerpt(content: string, parts: QueryPart[], radius = 28): Hit['
 
 export function compareHits(a: Hit, b: Hit): number {
   if (a.kind !== b.kind) return a.kind === 'clause' ? -1 : 1;
+  if (a.typed !== b.typed) return b.typed - a.typed;
   if (a.titleMatch !== b.titleMatch) return a.titleMatch ? -1 : 1;
   if (a.count !== b.count) return b.count - a.count;
   return (b.date ?? '').localeCompare(a.date ?? '');
@@ -158,6 +207,11 @@ export interface SearchOptions {
   maxPages?: number;
   /** Pagefind ids of the glossary and topic pages (search/pages.json); any other result is taken for a document. */
   pages?: ReadonlySet<string>;
+  /**
+   * Traditional → Simplified for the query, or null when it has no Traditional
+   * characters (load.ts: its table is downloaded only for such a query).
+   */
+  simplify?: (query: string) => Promise<string | null>;
 }
 
 /** The clauses of one candidate that contain every part, as hits (a page is one hit). */
@@ -165,45 +219,78 @@ export function hitsOf(d: PagefindData, parts: QueryPart[]): Hit[] {
   const has = (text: string, alt: string) => occurrences(text, alt) > 0;
   const titleMatch = (title: string) => parts.some((p) => p.alternatives.some((a) => has(title, a)));
   const count = (text: string) => parts.reduce((n, p) => n + Math.max(...p.alternatives.map((a) => occurrences(text, a))), 0);
+  const typed = (text: string) => parts.filter((p) => has(text, p.text)).length;
+  const marks = (text: string) => [...new Set(parts.flatMap((p) => p.alternatives.filter((a) => has(text, a))))];
   if (d.meta.kind !== 'document') {
     if (!containsAll(d.content, parts)) return [];
     const title = d.meta.title ?? d.url;
-    return [{ url: d.url, title, kind: 'page', titleMatch: titleMatch(title), count: count(d.content), excerpt: excerpt(d.content, parts) }];
+    return [{ url: d.url, title, kind: 'page', titleMatch: titleMatch(title), typed: typed(d.content), count: count(d.content), marks: marks(d.content), excerpt: excerpt(d.content, parts) }];
   }
-  const cites = parseCites(d.meta.cites);
+  const cites = parseJson<Record<string, string>>(d.meta.cites, {});
+  const agencies = parseJson<AgencyMeta>(d.meta[AGENCIES_META], []);
   const path = d.url.split('#')[0];
   return splitClauses(d)
-    .filter((c) => containsAll(c.text, parts))
-    .map((c) => ({
-      url: `${path}#${c.anchor}`,
-      title: c.title,
-      kind: 'clause' as const,
-      doc: d.meta.doc,
-      slug: d.meta.slug,
-      anchor: c.anchor,
-      cite: cites[c.anchor] ?? '',
-      date: d.meta.date ?? '',
-      titleMatch: titleMatch(c.title),
-      count: count(c.text),
-      excerpt: excerpt(c.text, parts),
-    }));
+    .flatMap((c) => {
+      // The full names of the clause's responsible agencies count as its text for a part that names one.
+      const names = agencies.filter(([, , ...anchors]) => anchors.includes(c.anchor)).map(([, name]) => norm(name));
+      const satisfied = parts.every((p) => p.alternatives.some((a) => has(c.text, a) || names.includes(norm(a))));
+      if (!satisfied) return [];
+      return [{
+        url: `${path}#${c.anchor}`,
+        title: c.title,
+        kind: 'clause' as const,
+        doc: d.meta.doc,
+        slug: d.meta.slug,
+        anchor: c.anchor,
+        cite: cites[c.anchor] ?? '',
+        date: d.meta.date ?? '',
+        titleMatch: titleMatch(c.title),
+        typed: parts.filter((p) => has(c.text, p.text) || names.includes(norm(p.text))).length,
+        count: count(c.text),
+        marks: marks(c.text),
+        excerpt: excerpt(c.text, parts),
+      }];
+    });
 }
 
-/** The document's anchor → citation label map (search-document.ts); a broken one only loses the labels. */
-function parseCites(json: string | undefined): Record<string, string> {
+/** The agency a part names in full, among a document's agencies. */
+function agencyNamed(d: PagefindData, part: QueryPart): AgencyRef | undefined {
+  const found = parseJson<AgencyMeta>(d.meta[AGENCIES_META], []).find(([, name]) => norm(name) === norm(part.text));
+  return found && { id: found[0], name: found[1] };
+}
+
+/** A JSON meta of the document (search-document.ts); a broken one only loses what it carries. */
+function parseJson<T>(json: string | undefined, fallback: T): T {
   try {
-    return json ? JSON.parse(json) : {};
+    return json ? (JSON.parse(json) as T) : fallback;
   } catch {
-    return {};
+    return fallback;
   }
 }
 
 export async function search(pagefind: PagefindLike, query: string, glossary: GlossaryForms[] = [], options: SearchOptions = {}): Promise<SearchResult> {
+  const simplified = options.simplify ? await options.simplify(query) : null;
+  const res = await searchParts(pagefind, simplified ?? query, glossary, options);
+  return simplified !== null && simplified !== query ? { ...res, simplified } : res;
+}
+
+/** Glossary forms one character away from a part that is not itself a form (three characters or more: shorter ones are near everything). */
+export function suggest(parts: QueryPart[], glossary: GlossaryForms[], limit = 5): string[] {
+  const out = new Set<string>();
+  for (const p of parts) {
+    if (p.glossary || [...p.text].length < 3) continue;
+    for (const g of glossary) for (const f of g.forms) if ([...f].length >= 3 && norm(f) !== norm(p.text) && withinOneEdit(norm(p.text), norm(f))) out.add(f);
+  }
+  return [...out].slice(0, limit);
+}
+
+async function searchParts(pagefind: PagefindLike, query: string, glossary: GlossaryForms[], options: SearchOptions): Promise<SearchResult> {
   const { filters, maxCandidates = MAX_CANDIDATES, maxPages = MAX_PAGES, pages } = options;
   const parts = parseQuery(query, glossary);
-  if (!parts.length) return { parts, hits: [], dropped: 0, moreDocuments: 0 };
+  if (!parts.length) return { parts, hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0 };
   // Candidates: for each part, the union over its alternatives; then the intersection over parts.
-  type Candidate = { score: number; exact: boolean; data(): Promise<PagefindData> };
+  // `typed`: found by the exact phrase of what was typed, not only of another form.
+  type Candidate = { score: number; exact: boolean; typed: boolean; data(): Promise<PagefindData> };
   let candidates: Map<string, Candidate> | null = null;
   for (const part of parts) {
     const found = new Map<string, Candidate>();
@@ -212,8 +299,9 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
         for (const r of responses[n].results) {
           const prev = found.get(r.id);
           const exact = i === 0 && HAN.test(alt);
+          const typed = exact && alt === part.text;
           // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
-          found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, data: prev?.data ?? r.data });
+          found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, typed: typed || !!prev?.typed, data: prev?.data ?? r.data });
         }
       }
     };
@@ -237,13 +325,13 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
       const next = new Map<string, Candidate>();
       for (const [id, c] of candidates as Map<string, Candidate>) {
         const f = found.get(id);
-        if (f) next.set(id, { ...c, exact: c.exact && f.exact });
+        if (f) next.set(id, { ...c, exact: c.exact && f.exact, typed: c.typed && f.typed, score: c.score + f.score });
       }
       candidates = next;
     }
   }
   const ranked = [...(candidates ?? new Map<string, Candidate>())]
-    .sort(([, a], [, b]) => Number(b.exact) - Number(a.exact) || b.score - a.score);
+    .sort(([, a], [, b]) => Number(b.exact) - Number(a.exact) || Number(b.typed) - Number(a.typed) || b.score - a.score);
   // Documents (large downloads) and pages (small ones) are limited separately; the build lists
   // which results are pages (search/pages.json), so nothing is fetched only to be left out.
   const isPage = (id: string) => pages?.has(id) ?? false;
@@ -252,27 +340,66 @@ export async function search(pagefind: PagefindLike, query: string, glossary: Gl
   const chosen = [...docCandidates.slice(0, maxCandidates), ...pageCandidates.slice(0, maxPages)];
   const hits: Hit[] = [];
   let dropped = 0;
+  let agency: AgencyRef | undefined;
   for (const d of await Promise.all(chosen.map(([, c]) => c.data()))) {
     const found = hitsOf(d, parts);
     if (!found.length) dropped++;
     hits.push(...found);
+    if (parts.length === 1 && d.meta.kind === 'document') agency ??= agencyNamed(d, parts[0]);
   }
   hits.sort(compareHits);
   const glossaryEntry = parts.length === 1 ? parts[0].glossary : undefined;
+  const clauses = hits.filter((h) => h.kind === 'clause').length;
   // The entry is offered on its own at the top; do not list its page again.
   if (glossaryEntry) {
     const own = hits.findIndex((h) => h.kind === 'page' && h.url.replace(/\/$/, '').endsWith(`/glossary/${glossaryEntry.id}`));
     if (own !== -1) hits.splice(own, 1);
   }
-  return { parts, ...(glossaryEntry ? { glossary: glossaryEntry } : {}), hits, dropped, moreDocuments: Math.max(0, docCandidates.length - maxCandidates) };
+  return {
+    parts,
+    ...(glossaryEntry ? { glossary: glossaryEntry } : {}),
+    ...(agency ? { agency } : {}),
+    hits,
+    clauses,
+    suggestions: clauses ? [] : suggest(parts, glossary),
+    dropped,
+    moreDocuments: Math.max(0, docCandidates.length - maxCandidates),
+  };
 }
 
-/** Clause hits grouped by document, documents in the order of their best hit. */
+/**
+ * How many clauses of a document are shown before its other ones fold away:
+ * a document's best clause must not come after ten weaker ones of another
+ * document only because that document's best clause was better.
+ */
+export const GROUP_SHOWN = 3;
+
+/** Clause hits grouped by document (by slug: two documents may share a short title), documents in the order of their best hit. */
 export function groupByDocument(hits: Hit[]): { doc: string; hits: Hit[] }[] {
-  const groups = new Map<string, Hit[]>();
+  const groups = new Map<string, { doc: string; hits: Hit[] }>();
   for (const h of hits) {
-    const key = h.kind === 'clause' ? h.doc ?? '' : '术语与专题';
-    groups.set(key, [...(groups.get(key) ?? []), h]);
+    const key = h.kind === 'clause' ? `doc:${h.slug ?? h.doc ?? ''}` : 'pages';
+    const g = groups.get(key) ?? { doc: h.kind === 'clause' ? h.doc ?? '' : '术语与专题', hits: [] };
+    g.hits.push(h);
+    groups.set(key, g);
   }
-  return [...groups].map(([doc, list]) => ({ doc, hits: list }));
+  return [...groups.values()];
+}
+
+/**
+ * The hits the header shows: best first, at most `perDocument` of one
+ * document while others are waiting, so every checked document gets a place.
+ */
+export function pickShown(hits: Hit[], max: number, perDocument = GROUP_SHOWN): Hit[] {
+  const first: Hit[] = [];
+  const later: Hit[] = [];
+  const per = new Map<string, number>();
+  for (const h of hits) {
+    const key = h.slug ?? h.url;
+    const n = per.get(key) ?? 0;
+    (n < perDocument ? first : later).push(h);
+    per.set(key, n + 1);
+  }
+  const chosen = new Set([...first, ...later].slice(0, max));
+  return hits.filter((h) => chosen.has(h));
 }

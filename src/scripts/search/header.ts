@@ -3,7 +3,8 @@
  * arrow keys and Enter, Escape to close, result counts announced. Loaded only
  * when the reader starts to search (see components/layout/SiteSearch.astro).
  */
-import { search, groupByDocument, type Hit } from './engine.ts';
+import { search, groupByDocument, pickShown, type Hit } from './engine.ts';
+import { notices } from './notices.ts';
 import { escapeHtml, hitHref, loadSearch } from './load.ts';
 
 const MAX_SHOWN = 8;
@@ -42,7 +43,7 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   };
 
   const item = (h: Hit, q: string, i: number) =>
-    `<a role="option" id="sr-opt-${i}" aria-selected="false" href="${escapeHtml(hitHref(h.url, q))}" class="search-hit-item">` +
+    `<a role="option" id="sr-opt-${i}" aria-selected="false" href="${escapeHtml(hitHref(h.url, q, h.marks))}" class="search-hit-item">` +
     `<span class="search-hit-title">${escapeHtml(h.title)}</span>` +
     (h.kind === 'clause' && h.cite ? `<span class="search-hit-cite">${escapeHtml(h.cite)}</span>` : '') +
     `<span class="search-hit-excerpt">${escapeHtml(h.excerpt.before)}<mark>${escapeHtml(h.excerpt.match)}</mark>${escapeHtml(h.excerpt.after)}</span></a>`;
@@ -53,10 +54,10 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     if (!q) { close(); status.textContent = ''; return; }
     let res;
     try {
-      const { pagefind, glossary, pages } = await loadSearch(base);
+      const { pagefind, glossary, pages, simplify } = await loadSearch(base);
       // The popup shows a few results: check only the best documents (each is a download of about
       // its text's size; three keep the first query within its budget, tests/e2e/budgets.test.ts).
-      res = await search(pagefind, q, glossary, { maxCandidates: HEADER_DOCUMENTS, maxPages: HEADER_PAGES, pages });
+      res = await search(pagefind, q, glossary, { maxCandidates: HEADER_DOCUMENTS, maxPages: HEADER_PAGES, pages, simplify });
     } catch {
       if (mine !== seq) return;
       popup.innerHTML = `<p class="search-empty">检索暂时无法使用，请稍后再试，或打开<a href="${escapeHtml(`${base}search/?q=${encodeURIComponent(q)}`)}">检索页</a>。</p>`;
@@ -66,9 +67,13 @@ export function initHeaderSearch(form: HTMLFormElement): void {
       return;
     }
     if (mine !== seq) return; // a newer query is on its way
-    const shown = res.hits.slice(0, MAX_SHOWN);
+    // Best first, but no document takes every place while another waits (engine.ts, pickShown).
+    const shown = pickShown(res.hits, MAX_SHOWN);
     let i = 0;
-    let html = '';
+    let html = notices(res, base);
+    if (res.agency) {
+      html += `<div role="group" aria-label="责任单位"><a role="option" id="sr-opt-${i++}" aria-selected="false" class="search-hit-item search-hit-term" href="${escapeHtml(`${base}agencies/${res.agency.id}/`)}"><span class="search-hit-title">责任单位：${escapeHtml(res.agency.name)}</span><span class="search-hit-excerpt">查看其牵头和参与的全部任务</span></a></div>`;
+    }
     if (res.glossary) {
       html += `<div role="group" aria-label="术语"><a role="option" id="sr-opt-${i++}" aria-selected="false" class="search-hit-item search-hit-term" href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}"><span class="search-hit-title">术语：${escapeHtml(res.glossary.term)}</span><span class="search-hit-excerpt">查看解释、出处和全部出现位置</span></a></div>`;
     }
@@ -79,14 +84,15 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     }
     const all = `${base}search/?q=${encodeURIComponent(q)}`;
     html += res.hits.length
-      ? `<a class="search-all" href="${escapeHtml(all)}">${res.moreDocuments ? '在检索页查看更多结果' : `查看全部 ${res.hits.length} 条结果`}</a>`
-      : `<p class="search-empty">没有找到包含“${escapeHtml(q)}”的条款。</p>`;
+      ? `<a class="search-all" href="${escapeHtml(all)}">${res.moreDocuments ? '在检索页查看更多结果' : `查看全部 ${res.clauses} 条条款`}</a>`
+      : `<p class="search-empty">没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。</p>`;
     popup.innerHTML = html;
     popup.dataset.query = q; // which query these results answer (the benchmark waits for it)
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
-    status.textContent = res.hits.length ? `找到 ${res.hits.length} 条结果` : '没有找到结果';
+    // The count is of clauses (the provisions found), not of glossary or topic pages.
+    status.textContent = res.clauses ? `找到 ${res.clauses} 条条款${res.moreDocuments ? '（还有更多文件可查）' : ''}` : res.hits.length ? `没有找到条款，有 ${res.hits.length} 个相关页面` : '没有找到结果';
   }
 
   const typed = () => {
@@ -113,3 +119,4 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   document.addEventListener('click', (e) => { if (!form.contains(e.target as Node)) close(); });
   if (input.value.trim() && !composing()) void run();
 }
+

@@ -1,7 +1,17 @@
 /** Loads Pagefind, the glossary forms and the list of page results once, from the site's base path. */
 import type { GlossaryForms, PagefindLike } from './engine.ts';
+import { decodeForms, type FormsRow } from '../../search-index/glossary-forms.ts';
+import { convert, hasTraditional } from '../../search-index/traditional-table.ts';
 
-let loading: Promise<{ pagefind: PagefindLike & { filters(): Promise<Record<string, Record<string, number>>> }; glossary: GlossaryForms[]; pages: Set<string> }> | undefined;
+interface Loaded {
+  pagefind: PagefindLike & { filters(): Promise<Record<string, Record<string, number>>> };
+  glossary: GlossaryForms[];
+  pages: Set<string>;
+  /** Traditional → Simplified for a query, or null (engine.ts, SearchOptions.simplify). */
+  simplify(query: string): Promise<string | null>;
+}
+let loading: Promise<Loaded> | undefined;
+let table: Promise<string> | undefined;
 
 const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) => (r.ok ? r.json() : fallback)).catch(() => fallback);
 
@@ -17,27 +27,38 @@ const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) =>
 export function loadSearch(base: string, worker = false) {
   loading ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
-    const [pagefind, rows, pageIds, indexes] = await Promise.all([
+    const [pagefind, rows, pageIds, bits, indexes] = await Promise.all([
       import(/* @vite-ignore */ url),
-      json<string[][]>(`${base}search/glossary-forms.json`, []),
+      json<FormsRow[]>(`${base}search/glossary-forms.json`, []),
       json<string[]>(`${base}search/pages.json`, []),
+      // Which characters are Traditional (3.4 KB); the table itself only when a query has one.
+      fetch(`${base}search/t2s-test.bin`).then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0))).then((b) => new Uint8Array(b)).catch(() => new Uint8Array(0)),
       fetch(`${base}search/indexes.json`).then((r) => { if (!r.ok) throw new Error(`search/indexes.json: HTTP ${r.status}`); return r.json() as Promise<string[]>; }),
     ]);
     await pagefind.options({ baseUrl: base, excerptLength: 20, noWorker: !worker });
     // A large library is indexed in parts (src/search-index/build.ts); searches run over all of them.
     for (const dir of indexes) await pagefind.mergeIndex(`${base}${dir}`, { baseUrl: base });
-    const glossary: GlossaryForms[] = rows.map(([id, term, ...aliases]) => ({ id, term, forms: [term, ...aliases] }));
-    return { pagefind, glossary, pages: new Set(pageIds) };
+    const glossary = decodeForms(rows);
+    const simplify = async (query: string) => {
+      if (!hasTraditional(bits, query)) return null;
+      table ??= json<string>(`${base}search/t2s.json`, '');
+      return convert(await table, query);
+    };
+    return { pagefind, glossary, pages: new Set(pageIds), simplify };
   })();
   // A failed load (network, server) must not stick: the next keystroke tries again.
   loading.catch(() => { loading = undefined; });
   return loading;
 }
 
-/** A result link that also tells the page what to highlight: …/x/?hl=双带头人#s3-6-24 */
-export function hitHref(url: string, query: string): string {
+/**
+ * A result link that also tells the page what to highlight: …/x/?hl=双带头人#s3-6-24,
+ * one `hl` for each form that occurs in the clause (the query, else the forms found).
+ */
+export function hitHref(url: string, query: string, marks: string[] = []): string {
   const [path, hash = ''] = url.split('#');
-  return `${path}?hl=${encodeURIComponent(query)}${hash ? `#${hash}` : ''}`;
+  const forms = marks.length ? marks : [query];
+  return `${path}?${forms.map((f) => `hl=${encodeURIComponent(f)}`).join('&')}${hash ? `#${hash}` : ''}`;
 }
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -3,8 +3,9 @@
  * It checks the best MAX_CANDIDATES documents for the query; when Pagefind
  * found more, a button checks the next ones (filters narrow the documents too).
  */
-import { search, groupByDocument, MAX_CANDIDATES } from './engine.ts';
+import { search, groupByDocument, GROUP_SHOWN, MAX_CANDIDATES, type Hit } from './engine.ts';
 import { escapeHtml, hitHref, loadSearch } from './load.ts';
+import { notices } from './notices.ts';
 
 const FILTER_KEYS = ['文件', '地区', '年份', '文种'];
 
@@ -19,7 +20,7 @@ export async function initSearchPage(): Promise<void> {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
 
-  const { pagefind, glossary, pages } = await loadSearch(base, true);
+  const { pagefind, glossary, pages, simplify } = await loadSearch(base, true);
   // Documents checked for the current query and filters; “more” raises it (fragments already fetched stay cached).
   let documents = MAX_CANDIDATES;
   let last = '';
@@ -44,22 +45,29 @@ export async function initSearchPage(): Promise<void> {
     history.replaceState(null, '', `${location.pathname}${url.size ? `?${url}` : ''}`);
     if (!q) { out.innerHTML = ''; status.textContent = ''; return; }
     if (url.toString() !== last) { documents = MAX_CANDIDATES; last = url.toString(); }
-    const res = await search(pagefind, q, glossary, { ...(Object.keys(filters).length ? { filters } : {}), maxCandidates: documents, pages });
-    let html = '';
+    const res = await search(pagefind, q, glossary, { ...(Object.keys(filters).length ? { filters } : {}), maxCandidates: documents, pages, simplify });
+    let html = notices(res, base);
+    if (res.agency) {
+      html += `<section class="search-term"><h2>责任单位：<a href="${escapeHtml(`${base}agencies/${res.agency.id}/`)}">${escapeHtml(res.agency.name)}</a></h2><p class="lead">下列条款由其牵头或参与（原文可能用简称）。</p></section>`;
+    }
     if (res.glossary) {
       html += `<section class="search-term"><h2>术语：<a href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}">${escapeHtml(res.glossary.term)}</a></h2>${res.parts[0].alternatives.length > 1 ? `<p class="lead">同时检索：${res.parts[0].alternatives.map(escapeHtml).join('、')}</p>` : ''}</section>`;
     }
     const rank = new Map(res.hits.map((h, i) => [h, i + 1]));
+    const item = (h: Hit) => `<li data-rank="${rank.get(h)}" data-kind="${h.kind}" data-anchor="${escapeHtml(h.anchor ?? '')}" data-slug="${escapeHtml(h.slug ?? '')}"><a href="${escapeHtml(hitHref(h.url, q, h.marks))}">${escapeHtml(h.kind === 'clause' ? `${h.cite ?? ''} ${h.title}` : h.title)}</a><p>${escapeHtml(h.excerpt.before)}<mark>${escapeHtml(h.excerpt.match)}</mark>${escapeHtml(h.excerpt.after)}</p></li>`;
     for (const g of groupByDocument(res.hits)) {
       html += `<section class="search-doc"><h2>${escapeHtml(g.doc)}${g.hits[0]?.date ? ` <span class="lead">${escapeHtml(g.hits[0].date)}</span>` : ''}</h2><ol class="search-results">`;
-      for (const h of g.hits) {
-        html += `<li data-rank="${rank.get(h)}" data-kind="${h.kind}" data-anchor="${escapeHtml(h.anchor ?? '')}" data-slug="${escapeHtml(h.slug ?? '')}"><a href="${escapeHtml(hitHref(h.url, q))}">${escapeHtml(h.kind === 'clause' ? `${h.cite ?? ''} ${h.title}` : h.title)}</a><p>${escapeHtml(h.excerpt.before)}<mark>${escapeHtml(h.excerpt.match)}</mark>${escapeHtml(h.excerpt.after)}</p></li>`;
-      }
-      html += '</ol></section>';
+      // A document's best clauses; the rest fold away, so the next document's best is not pushed down.
+      html += g.hits.slice(0, GROUP_SHOWN).map(item).join('') + '</ol>';
+      const rest = g.hits.slice(GROUP_SHOWN);
+      if (rest.length) html += `<details class="search-doc-more"><summary>本文件另有 ${rest.length} 条</summary><ol class="search-results" start="${GROUP_SHOWN + 1}">${rest.map(item).join('')}</ol></details>`;
+      html += '</section>';
     }
     if (res.moreDocuments) html += `<p class="search-more"><button type="button" data-search-more>再检查 ${Math.min(res.moreDocuments, MAX_CANDIDATES)} 份文件</button>（还有 ${res.moreDocuments} 份文件可能包含这些词）</p>`;
-    out.innerHTML = html || `<p>没有找到包含“${escapeHtml(q)}”的条款。可以换一个说法，或去掉筛选条件。</p>`;
-    status.textContent = res.hits.length ? `找到 ${res.hits.length} 条结果` : '没有找到结果';
+    if (!res.hits.length) html += `<p>没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。可以换一个说法，或去掉筛选条件。</p>`;
+    out.innerHTML = html;
+    // The count is of clauses, not of glossary or topic pages.
+    status.textContent = res.clauses ? `找到 ${res.clauses} 条条款` : res.hits.length ? `没有找到条款，有 ${res.hits.length} 个相关页面` : '没有找到结果';
   }
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
