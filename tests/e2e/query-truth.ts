@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { clauseRecords } from '../../src/search-index/clause-records.ts';
 import { loadGlossary } from '../../src/lib/glossary/load.ts';
 import * as OpenCC from 'opencc-js';
-import { normalizeAgency, type Region } from '../../src/lib/agencies/normalize.ts';
+import { readAgency, type Region } from '../../src/lib/agencies/normalize.ts';
 
 /** "slug#anchor" → the clause's text, lower-cased. */
 export function clauseTexts(dir = 'dist'): Map<string, string> {
@@ -68,7 +68,7 @@ export function sourceClauses(): { key: string; text: string; agencies: string[]
     const kind = new Map(list.map((c) => [c.id, c.kind]));
     for (const c of list) {
       if (c.kind === 'para' && c.parent && kind.get(c.parent) === 'provision') continue;
-      const names = c.agencies ? [...c.agencies.lead, ...c.agencies.partners].map((raw) => normalizeAgency(raw, fm.region, slug).name) : [];
+      const names = c.agencies ? [...c.agencies.lead, ...c.agencies.partners].flatMap((raw) => { const a = readAgency(raw, fm.region); return a.match === 'unresolved' ? [] : [a.name]; }) : [];
       out.push({ key: `${slug}#${c.id}`, text: fold(c.text), agencies: names, title: c.kind === 'part' });
     }
   }
