@@ -10,6 +10,7 @@ import { loadManifests, type Manifest } from './manifest.ts';
 import { clean, decodeSeed } from './pipeline.ts';
 import { parseOutline, provisions, type Node } from './structure/parse-outline.ts';
 import { citations } from './structure/citation.ts';
+import { sourcePublisher } from './source-publisher.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
@@ -60,6 +61,7 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   });
   const frontmatter = {
     ...manifest.meta,
+    source: { ...manifest.meta.source, publisher: sourcePublisher(manifest.meta) },
     seed: manifest.seed,
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,

@@ -63,7 +63,7 @@ export const openMetaSchema = z.object({
 
 export const openDocumentSchema = z.object({
   format: z.literal('yigai-policy/1'),
-  document: openMetaSchema.extend({ source: z.object({ site: z.string(), note: z.string().optional() }), editorialNotes: z.array(z.string()), truncated: z.string().optional() }),
+  document: openMetaSchema.extend({ source: z.object({ site: z.string(), note: z.string().optional(), url: z.url().optional(), publisher: z.enum(['official', 'reprint', 'unknown']).optional() }), editorialNotes: z.array(z.string()), truncated: z.string().optional() }),
   clauses: z.array(openClauseSchema),
 });
 

@@ -105,7 +105,7 @@ describe('site', () => {
   });
   test('document pages ship the copy tools and the lazy search starter, and nothing from other hosts', () => {
     const doc = html('policies/datong-gaozhiliang/index.html');
-    expect(doc).toContain('class="permalink" href="#s3-4-15" aria-label="本条链接：第三部分第15项"');
+    expect(doc).toContain('class="permalink" href="#s3-4-15" aria-label="本条链接：第三部分（四）第15项"');
     expect(doc).not.toMatch(/<(script|img)[^>]+src="https?:\/\//);
     expect(doc).not.toMatch(/<link rel="(stylesheet|preload|modulepreload|icon)"[^>]+href="https?:\/\//);
   });
