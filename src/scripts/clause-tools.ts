@@ -1,7 +1,7 @@
 /**
  * "Copy link" and "copy citation" for provisions. The links are built from
  * the page's own location, so they are right under any base path or host.
- * Citation: 《文件标题》第三部分第15项 https://…/policies/datong-gaozhiliang/#s3-4-15
+ * Citation: 《文件标题》（文号，日期）第三部分（四）第15项 https://…/policies/datong-gaozhiliang/s3-4-15/
  */
 let announcer: HTMLElement | null = null;
 
@@ -37,15 +37,25 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function clauseUrl(id: string): string {
-  return `${location.origin}${location.pathname}#${id}`;
+/**
+ * The address to share for a clause: a numbered provision has its own page
+ * (/policies/<slug>/<anchor>/, which previews the clause in chat apps); a
+ * paragraph or part heading is an anchor in the full text.
+ */
+export function clauseUrl(id: string, target: Element | null): string {
+  const holder = target?.closest<HTMLElement>('[data-doc-path]');
+  const docPath = holder?.dataset.docPath ?? location.pathname;
+  const section = document.getElementById(id)?.closest('.clause-head')?.parentElement;
+  const ownPage = section?.matches('section.provision') && Number((section as HTMLElement).dataset.depth) >= 1;
+  return ownPage ? `${location.origin}${docPath}${id}/` : `${location.origin}${docPath}#${id}`;
 }
 
-export function citation(docTitle: string, cite: string, url: string): string {
-  return `《${docTitle}》${cite} ${url}`;
+/** 《标题》（文号，日期）第三部分（四）第15项 https://… (the prefix is written by the page: citationPrefix). */
+export function citation(prefix: string, cite: string, url: string): string {
+  return `${prefix}${cite} ${url}`;
 }
 
-/** The citation label of a permalink: aria-label="本条链接：第三部分第15项". */
+/** The citation label of a permalink: aria-label="本条链接：第三部分（四）第15项". */
 const citeOf = (link: HTMLAnchorElement) => (link.getAttribute('aria-label') ?? '').replace(/^本条链接：/, '');
 
 let wired = false;
@@ -84,9 +94,9 @@ export function initClauseTools(): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-copy]');
     if (!button) return;
     const id = button.dataset.target!;
-    const url = clauseUrl(id);
-    const docTitle = button.closest<HTMLElement>('[data-doc-title]')?.dataset.docTitle ?? document.title;
-    const text = button.dataset.copy === 'cite' ? citation(docTitle, button.dataset.cite ?? '', url) : url;
+    const url = clauseUrl(id, button);
+    const prefix = button.closest<HTMLElement>('[data-cite-prefix]')?.dataset.citePrefix ?? `《${document.title}》`;
+    const text = button.dataset.copy === 'cite' ? citation(prefix, button.dataset.cite ?? '', url) : url;
     const ok = await copyText(text);
     const label = button.textContent;
     button.textContent = ok ? '已复制' : '复制失败';

@@ -29,6 +29,8 @@ export interface ElementContext {
   term(id: string): { term: string; short: string };
   /** Related provisions and topics of a provision of the document being rendered. */
   related(id: string): RelatedBlock;
+  /** The page of an agency named in the document being rendered (as printed: 市卫健委); throws for a name agency-names.json cannot read. */
+  agencyHref(asWritten: string): string;
 }
 
 export type Props = Record<string, unknown>;
@@ -93,16 +95,16 @@ export const elements: Record<string, ElementBuilder> = {
    * the real ones.
    */
   Provision: (p, children, ctx) => [h('section', { class: 'provision', 'data-depth': str(p.depth), 'data-id': str(p.id) }, [...children, ...relatedBlock(ctx.related(str(p.id)))])],
-  /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels. */
-  ProvisionHeading: (p, children) => {
+  /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels linking to their pages. */
+  ProvisionHeading: (p, children, ctx) => {
     const id = str(p.id);
     const lead = list(p.lead);
     const partners = list(p.partners);
     const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, children), clauseTools(id, str(p.cite))])];
     if (lead.length || partners.length) {
       out.push(h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis === undefined ? undefined : str(p.basis) }, [
-        ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), a])),
-        ...partners.map((a) => h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), a])),
+        ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), h('a', { href: ctx.agencyHref(a) }, a)])),
+        ...partners.map((a) => h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), h('a', { href: ctx.agencyHref(a) }, a)])),
       ]));
     }
     return out;

@@ -13,6 +13,7 @@ import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
 import type { Citation, LibraryDoc } from '../../plugins/remark-citations.ts';
 import { loadGlossary } from '../../lib/glossary/load.ts';
 import { loadTopicData, relatedTo } from '../../lib/topics/load.ts';
+import { normalizeAgency, type Region } from '../../lib/agencies/normalize.ts';
 
 export interface RenderJob {
   files: { id: string; filePath: string; source: string }[];
@@ -21,7 +22,7 @@ export interface RenderJob {
   /** Absolute folder the HTML files are written to. */
   htmlDir: string;
   /** Every document of the library, from its frontmatter: citations of it become links, and its short title labels related-provision links. */
-  library: (LibraryDoc & { shortTitle: string })[];
+  library: (LibraryDoc & { shortTitle: string; region: Region })[];
 }
 
 export interface RenderedFile { id: string; htmlFile: string; glossaryOccurrences: GlossaryOccurrence[]; citations: Citation[] }
@@ -32,6 +33,7 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
   const topicData = loadTopicData();
   const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
   const shortTitle = new Map(job.library.map((d) => [d.slug, d.shortTitle]));
+  const region = new Map(job.library.map((d) => [d.slug, d.region]));
   const render = createPolicyRenderer({ base: job.base, library: job.library });
 
   return job.files.map(({ id, filePath, source }) => {
@@ -41,6 +43,13 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
         const entry = glossary.get(termId);
         if (!entry) throw new PolicyRenderError(filePath, undefined, `glossary term "${termId}" is used but has no entry`, `Add src/content/glossary/${termId}.json.`);
         return { term: entry.term, short: entry.short };
+      },
+      agencyHref(asWritten) {
+        try {
+          return href(`agencies/${normalizeAgency(asWritten, region.get(id) ?? { province: '' }, id).id}/`);
+        } catch (e) {
+          throw new PolicyRenderError(filePath, undefined, (e as Error).message.split('\n')[0], 'Add the name to src/content/agency-names.json.');
+        }
       },
       related(clause): RelatedBlock {
         return {
