@@ -39,9 +39,10 @@ function sections(doc: Policy): Sections {
  * The HTML of one provision for its page. `withChildren` false leaves out the
  * nested provisions (their headings are listed and linked by the page instead),
  * so a 一、 page does not repeat half the document. Headings are renumbered so
- * the provision's own heading is the page's h1.
+ * the provision's own heading is the page's h1; fragment links to elements not
+ * on the page point into the full text at `docHref`.
  */
-export function provisionHtml(doc: Policy, id: string, withChildren: boolean): string {
+export function provisionHtml(doc: Policy, id: string, withChildren: boolean, docHref: string): string {
   const { html, byId } = sections(doc);
   const range = byId.get(id);
   if (!range) throw new Error(`provision ${id} of ${doc.id} is not in the rendered text\n  hint: run npm run ingest; the outline and the text disagree.`);
@@ -55,5 +56,9 @@ export function provisionHtml(doc: Policy, id: string, withChildren: boolean): s
   }
   out += html.slice(at, range.end);
   const own = Number(/<h([1-6])\b/.exec(out)?.[1] ?? 2);
-  return out.replace(/<(\/?)h([1-6])\b/g, (_m, slash: string, n: string) => `<${slash}h${Math.min(6, Number(n) - own + 1)}`);
+  // Fragment links to what is not on this page (a correction's note in the provenance) go to the full text.
+  const ids = new Set([...out.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
+  return out
+    .replace(/<(\/?)h([1-6])\b/g, (_m, slash: string, n: string) => `<${slash}h${Math.min(6, Number(n) - own + 1)}`)
+    .replace(/\bhref="#([^"]+)"/g, (m, id: string) => (ids.has(id) ? m : `href="${docHref}#${id}"`));
 }
