@@ -10,12 +10,11 @@ function announce(message: string): void {
     announcer = document.createElement('div');
     announcer.className = 'sr-only';
     announcer.dataset.copyStatus = '';
-    announcer.setAttribute('role', 'status');
-    announcer.setAttribute('aria-live', 'polite');
+    announcer.setAttribute('role', 'status'); // a status is polite by itself
     document.body.append(announcer);
   }
   announcer.textContent = '';
-  window.setTimeout(() => { if (announcer) announcer.textContent = message; }, 50);
+  setTimeout(() => { if (announcer) announcer.textContent = message; }, 50);
 }
 
 async function copyText(text: string): Promise<boolean> {
@@ -26,9 +25,8 @@ async function copyText(text: string): Promise<boolean> {
     // Older browsers or a denied permission: fall back to a selection copy.
     const area = document.createElement('textarea');
     area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
+    area.readOnly = true;
+    area.style.cssText = 'position:fixed;opacity:0';
     document.body.append(area);
     area.select();
     const ok = document.execCommand('copy');
@@ -38,16 +36,15 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /**
- * The address to share for a clause: a numbered provision has its own page
- * (/policies/<slug>/<anchor>/, which previews the clause in chat apps); a
- * paragraph or part heading is an anchor in the full text.
+ * The address to share for a clause: a numbered provision (its heading sits in
+ * the .clause-head of a section.provision) has its own page,
+ * /policies/<slug>/<anchor>/, which previews the clause in chat apps; a
+ * paragraph or part heading is an anchor in the full text. The document's
+ * path comes from the page (data-doc-path), so a provision page gives the same.
  */
-export function clauseUrl(id: string, target: Element | null): string {
-  const holder = target?.closest<HTMLElement>('[data-doc-path]');
-  const docPath = holder?.dataset.docPath ?? location.pathname;
-  const section = document.getElementById(id)?.closest('.clause-head')?.parentElement;
-  const ownPage = section?.matches('section.provision') && Number((section as HTMLElement).dataset.depth) >= 1;
-  return ownPage ? `${location.origin}${docPath}${id}/` : `${location.origin}${docPath}#${id}`;
+export function clauseUrl(id: string): string {
+  const doc = location.origin + document.querySelector<HTMLElement>('[data-doc-path]')!.dataset.docPath!;
+  return document.getElementById(id)?.closest('section.provision > .clause-head') ? `${doc}${id}/` : `${doc}#${id}`;
 }
 
 /** 《标题》（文号，日期）第三部分（四）第15项 https://… (the prefix is written by the page: citationPrefix). */
@@ -63,19 +60,20 @@ export function initClauseTools(): void {
   if (wired) return;
   wired = true;
   // One pair of buttons, moved to the provision in use.
-  const copyLink = document.createElement('button');
-  copyLink.type = 'button';
-  copyLink.dataset.copy = 'link';
-  copyLink.textContent = '复制链接';
-  const copyCite = document.createElement('button');
-  copyCite.type = 'button';
-  copyCite.dataset.copy = 'cite';
-  copyCite.textContent = '复制引用';
+  const make = (kind: string, label: string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.dataset.copy = kind;
+    return b;
+  };
+  const copyLink = make('link', '复制链接');
+  const copyCite = make('cite', '复制引用');
   const attach = (tools: Element | null) => {
     if (!tools || tools.contains(copyLink)) return;
     const link = tools.querySelector<HTMLAnchorElement>('a.permalink');
     if (!link) return;
-    const id = decodeURIComponent(link.hash.slice(1));
+    const id = link.hash.slice(1); // anchors are ASCII (the policy schema)
     copyLink.dataset.target = id;
     copyCite.dataset.target = id;
     copyCite.dataset.cite = citeOf(link);
@@ -85,24 +83,24 @@ export function initClauseTools(): void {
   document.addEventListener('pointerover', (e) => attach(toolsIn(e.target as Element)));
   document.addEventListener('focusin', (e) => { if ((e.target as Element).matches('a.permalink')) attach((e.target as Element).parentElement); });
   const fromHash = () => {
-    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const target = location.hash && document.getElementById(location.hash.slice(1));
     if (target) attach(target.matches('.para') ? target.querySelector('.clause-tools') : target.parentElement?.querySelector(':scope > .clause-tools') ?? null);
   };
-  window.addEventListener('hashchange', fromHash);
+  addEventListener('hashchange', fromHash);
   fromHash();
   document.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-copy]');
     if (!button) return;
     const id = button.dataset.target!;
-    const url = clauseUrl(id, button);
-    const prefix = button.closest<HTMLElement>('[data-cite-prefix]')?.dataset.citePrefix ?? `《${document.title}》`;
+    const url = clauseUrl(id);
+    const prefix = document.querySelector<HTMLElement>('[data-cite-prefix]')!.dataset.citePrefix!;
     const text = button.dataset.copy === 'cite' ? citation(prefix, button.dataset.cite ?? '', url) : url;
     const ok = await copyText(text);
     const label = button.textContent;
     button.textContent = ok ? '已复制' : '复制失败';
     button.classList.add('copied');
     announce(ok ? (button.dataset.copy === 'cite' ? '引用已复制' : '链接已复制') : '复制失败，请手动复制地址栏链接');
-    window.setTimeout(() => {
+    setTimeout(() => {
       button.textContent = label;
       button.classList.remove('copied');
     }, 2000);

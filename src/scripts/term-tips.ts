@@ -14,12 +14,10 @@ function fit(term: HTMLElement): void {
   if (!tip) return;
   tip.style.left = '0px';
   term.classList.remove('tip-up');
-  const rect = tip.getBoundingClientRect();
-  const overflow = rect.right - (document.documentElement.clientWidth - 8);
-  if (overflow > 0) tip.style.left = `${-Math.min(overflow, rect.left - 8)}px`;
-  const below = window.innerHeight - 8;
-  const room = term.getBoundingClientRect().top - 8;
-  if (rect.bottom > below && room >= rect.height + 4) term.classList.add('tip-up');
+  const r = tip.getBoundingClientRect();
+  const over = r.right - document.documentElement.clientWidth + 8;
+  if (over > 0) tip.style.left = `${-Math.min(over, r.left - 8)}px`;
+  term.classList.toggle('tip-up', r.bottom > innerHeight - 8 && term.getBoundingClientRect().top > r.height + 12);
 }
 
 function closeAll(except?: Element): void {

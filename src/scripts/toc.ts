@@ -1,53 +1,30 @@
 /**
  * The table of contents follows the reader: the link of the section being
- * read is marked (aria-current), and on a phone the closed bar names it.
- * On a phone a chosen link closes the outline again, and so does Escape.
+ * read is marked (aria-current), and on a phone the closed bar names it. A
+ * chosen link folds the outline again (on a wide screen it stays shown: CSS).
+ * Kept small: it counts against the page's script budget.
  */
-let wired = false;
-
 export function initToc(): void {
-  const toc = document.querySelector<HTMLElement>('.doc-toc');
-  if (wired || !toc) return;
-  wired = true;
-  const details = toc.querySelector('details')!;
-  const current = toc.querySelector<HTMLElement>('.toc-current')!;
-  const links = [...toc.querySelectorAll<HTMLAnchorElement>('nav a[href^="#"]')];
-  const targets = links
-    .map((a) => ({ a, el: document.getElementById(decodeURIComponent(a.hash.slice(1))) }))
-    .filter((t): t is { a: HTMLAnchorElement; el: HTMLElement } => t.el !== null);
-  const narrow = window.matchMedia('(max-width: 63.99rem)');
-  let shown: HTMLAnchorElement | null = null;
-
+  const toc = document.querySelector('.doc-toc')!;
+  const current = toc.querySelector('.toc-current')!;
+  const links = [...toc.querySelectorAll<HTMLAnchorElement>('nav a')];
+  let shown: Element | undefined;
   const update = () => {
-    // The last heading above the upper fifth of the screen is the section being read.
-    const line = Math.min(window.innerHeight * 0.2, 160);
-    let at: HTMLAnchorElement | null = null;
-    for (const t of targets) {
-      if (t.el.getBoundingClientRect().top <= line) at = t.a;
-      else break;
+    // The last heading above the upper part of the screen is the section being read.
+    let at: HTMLAnchorElement | undefined;
+    for (const a of links) {
+      if ((document.getElementById(a.hash.slice(1))?.getBoundingClientRect().top ?? 1e9) > 120) break;
+      at = a;
     }
     if (at === shown) return;
     shown?.removeAttribute('aria-current');
     at?.setAttribute('aria-current', 'location');
+    current.textContent = at?.textContent ?? '';
     shown = at;
-    current.textContent = at ? at.textContent : '';
   };
-  let queued = false;
-  window.addEventListener('scroll', () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; update(); });
-  }, { passive: true });
-  window.addEventListener('hashchange', update);
+  addEventListener('scroll', update, { passive: true });
   update();
-
   toc.addEventListener('click', (e) => {
-    if (narrow.matches && (e.target as Element).closest('nav a')) details.open = false;
-  });
-  toc.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && details.open && narrow.matches) {
-      details.open = false;
-      toc.querySelector('summary')!.focus();
-    }
+    if ((e.target as Element).closest('nav a')) toc.querySelector('details')!.open = false;
   });
 }
