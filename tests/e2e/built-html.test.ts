@@ -51,7 +51,7 @@ describe('document pages', () => {
     // Title supplied by editors, marked as such.
     expect(h).toMatch(/<span class="supplied"[^>]*>大同市推动公立医院高质量发展实施方案/);
     // Agencies as labels.
-    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span>市人社局<\/li>/);
+    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span><a href="\/agencies\/datong-renshe\/">市人社局<\/a><\/li>/);
   });
 
   test('广东: notice, plan, attachments 1 and 2 in full, titles of 3 and 4, image notes, repairs listed', () => {
