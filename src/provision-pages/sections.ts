@@ -1,4 +1,4 @@
-/** Where each provision's section starts and ends in a document's rendered HTML (pure, no file access; used by provision-pages.ts). */
+/** Where each provision's section starts and ends in a document's rendered HTML (pure, no file access). */
 export interface Range { start: number; end: number; children: Range[] }
 
 /** One pass over the document's HTML: the start and end of every provision section and its direct child sections. */

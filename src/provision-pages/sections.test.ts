@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanSections } from './provision-sections.ts';
+import { scanSections } from './sections.ts';
 
 describe('scanSections', () => {
   it('finds nested provision sections and their direct children, skipping part sections', () => {
