@@ -11,6 +11,7 @@ import { clean, decodeSeed, type TextMark } from './pipeline.ts';
 import type { Apparatus } from '../src/schemas/open-data.ts';
 import { parseOutline, provisions, type DocTree, type Node, type Span } from './structure/parse-outline.ts';
 import { citations } from './structure/citation.ts';
+import { sourcePublisher } from './source-publisher.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
 import { writeFilesAtomically } from './write-files.ts';
@@ -72,6 +73,7 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   const byKind = <K extends TextMark['kind']>(k: K) => res.marks.filter((m): m is Extract<TextMark, { kind: K }> => m.kind === k).sort((a, b) => a.n - b.n);
   const frontmatter = {
     ...manifest.meta,
+    source: { ...manifest.meta.source, publisher: sourcePublisher(manifest.meta) },
     seed: manifest.seed,
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,

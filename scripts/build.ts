@@ -21,6 +21,8 @@ const run = (args: string[], env: Record<string, string> = {}) =>
 try {
   await buildAtomically(outDir, (tmp) => {
     run(['node_modules/astro/bin/astro.mjs', 'build'], { OUT_DIR: tmp });
+    // Provision pages are cut from the built document pages (src/provision-pages/), before the index.
+    run(['scripts/provision-pages.ts', tmp]);
     run(['scripts/search-index.ts', tmp]);
     // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
     writeFileSync(join(tmp, '_headers'), headersFile(base));

@@ -58,3 +58,17 @@ export function policyHtml(doc: Policy): string {
     throw new Error(`The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document at the start of each build.`);
   }
 }
+
+/**
+ * The document part of a citation, as an official or lawyer writes it: the
+ * title in 《》, then in brackets whether editors supplied the title, the
+ * 发文字号 and the date, each only when the document has it:
+ * 《广东省…实施方案》（粤府办〔2019〕18号，2019年10月13日）.
+ * The copy-citation button appends the provision's numbering and the URL.
+ */
+export function citationPrefix(p: Policy): string {
+  const d = p.data;
+  const issued = [d.docNumber, d.date ? dateLabel(p) : undefined].filter(Boolean).join('，');
+  const notes = [d.titleSupplied ? '标题为编者所补' : '', issued].filter(Boolean).join('；');
+  return `《${d.title}》${notes ? `（${notes}）` : ''}`;
+}

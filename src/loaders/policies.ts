@@ -23,6 +23,7 @@ import { PolicyRenderError } from '../render/policy/render.ts';
 import { renderFiles, type RenderJob } from '../render/policy/render-files.ts';
 import { MIN_PER_THREAD, renderInWorkers } from '../render/policy/parallel.ts';
 import { loadSimilar } from '../lib/similar/library.ts';
+import type { Region } from '../lib/agencies/normalize.ts';
 
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
@@ -76,7 +77,7 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     htmlDir,
     // Read once here from the frontmatter, not again by every worker's citation plugin.
     library: sources.map(({ id, frontmatter: f }) => ({
-      slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? f.title ?? id), ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
+      slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? f.title ?? id), region: (f.region ?? { province: '' }) as Region, ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
     })),
   };
   // Similar provisions need the whole library: computed once here, handed to each document's render.

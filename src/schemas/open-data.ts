@@ -111,7 +111,7 @@ export const openMetaSchema = z.object({
 export const openDocumentSchema = z.object({
   format: z.literal('yigai-policy/1'),
   document: openMetaSchema.extend({
-    source: z.object({ site: z.string(), note: z.string().optional() }),
+    source: z.object({ site: z.string(), note: z.string().optional(), url: z.url().optional(), publisher: z.enum(['official', 'reprint', 'unknown']).optional() }),
     editorialNotes: z.array(z.string()),
     truncated: z.string().optional(),
     /** Document-level apparatus (a supplied document title); the rest sits at its clause. */

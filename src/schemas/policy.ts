@@ -54,6 +54,14 @@ export const policyMetaSchema = z.object({
     site: z.string(),
     /** Anything else known about the copy (reposted from, source line, …). */
     note: z.string().optional(),
+    /** Address of the page the text was copied from, when it was recorded. */
+    url: z.url({ message: 'source.url is the full address of the page the text was copied from, e.g. https://www.lasa.gov.cn/…; leave it out when it was not recorded.' }).optional(),
+    /**
+     * official: the issuing government's own publication (its website or gazette);
+     * reprint: a copy on another site; unknown: cannot be told. Ingest derives it
+     * when left out (ingest/source-publisher.ts); set it when the derivation is wrong.
+     */
+    publisher: z.enum(['official', 'reprint', 'unknown'], { message: 'source.publisher is official, reprint or unknown.' }).optional(),
   }),
   /**
    * One sentence for lists and the page description (about 60–120 characters).

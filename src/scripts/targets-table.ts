@@ -1,4 +1,8 @@
-/** Filters (region, year, topic) and sortable columns for the targets table. */
+/**
+ * Filters (region, year, topic, agency) and sortable columns for the targets
+ * table. Sorted by deadline, rows without one (data-dated="0") stay last
+ * in both directions.
+ */
 export function initTargetsTable(): void {
   const table = document.querySelector<HTMLTableElement>('[data-targets]');
   const box = document.querySelector<HTMLElement>('[data-target-filters]');
@@ -10,7 +14,11 @@ export function initTargetsTable(): void {
   const apply = () => {
     let shown = 0;
     for (const r of rows) {
-      const ok = selects.every((s) => !s.value || r.dataset[s.dataset.filter!] === s.value);
+      const ok = selects.every((s) => {
+        const v = r.dataset[s.dataset.filter!] ?? '';
+        // data-match="word": the row lists several values (agency ids), space-separated.
+        return !s.value || (s.dataset.match === 'word' ? v.split(' ').includes(s.value) : v === s.value);
+      });
       r.hidden = !ok;
       if (ok) shown++;
     }
@@ -32,7 +40,8 @@ export function initTargetsTable(): void {
       th.setAttribute('aria-sort', dir);
       const sign = dir === 'ascending' ? 1 : -1;
       const val = (r: HTMLTableRowElement) => r.dataset[key] ?? '';
-      rows.sort((a, b) => sign * (key === 'number' || key === 'year' ? Number(val(a)) - Number(val(b)) : val(a).localeCompare(val(b), 'zh-CN-u-co-pinyin')));
+      const undated = (r: HTMLTableRowElement) => (key === 'year' && r.dataset.dated === '0' ? 1 : 0);
+      rows.sort((a, b) => undated(a) - undated(b) || sign * (key === 'number' || key === 'year' ? Number(val(a)) - Number(val(b)) : val(a).localeCompare(val(b), 'zh-CN-u-co-pinyin')));
       body.append(...rows);
     });
   }

@@ -65,7 +65,7 @@ describe('document pages', () => {
     // Title supplied by editors, marked as such.
     expect(h).toMatch(/<span class="supplied"[^>]*>大同市推动公立医院高质量发展实施方案/);
     // Agencies as labels.
-    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span>市人社局<\/li>/);
+    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span><a href="\/agencies\/datong-renshe\/">市人社局<\/a><\/li>/);
   });
 
   test('广东: notice, plan, attachments 1 and 2 in full, titles of 3 and 4, image notes, repairs listed', () => {
@@ -120,7 +120,7 @@ describe('site', () => {
   });
   test('document pages ship the copy tools and the lazy search starter, and nothing from other hosts', () => {
     const doc = html('policies/datong-gaozhiliang/index.html');
-    expect(doc).toContain('class="permalink" href="#s3-4-15" aria-label="本条链接：第三部分第15项"');
+    expect(doc).toContain('class="permalink" href="#s3-4-15" aria-label="本条链接：第三部分（四）第15项"');
     expect(doc).not.toMatch(/<(script|img)[^>]+src="https?:\/\//);
     expect(doc).not.toMatch(/<link rel="(stylesheet|preload|modulepreload|icon)"[^>]+href="https?:\/\//);
   });

@@ -141,7 +141,7 @@ describe('glossary pages', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('两个允许');
     await expect(page.locator('dl').textContent()).resolves.toContain('人社部发〔2017〕10号');
     await expect(page.locator('dd a').count()).resolves.toBeGreaterThan(0);
-    await page.locator('#uses ~ ul a', { hasText: '第三部分第15项' }).first().click();
+    await page.locator('#uses ~ ul a', { hasText: '第三部分（四）第15项' }).first().click();
     await page.waitForURL(/datong-gaozhiliang\/\?hl=[^#]+#s3-4-15$/);
     const box = await page.locator('#s3-4-15').boundingBox();
     expect(box!.y).toBeLessThan(200);

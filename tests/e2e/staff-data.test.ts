@@ -87,7 +87,7 @@ describe('targets', () => {
     await page.getByLabel('地区').selectOption('广东省');
     const visible = await page.locator('[data-targets] tbody tr:visible').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.region));
     expect(new Set(visible)).toEqual(new Set(['广东省']));
-    await page.getByRole('button', { name: '年份' }).click();
+    await page.getByRole('button', { name: '期限' }).click();
     await expect(page.locator('th[data-sort="year"]').getAttribute('aria-sort')).resolves.toBe('ascending');
     await page.context().close();
   });

@@ -31,10 +31,18 @@ export interface ElementContext {
   term(id: string): { term: string; short: string };
   /** Related provisions and topics of a provision of the document being rendered. */
   related(id: string): RelatedBlock;
+  /** The page of an agency named in the document being rendered (as printed: 市卫健委); undefined for a name the agency table cannot read. */
+  agencyHref(asWritten: string): string | undefined;
 }
 
 export type Props = Record<string, unknown>;
 export type ElementBuilder = (props: Props, children: ElementContent[], ctx: ElementContext) => ElementContent[];
+
+/** An agency label: a link to its page, or the name as written when no page exists. */
+const agencyLink = (name: string, ctx: ElementContext): ElementContent => {
+  const url = ctx.agencyHref(name);
+  return url ? h('a', { href: url }, name) : h('span', name);
+};
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
@@ -126,16 +134,16 @@ export const elements: Record<string, ElementBuilder> = {
     const related = ctx.related(str(p.id));
     return [h('section', { class: 'provision', 'data-depth': str(p.depth), 'data-id': str(p.id) }, [...children, ...relatedBlock(related), ...similarBlock(related)])];
   },
-  /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels. */
-  ProvisionHeading: (p, children) => {
+  /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels linking to their pages. */
+  ProvisionHeading: (p, children, ctx) => {
     const id = str(p.id);
     const lead = list(p.lead);
     const partners = list(p.partners);
     const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, [...aliasTargets(p.aliases), ...children]), clauseTools(id, str(p.cite))])];
     if (lead.length || partners.length) {
       out.push(h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis === undefined ? undefined : str(p.basis) }, [
-        ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), a])),
-        ...partners.map((a) => h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), a])),
+        ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), agencyLink(a, ctx)])),
+        ...partners.map((a) => h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), agencyLink(a, ctx)])),
       ]));
     }
     return out;

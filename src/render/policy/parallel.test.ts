@@ -11,7 +11,7 @@ test('two worker threads render the real documents as the loader thread does', a
   const files = readdirSync(policiesDir).filter((f) => f.endsWith('.mdx')).sort().map((f) => ({
     id: f.replace(/\.mdx$/, ''), filePath: `src/content/policies/${f}`, source: readFileSync(join(policiesDir, f), 'utf8'),
   }));
-  const job = (htmlDir: string): Omit<RenderJob, 'files'> => ({ base: '/', htmlDir, library: files.map((f) => ({ slug: f.id, shortTitle: f.id, ...JSON.parse(f.source.split('\n---\n')[0].replace(/^---\n/, '')) })) });
+  const job = (htmlDir: string): Omit<RenderJob, 'files'> => ({ base: '/', htmlDir, library: files.map((f) => ({ slug: f.id, shortTitle: f.id, region: { province: '' }, ...JSON.parse(f.source.split('\n---\n')[0].replace(/^---\n/, '')) })) });
   const inline = renderFiles({ ...job(mkdtempSync(join(tmpdir(), 'inline-'))), files });
   const parallel = await renderInWorkers(files, job(mkdtempSync(join(tmpdir(), 'workers-'))), 2);
   expect(parallel.map((r) => r.id).sort()).toEqual(files.map((f) => f.id));

@@ -14,6 +14,7 @@ import type { Citation, LibraryDoc } from '../../plugins/remark-citations.ts';
 import { loadGlossary } from '../../lib/glossary/load.ts';
 import { loadTopicData, relatedTo } from '../../lib/topics/load.ts';
 import type { SimilarLink } from '../../lib/similar/library.ts';
+import { readAgency, type Region } from '../../lib/agencies/normalize.ts';
 
 export interface RenderJob {
   /** Each document with its provisions' automatic similar provisions (clause id → links), computed once for the library by the loader. */
@@ -23,7 +24,7 @@ export interface RenderJob {
   /** Absolute folder the HTML files are written to. */
   htmlDir: string;
   /** Every document of the library, from its frontmatter: citations of it become links, and its short title labels related-provision links. */
-  library: (LibraryDoc & { shortTitle: string })[];
+  library: (LibraryDoc & { shortTitle: string; region: Region })[];
 }
 
 export interface RenderedFile { id: string; htmlFile: string; glossaryOccurrences: GlossaryOccurrence[]; citations: Citation[] }
@@ -34,6 +35,7 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
   const topicData = loadTopicData();
   const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
   const shortTitle = new Map(job.library.map((d) => [d.slug, d.shortTitle]));
+  const region = new Map(job.library.map((d) => [d.slug, d.region]));
   const render = createPolicyRenderer({ base: job.base, library: job.library });
 
   return job.files.map(({ id, filePath, source, similar }) => {
@@ -43,6 +45,11 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
         const entry = glossary.get(termId);
         if (!entry) throw new PolicyRenderError(filePath, undefined, `glossary term "${termId}" is used but has no entry`, `Add src/content/glossary/${termId}.json.`);
         return { term: entry.term, short: entry.short };
+      },
+      agencyHref(asWritten) {
+        // A name the agency table cannot read has no page (it is listed in the curation report).
+        const a = readAgency(asWritten, region.get(id) ?? { province: '' });
+        return a.match === 'unresolved' ? undefined : href(`agencies/${a.id}/`);
       },
       related(clause): RelatedBlock {
         return {

@@ -18,6 +18,7 @@ const ctx: ElementContext = {
     if (id !== 'drg') throw new Error(`unknown ${id}`);
     return { term: 'DRG', short: '按疾病诊断相关分组付费。' };
   },
+  agencyHref: (name) => `/sub/agencies/${name === '市卫健委' ? 'x-weijian' : 'x-caizheng'}/`,
   related: (id) => id === 's1'
     ? { groups: [{ label: '薪酬制度', links: [{ href: '/sub/policies/b/#s2', doc: '乙方案', label: '第二部分' }] }], topics: [{ href: '/sub/topics/xinchou/', name: '薪酬' }, { href: '/sub/topics/renshi/', name: '人事' }] }
     : { groups: [], topics: [] },
@@ -36,6 +37,7 @@ describe('policy elements', () => {
     expect(section.querySelector('a.permalink')!.getAttribute('href')).toBe('#s1');
     expect(section.querySelector('a.permalink')!.getAttribute('aria-label')).toBe('本条链接：第一部分');
     expect(section.querySelectorAll('ul.agencies li').map((li) => li.text)).toEqual(['牵头市卫健委', '参与市财政局']);
+    expect(section.querySelectorAll('ul.agencies li a').map((a) => a.getAttribute('href'))).toEqual(['/sub/agencies/x-weijian/', '/sub/agencies/x-caizheng/']);
     expect(section.querySelector('ul.agencies')!.getAttribute('title')).toBe('原文括注');
     expect(section.querySelector('p.provision-body')!.text).toBe('正文。');
     expect(section.querySelectorAll('.related a').map((a) => `${a.getAttribute('href')} ${a.text}`)).toEqual(['/sub/policies/b/#s2 乙方案 第二部分', '/sub/topics/xinchou/ 薪酬', '/sub/topics/renshi/ 人事']);

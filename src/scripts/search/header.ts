@@ -113,7 +113,8 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); if (popup.hidden) void run(); else setActive(active + 1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
-    else if (e.key === 'Escape') { close(); }
+    // A search field clears itself on Escape; while results show, Escape only closes them (the query stays).
+    else if (e.key === 'Escape' && !popup.hidden) { e.preventDefault(); close(); }
     else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); options()[active].click(); }
   });
   document.addEventListener('click', (e) => { if (!form.contains(e.target as Node)) close(); });

@@ -1,0 +1,23 @@
+/**
+ * Labels and lookups on a document's outline (the `provisions` ingest writes
+ * into the frontmatter), shared by the table of contents and provision pages.
+ * Bundle-safe: no file access.
+ */
+import type { Provision } from '../schemas/policy.ts';
+
+/**
+ * How a provision is named in outlines and breadcrumbs: 三、重点工作任务; a part
+ * by its label and title (附件1　广东省…帮扶行动方案), the label left out when
+ * the title already says it (印发通知, the main text's own title).
+ */
+export function tocLabel(p: Provision): string {
+  if (p.depth > 0) return `${p.num}${p.title}`;
+  return p.title.includes(p.num) ? p.title : `${p.num}　${p.title}`;
+}
+
+/** The chain of parents of a provision, outermost first (parts included). */
+export function ancestors(p: Provision, byId: Map<string, Provision>): Provision[] {
+  const out: Provision[] = [];
+  for (let q = p.parent ? byId.get(p.parent) : undefined; q; q = q.parent ? byId.get(q.parent) : undefined) out.unshift(q);
+  return out;
+}
