@@ -52,7 +52,7 @@ export function buildProvisionPages({ out, contentDir = 'src/content', similar }
     if (!citePrefix) throw new Error(`${pageFile}: no <article id="doc" data-cite-prefix=…>\n  hint: src/pages/policies/[slug].astro writes it; rebuild.`);
     const fm = policyFrontmatterSchema.parse(JSON.parse(readFileSync(mdx, 'utf8').split('\n---\n')[0].replace(/^---\n/, '')));
     const texts = new Map((JSON.parse(readFileSync(join(contentDir, 'clauses', `${slug}.json`), 'utf8')) as { id: string; text: string }[]).map((c) => [c.id, c.text]));
-    const doc: DocInfo = { slug, base, title: fm.title, shortTitle: fm.shortTitle, titleSupplied: fm.titleSupplied, citePrefix, provisions: fm.provisions, html };
+    const doc: DocInfo = { slug, base, title: fm.title, shortTitle: fm.shortTitle ?? fm.title, titleSupplied: fm.titleSupplied, citePrefix, provisions: fm.provisions, html };
     const sections = scanSections(html);
     const list = paged(fm.provisions);
     list.forEach((p, i) => {
