@@ -24,18 +24,28 @@ import { traditionalToSimplified } from './rules/traditional-to-simplified.ts';
 import { normalizePunctuation } from './rules/normalize-punctuation.ts';
 import { normalizeWhitespace } from './rules/normalize-whitespace.ts';
 import { editorialCorrections } from './rules/editorial-corrections.ts';
+import { stripLostIndent } from './rules/strip-lost-indent.ts';
+import { stripMetadataTable } from './rules/strip-metadata-table.ts';
+import { stripEncyclopediaFurniture } from './rules/strip-encyclopedia-furniture.ts';
+import { rejoinBrokenLines } from './rules/rejoin-broken-lines.ts';
 
 /**
- * The order matters: repairs see the raw bytes; furniture goes before the
+ * The order matters: repairs see the raw bytes (and lost indentation `??` goes
+ * only after them); metadata tables go before the site-menu rule, which would
+ * take a row of short cells for a menu; furniture goes before the
  * text is converted (its patterns cover both scripts); punctuation and
- * whitespace are normalised on the converted text; corrections come last so
+ * whitespace are normalised on the converted text; broken lines are rejoined
+ * once there is one paragraph per line; corrections come last so
  * they are written as readers see the text.
  */
 export const RULES: readonly Rule[] = [
   normalizeNewlines,
   repairMojibake,
+  stripLostIndent,
   stripSpam,
   stripHtmlTags,
+  stripMetadataTable,
+  stripEncyclopediaFurniture,
   stripSiteMenu,
   stripPageWidgets,
   stripViewCounter,
@@ -50,6 +60,7 @@ export const RULES: readonly Rule[] = [
   traditionalToSimplified,
   normalizePunctuation,
   normalizeWhitespace,
+  rejoinBrokenLines,
   editorialCorrections,
 ];
 

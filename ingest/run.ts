@@ -13,6 +13,7 @@ import { citations } from './structure/citation.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
+import { completeMeta } from './derive-meta.ts';
 
 export interface IngestPaths {
   seedsDir: string;
@@ -59,7 +60,7 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     return parentDepth === undefined ? p : { ...p, parent: byDepth[parentDepth] };
   });
   const frontmatter = {
-    ...manifest.meta,
+    ...completeMeta(manifest.meta, manifestFile),
     seed: manifest.seed,
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,

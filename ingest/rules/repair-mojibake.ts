@@ -1,6 +1,7 @@
 import { type Edit, result } from '../ledger.ts';
 import { IngestError } from '../errors.ts';
 import type { Rule } from './types.ts';
+import { assertNoOverlap } from './overlaps.ts';
 
 /**
  * Applies the manifest's `repairs`: places where the scraper replaced characters
@@ -25,6 +26,7 @@ export const repairMojibake: Rule = {
       }
       for (const at of hits) edits.push({ rule: 'repair-mojibake', at, from: r.find, to: r.replace, reason: r.reason, ref });
     }
+    assertNoOverlap(edits, manifest.repairs, 'repair', manifestFile);
     return result(text, edits);
   },
 };

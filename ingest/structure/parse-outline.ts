@@ -49,8 +49,9 @@ export interface DocTree { head: Span[]; parts: PartNode[] }
 const LEVELS: { depth: number; re: RegExp; value: (m: RegExpExecArray) => number }[] = [
   { depth: 1, re: /^([一二三四五六七八九十]+)、/u, value: (m) => chineseToNumber(m[1]) },
   { depth: 2, re: /^（([一二三四五六七八九十]+)）/u, value: (m) => chineseToNumber(m[1]) },
-  { depth: 3, re: /^(\d{1,2})\.(?!\d)/u, value: (m) => Number(m[1]) },
-  { depth: 4, re: /^（(\d{1,2})）/u, value: (m) => Number(m[1]) },
+  // 1. 1． 1、 — and past 99. (an attachment list of 120 items).
+  { depth: 3, re: /^(\d{1,3})[.．、](?!\d)/u, value: (m) => Number(m[1]) },
+  { depth: 4, re: /^（(\d{1,3})）/u, value: (m) => Number(m[1]) },
 ];
 const IMAGE = /^(表|图|圖)\d+\.(jpe?g|png|gif|bmp)$/iu;
 const ATTACHMENT_LIST = /^附件[：:]/u;
@@ -122,7 +123,7 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
       };
       if (IMAGE.test(t)) { addPara(true); continue; }
       if (ATTACHMENT_LIST.test(t)) { inList = true; addPara(false); continue; }
-      if (inList && /^\d+\./u.test(t)) { addPara(false); continue; }
+      if (inList && /^\d+[.．、]/u.test(t)) { addPara(false); continue; }
       inList = false;
 
       const level = LEVELS.map((l) => ({ l, m: l.re.exec(t) })).find((x) => x.m);
