@@ -24,6 +24,7 @@ import { traditionalToSimplified } from './rules/traditional-to-simplified.ts';
 import { normalizePunctuation } from './rules/normalize-punctuation.ts';
 import { normalizeWhitespace } from './rules/normalize-whitespace.ts';
 import { editorialCorrections } from './rules/editorial-corrections.ts';
+import { stripBreadcrumb } from './rules/strip-breadcrumb.ts';
 import { stripLostIndent } from './rules/strip-lost-indent.ts';
 import { stripMetadataTable } from './rules/strip-metadata-table.ts';
 import { stripEncyclopediaFurniture } from './rules/strip-encyclopedia-furniture.ts';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   stripMetadataTable,
   stripEncyclopediaFurniture,
   stripSiteMenu,
+  stripBreadcrumb,
   stripPageWidgets,
   stripViewCounter,
   stripRelatedArticles,

@@ -37,21 +37,48 @@ export const TAIWAN_WORDS: readonly TaiwanWord[] = [
   { find: '医疗院所', replace: '医疗机构', reason: '台湾用语“医疗院所”，大陆用“医疗机构”' },
 ];
 
-export interface WordHit { word: TaiwanWord; count: number; lines: number[] }
+export interface WordHit { word: TaiwanWord; count: number; lines: number[]; ats: number[]; skipped: number }
 
 /** Where the table's words occur in a (converted, clean) text, outside their `not` contexts. */
 export function findTaiwanWording(text: string): WordHit[] {
   const hits: WordHit[] = [];
   for (const word of TAIWAN_WORDS) {
     const lines: number[] = [];
+    const ats: number[] = [];
     let count = 0;
+    let skipped = 0;
     for (let at = text.indexOf(word.find); at !== -1; at = text.indexOf(word.find, at + word.find.length)) {
       const around = text.slice(Math.max(0, at - 4), at + word.find.length + 4);
-      if (word.not?.test(around)) continue;
+      if (word.not?.test(around)) { skipped++; continue; }
       count++;
+      ats.push(at);
       lines.push(text.slice(0, at).split('\n').length - 1);
     }
-    if (count) hits.push({ word, count, lines });
+    if (count) hits.push({ word, count, lines, ats, skipped });
   }
   return hits;
+}
+
+/**
+ * The hits as manifest corrections. Where the word also occurs in a context
+ * that keeps it, each hit is written with the two characters before it, so
+ * the correction matches only there (结算档案 → 结算文件, not 健康档案).
+ */
+export function taiwanCorrections(text: string): { find: string; replace: string; count: number; reason: string }[] {
+  const out: { find: string; replace: string; count: number; reason: string }[] = [];
+  for (const h of findTaiwanWording(text)) {
+    const reason = `${h.word.reason}（台湾用语对照表 ingest/rules/taiwan-wording.ts）`;
+    if (!h.skipped) { out.push({ find: h.word.find, replace: h.word.replace, count: h.count, reason }); continue; }
+    const finds = new Map<string, number>();
+    for (const at of h.ats) {
+      const ctx = text.slice(Math.max(0, at - 2), at);
+      finds.set(ctx, (finds.get(ctx) ?? 0) + 1);
+    }
+    for (const [ctx, n] of finds) {
+      const find = ctx + h.word.find;
+      if (text.split(find).length - 1 !== n) continue; // not unique: left to the editor (listed in the review)
+      out.push({ find, replace: ctx + h.word.replace, count: n, reason });
+    }
+  }
+  return out;
 }

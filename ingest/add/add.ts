@@ -1,0 +1,147 @@
+/**
+ * `npm run add -- <raw file>`: puts one scraped page into the library.
+ *
+ *   raw bytes ─ decodeSeed ─ clean (provisional manifest) ─ draftManifest ─▶ manifest
+ *   seeds/<n>_<hash>.txt (byte for byte) + ingest/manifests/<slug>.json ─ runIngest ─▶ MDX
+ *
+ * The seed and manifest are written only together with a successful ingest of
+ * the whole library: when ingest fails, both are taken back and the error
+ * says which file to fix. An existing manifest is replaced only with `force`.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { IngestError } from '../errors.ts';
+import { manifestSchema, parseManifest } from '../manifest.ts';
+import { clean, decodeSeed, type CleanResult } from '../pipeline.ts';
+import { runIngest, type IngestPaths } from '../run.ts';
+import { detectScript } from '../rules/detect-script.ts';
+import { readPageMeta } from '../rules/strip-metadata-table.ts';
+import { taiwanCorrections } from '../rules/taiwan-wording.ts';
+import { normalizeNewlines } from '../rules/normalize-newlines.ts';
+import { draftManifest, type Draft } from './extract.ts';
+import { deriveSlug } from './slug.ts';
+
+export interface AddOptions {
+  /** The project folder (the library): seeds/, ingest/manifests/, src/content/. */
+  root: string;
+  rawFile: string;
+  slug?: string;
+  force?: boolean;
+  /** Editor-supplied meta fields, `path=value` (region.province=青海省, year=2024), marked as supplied. */
+  set?: string[];
+}
+
+export interface AddResult {
+  slug: string;
+  seed: string;
+  manifestFile: string;
+  manifest: Record<string, unknown>;
+  draft: Draft;
+  script: { script: 'simplified' | 'traditional'; detected: boolean; changed: number; han: number };
+  clean: CleanResult;
+  written: string[];
+}
+
+export function projectPaths(root: string): IngestPaths {
+  return {
+    seedsDir: join(root, 'seeds'),
+    manifestsDir: join(root, 'ingest/manifests'),
+    outDir: join(root, 'src/content/policies'),
+    reportsDir: join(root, 'src/content/reports'),
+    clausesDir: join(root, 'src/content/clauses'),
+  };
+}
+
+const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Sets meta.<path> = value for --set, with numbers for year. */
+function applySet(meta: Record<string, unknown>, assignment: string): string {
+  const m = /^([a-zA-Z.]+)=(.*)$/u.exec(assignment);
+  if (!m) throw new IngestError(`--set ${assignment}: write it as field=value`, { hint: 'e.g. --set region.province=青海省 or --set year=2024' });
+  const [path, raw] = [m[1], m[2]];
+  const keys = path.replace(/^meta\./u, '').split('.');
+  let o = meta;
+  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  o[keys.at(-1)!] = /^(year)$/u.test(keys.at(-1)!) ? Number(raw) : raw;
+  return keys.join('.');
+}
+
+export function addDocument(opts: AddOptions): AddResult {
+  const paths = projectPaths(opts.root);
+  if (!existsSync(opts.rawFile)) throw new IngestError('no such file', { file: opts.rawFile, hint: 'Give the path of the scraped page saved as a UTF-8 .txt file.' });
+  const bytes = readFileSync(opts.rawFile);
+  const source = decodeSeed(bytes, opts.rawFile);
+
+  // The same bytes already in the library?
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const seeds = existsSync(paths.seedsDir) ? readdirSync(paths.seedsDir).filter((f) => f.endsWith('.txt')) : [];
+  const same = seeds.find((f) => f.endsWith(`_${hash}.txt`) || readFileSync(join(paths.seedsDir, f)).equals(bytes));
+  if (same && !opts.force) {
+    throw new IngestError(`this page is already in the library as seeds/${same}`, { file: opts.rawFile, hint: 'Edit the manifest that names that seed, or pass --force to draft it again.' });
+  }
+  const seed = same ?? `${String(seeds.length).padStart(3, '0')}_${hash}.txt`;
+
+  // Clean once with a provisional manifest (no parts) to read the text.
+  const verdict = detectScript(source);
+  const provisional = manifestSchema.parse({ seed, slug: 'draft', meta: { title: '草稿标题', region: { province: '草稿' }, kind: '草稿', status: '正式' } });
+  const res = clean(source, { manifest: provisional, manifestFile: '(draft manifest)' }, opts.rawFile);
+  const normalized = normalizeNewlines.apply(source, { manifest: provisional, manifestFile: '' }).text;
+  const table = readPageMeta(normalized).map((f) => (verdict.script === 'traditional' ? { ...f, label: t2s(f.label), value: t2s(f.value) } : f));
+  const draft = draftManifest(res.text, table, (f) => f.valueLine);
+
+  const meta: Record<string, unknown> = { ...draft.meta };
+  const supplied = (opts.set ?? []).map((s) => applySet(meta, s));
+  if (supplied.length) meta.supplied = supplied;
+  const title = String(meta.title ?? '');
+  const year = (meta.year as number | undefined) ?? Number(String(meta.date ?? (meta.dates as Record<string, string> | undefined)?.published ?? '').slice(0, 4) || /〔(\d{4})〕/u.exec(String(meta.docNumber ?? ''))?.[1] || NaN);
+  const slug = opts.slug ?? deriveSlug({ title, region: meta.region as { province: string }, year: Number.isFinite(year) ? year : undefined });
+  const manifestFile = join(paths.manifestsDir, `${slug}.json`);
+  if (existsSync(manifestFile) && !opts.force) {
+    throw new IngestError('a manifest with this slug exists already; it is never overwritten silently', {
+      file: manifestFile,
+      hint: `Choose another slug with --slug <slug>, or pass --force to replace ${relative(opts.root, manifestFile)}.`,
+    });
+  }
+
+  // Taiwan wording left after character conversion: drafted as editorial corrections.
+  const corrections = verdict.script === 'traditional'
+    ? taiwanCorrections(res.text)
+    : [];
+  const manifest: Record<string, unknown> = {
+    seed,
+    slug,
+    ...(verdict.script === 'traditional' ? { script: 'traditional' } : {}),
+    meta,
+    ...(corrections.length ? { corrections } : {}),
+    ...(draft.truncated ? { truncated: draft.truncated } : {}),
+    ...(draft.parts.length ? { parts: draft.parts } : {}),
+    ...(draft.headLines ? { headLines: draft.headLines } : {}),
+  };
+  const json = JSON.stringify(manifest, null, 2) + '\n';
+  // Fail on schema problems before anything is written.
+  parseManifest(json, manifestFile);
+
+  const seedFile = join(paths.seedsDir, seed);
+  const hadSeed = existsSync(seedFile);
+  const oldManifest = existsSync(manifestFile) ? readFileSync(manifestFile) : undefined;
+  if (!hadSeed) writeFileSync(seedFile, bytes);
+  writeFileSync(manifestFile, json);
+  let written: string[];
+  try {
+    written = runIngest(paths).written;
+  } catch (e) {
+    if (!hadSeed) rmSync(seedFile);
+    if (oldManifest) writeFileSync(manifestFile, oldManifest); else rmSync(manifestFile);
+    if (e instanceof IngestError) {
+      throw new IngestError(`${basename(opts.rawFile)} could not be added, nothing was written:\n  ${e.message.replace(/\n/gu, '\n  ')}\n  the draft manifest was:\n${json.replace(/^/gmu, '    ')}`, {
+        hint: 'Fix the field named above: pass it with --set field=value (e.g. --set region.province=青海省), or save the draft as ingest/manifests/<slug>.json, edit it and run npm run ingest.',
+      });
+    }
+    throw e;
+  }
+  const final = parseManifest(json, manifestFile);
+  const finalRes = clean(source, { manifest: final, manifestFile }, seedFile);
+  return { slug, seed, manifestFile, manifest, draft, script: { ...verdict, detected: true }, clean: finalRes, written };
+}

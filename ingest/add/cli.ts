@@ -1,0 +1,56 @@
+/**
+ * npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …]
+ *
+ * Adds one scraped page to the library: copies it into seeds/, drafts its
+ * manifest, runs ingest and prints the review. Non-interactive; exit 0 when
+ * the document is in the library, 1 with the file and the fix otherwise.
+ */
+import { parseArgs } from 'node:util';
+import { IngestError } from '../errors.ts';
+import { addDocument } from './add.ts';
+import { formatReview } from './review.ts';
+
+const USAGE = 'usage: npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …]';
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        slug: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        set: { type: 'string', multiple: true },
+        root: { type: 'string', default: process.cwd() },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`add: ${(e as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) { console.log(USAGE); return 0; }
+  if (positionals.length !== 1) {
+    console.error(`add: give exactly one raw file (got ${positionals.length})\n${USAGE}`);
+    return 1;
+  }
+  if (values.slug !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(values.slug)) {
+    console.error(`add: --slug "${values.slug}" is not a slug\n  hint: lower-case ASCII words joined by hyphens, e.g. gonghe-yigongti-2024`);
+    return 1;
+  }
+  try {
+    const res = addDocument({ root: values.root, rawFile: positionals[0], slug: values.slug, force: values.force, set: values.set });
+    console.log(formatReview(res, values.root));
+    return 0;
+  } catch (e) {
+    if (e instanceof IngestError) {
+      console.error(`add failed: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
