@@ -120,8 +120,15 @@ export function addDocument(opts: AddOptions): AddResult {
     ...(draft.headLines ? { headLines: draft.headLines } : {}),
   };
   const json = JSON.stringify(manifest, null, 2) + '\n';
+  const failed = (e: IngestError) =>
+    new IngestError(`${basename(opts.rawFile)} could not be added, nothing was written:\n  ${e.message.replace(/\n/gu, '\n  ')}\n  the draft manifest was:\n${json.replace(/^/gmu, '    ')}`, {
+      hint: 'Give the field the text lacks with --set field=value (e.g. --set region.province=青海省 --set year=2024; it is marked as supplied), or save the draft as ingest/manifests/<slug>.json, edit it and run npm run ingest.',
+    });
   // Fail on schema problems before anything is written.
-  parseManifest(json, manifestFile);
+  if (!meta.region) {
+    throw failed(new IngestError('meta.region: the text names no province, city or county that the division list knows', { file: manifestFile }));
+  }
+  try { parseManifest(json, manifestFile); } catch (e) { throw e instanceof IngestError ? failed(e) : e; }
 
   const seedFile = join(paths.seedsDir, seed);
   const hadSeed = existsSync(seedFile);
@@ -134,12 +141,7 @@ export function addDocument(opts: AddOptions): AddResult {
   } catch (e) {
     if (!hadSeed) rmSync(seedFile);
     if (oldManifest) writeFileSync(manifestFile, oldManifest); else rmSync(manifestFile);
-    if (e instanceof IngestError) {
-      throw new IngestError(`${basename(opts.rawFile)} could not be added, nothing was written:\n  ${e.message.replace(/\n/gu, '\n  ')}\n  the draft manifest was:\n${json.replace(/^/gmu, '    ')}`, {
-        hint: 'Fix the field named above: pass it with --set field=value (e.g. --set region.province=青海省), or save the draft as ingest/manifests/<slug>.json, edit it and run npm run ingest.',
-      });
-    }
-    throw e;
+    throw e instanceof IngestError ? failed(e) : e;
   }
   const final = parseManifest(json, manifestFile);
   const finalRes = clean(source, { manifest: final, manifestFile }, seedFile);
