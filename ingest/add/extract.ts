@@ -149,7 +149,6 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
   }
 
   // ---- signature: issuers and the date written ------------------------------
-  const bodyStart = planAt ? planAt.i : headLines;
   const searchTo = planAt ? planAt.i : Math.min(L.length, headLines + 40);
   let written: string | undefined;
   const sigRange = [...Array(Math.max(0, searchTo - headLines)).keys()].map((k) => k + headLines);

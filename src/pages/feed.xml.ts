@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
     <link rel="alternate" type="text/html" href="${esc(absolute(`policies/${d.id}/`, site))}"/>
     <link rel="alternate" type="application/json" href="${esc(absolute(`data/${d.id}.json`, site))}"/>
     <updated>${updated(d)}</updated>
-    <summary>${esc(d.data.summary)}</summary>
+    <summary>${esc(d.data.summary ?? d.data.title)}</summary>
     ${d.data.issuer ? `<author><name>${esc(d.data.issuer)}</name></author>` : '<author><name>医改政策注释库</name></author>'}
   </entry>`);
   const body = `<?xml version="1.0" encoding="utf-8"?>

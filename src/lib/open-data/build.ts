@@ -13,7 +13,7 @@ export function meta(doc: Policy, site: URL | undefined) {
   return {
     slug: doc.id, title: d.title, titleSupplied: d.titleSupplied, shortTitle: d.shortTitle,
     ...(d.issuer ? { issuer: d.issuer } : {}), ...(d.docNumber ? { docNumber: d.docNumber } : {}), ...(d.date ? { date: d.date } : {}),
-    year: d.year, region: d.region, kind: d.kind, status: d.status, summary: d.summary,
+    year: d.year, region: d.region, kind: d.kind, status: d.status, ...(d.summary ? { summary: d.summary } : {}),
     url: absolute(`policies/${doc.id}/`, site),
     files: { txt: file('txt'), md: file('md'), json: file('json') },
   };
