@@ -49,6 +49,8 @@ interface Case {
   /** Fields the draft must hold, with a fragment of the line they came from. */
   fields: Record<string, [unknown, string]>;
   traditional?: boolean;
+  /** What the rules do to the page's own lines besides whitespace and script (lost indentation, pinyin). */
+  expect?: (line: string) => string;
 }
 
 const CASES: Case[] = [
@@ -93,6 +95,19 @@ const CASES: Case[] = [
       region: [{ province: '吉林省', city: '吉林市' }, '吉林市'],
     },
   },
+  {
+    file: 'jilin-sheng-drg-dip.txt',
+    slug: 'jilin-drg-dip-2022',
+    furniture: [],
+    expect: (l) => l.replace(/^\?{2,3}/u, '').replace(/\(dù\)/u, ''),
+    fields: {
+      issuers: [['吉林省医疗保障局', '吉林省卫生健康委员会'], '（落款）'],
+      docNumber: ['吉医保联〔2022〕15号', '清洗后第2行'],
+      date: ['2022-03-18', '2022年3月18日'],
+      region: [{ province: '吉林省' }, '吉林省'],
+      kind: ['行动计划', '的结尾'],
+    },
+  },
 ];
 
 describe('npm run add on unseen scraped pages', () => {
@@ -119,7 +134,7 @@ describe('npm run add on unseen scraped pages', () => {
       const furniture = (l: string) => c.furniture.some((f) => l.includes(f)) || (c.metaLines ?? []).some((f) => l.trim() === f || (f.includes('\t') && l.startsWith(f)));
       const corrections: { find: string; replace: string }[] = m.corrections ?? [];
       for (const line of raw.split('\n').filter((l) => l.trim() && !furniture(l))) {
-        let want = squeeze(c.traditional ? t2s(line) : line).replace(/,/gu, '，').replace(/:/gu, '：');
+        let want = squeeze((c.expect ?? ((x: string) => x))(c.traditional ? t2s(line) : line)).replace(/,/gu, '，').replace(/:/gu, '：');
         for (const k of corrections) want = want.split(k.find).join(k.replace);
         for (const sentence of want.split(/(?<=[。；])/u).filter(Boolean)) expect(text, `sentence of ${c.file}`).toContain(sentence);
       }
@@ -174,7 +189,7 @@ describe('npm run add on unseen scraped pages', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/nodate\.txt could not be added, nothing was written/u);
     expect(r.err).toMatch(/meta\.region: the text names no province/u);
-    expect(r.err).toMatch(/hint: Give the field the text lacks with --set/u);
+    expect(r.err).toMatch(/hint: Give a field the text lacks with --set/u);
     expect(readdirSync(join(lib, 'seeds'))).toEqual(seedsBefore);
     expect(readdirSync(join(lib, 'ingest/manifests')).some((f) => f.includes('gongzuo') || f.startsWith('mmgz'))).toBe(false);
     // Supplied by the editor, marked as supplied.
@@ -182,6 +197,27 @@ describe('npm run add on unseen scraped pages', () => {
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
     expect(manifestOf('henan-mou-2024').meta.supplied).toEqual(['region.province', 'year']);
+  });
+
+  it('a ? inside the text is mojibake: refused with the line and the fix; --keep-draft keeps the draft to repair', () => {
+    const page = join(lib, 'mojibake.txt');
+    writeFileSync(page, readFileSync(join(FIX, 'jilin-sheng-drg-dip.txt'), 'utf8').replace('医保基金使用绩效', '医保基金使用?效'));
+    const seedsBefore = readdirSync(join(lib, 'seeds'));
+    const r = add(page);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/mojibake\.txt could not be added, nothing was written:\n  .*seeds\/\d{3}_[0-9a-f]{16}\.txt: clean text line \d+ still holds mojibake: …[^\n]*使用\?效/u);
+    expect(r.err).toMatch(/for mojibake, run again with --keep-draft/u);
+    expect(readdirSync(join(lib, 'seeds'))).toEqual(seedsBefore);
+
+    const kept = add(page, '--keep-draft');
+    expect(kept.code).toBe(1);
+    expect(kept.err).toMatch(/the draft is kept as ingest\/manifests\/jilin-drg-dip-2022\.json/u);
+    const m = manifestOf('jilin-drg-dip-2022');
+    m.repairs = [{ find: '使用?效', replace: '使用绩效', reason: '乱码：据上下文“提高有限医保基金使用绩效”重建。' }];
+    writeFileSync(join(lib, 'ingest/manifests/jilin-drg-dip-2022.json'), JSON.stringify(m, null, 2));
+    const ingest = spawnSync(NODE, [join(ROOT, 'ingest/cli.ts')], { cwd: lib, encoding: 'utf8' });
+    expect(ingest.stderr).toBe('');
+    expect(readFileSync(join(lib, 'src/content/policies/jilin-drg-dip-2022.mdx'), 'utf8')).toContain('使用绩效');
   });
 
   it('refuses a missing file and a bad slug with the fix', () => {

@@ -31,6 +31,12 @@ export interface AddOptions {
   force?: boolean;
   /** Editor-supplied meta fields, `path=value` (region.province=青海省, year=2024), marked as supplied. */
   set?: string[];
+  /**
+   * When ingest refuses the draft (mojibake that needs a repair, a field the
+   * text lacks): keep the seed and the draft manifest for the editor to finish,
+   * instead of taking them back. The library content is not touched.
+   */
+  keepDraft?: boolean;
 }
 
 export interface AddResult {
@@ -86,7 +92,7 @@ export function addDocument(opts: AddOptions): AddResult {
   // Clean once with a provisional manifest (no parts) to read the text.
   const verdict = detectScript(source);
   const provisional = manifestSchema.parse({ seed, slug: 'draft', meta: { title: '草稿标题', region: { province: '草稿' }, kind: '草稿', status: '正式' } });
-  const res = clean(source, { manifest: provisional, manifestFile: '(draft manifest)' }, opts.rawFile);
+  const res = clean(source, { manifest: provisional, manifestFile: '(draft manifest)' }, opts.rawFile, { draft: true });
   const normalized = normalizeNewlines.apply(source, { manifest: provisional, manifestFile: '' }).text;
   const table = readPageMeta(normalized).map((f) => (verdict.script === 'traditional' ? { ...f, label: t2s(f.label), value: t2s(f.value) } : f));
   const draft = draftManifest(res.text, table, (f) => f.valueLine);
@@ -120,9 +126,11 @@ export function addDocument(opts: AddOptions): AddResult {
     ...(draft.headLines ? { headLines: draft.headLines } : {}),
   };
   const json = JSON.stringify(manifest, null, 2) + '\n';
-  const failed = (e: IngestError) =>
-    new IngestError(`${basename(opts.rawFile)} could not be added, nothing was written:\n  ${e.message.replace(/\n/gu, '\n  ')}\n  the draft manifest was:\n${json.replace(/^/gmu, '    ')}`, {
-      hint: 'Give the field the text lacks with --set field=value (e.g. --set region.province=青海省 --set year=2024; it is marked as supplied), or save the draft as ingest/manifests/<slug>.json, edit it and run npm run ingest.',
+  const failed = (e: IngestError, kept = false) =>
+    new IngestError(`${basename(opts.rawFile)} could not be added, ${kept ? `the draft is kept as ${relative(opts.root, manifestFile)} (seed seeds/${seed}); the library content is unchanged` : 'nothing was written'}:\n  ${e.message.replace(/\n/gu, '\n  ')}${kept ? '' : `\n  the draft manifest was:\n${json.replace(/^/gmu, '    ')}`}`, {
+      hint: kept
+        ? `Fix ${relative(opts.root, manifestFile)} as the message says (e.g. add the repair), then run npm run ingest.`
+        : 'Give a field the text lacks with --set field=value (e.g. --set region.province=青海省 --set year=2024; it is marked as supplied); for mojibake, run again with --keep-draft, add the repair to the kept manifest and run npm run ingest.',
     });
   // Fail on schema problems before anything is written.
   if (!meta.region) {
@@ -139,6 +147,7 @@ export function addDocument(opts: AddOptions): AddResult {
   try {
     written = runIngest(paths).written;
   } catch (e) {
+    if (e instanceof IngestError && opts.keepDraft) throw failed(e, true);
     if (!hadSeed) rmSync(seedFile);
     if (oldManifest) writeFileSync(manifestFile, oldManifest); else rmSync(manifestFile);
     throw e instanceof IngestError ? failed(e) : e;

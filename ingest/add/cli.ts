@@ -1,5 +1,5 @@
 /**
- * npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …]
+ * npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …] [--keep-draft]
  *
  * Adds one scraped page to the library: copies it into seeds/, drafts its
  * manifest, runs ingest and prints the review. Non-interactive; exit 0 when
@@ -10,7 +10,7 @@ import { IngestError } from '../errors.ts';
 import { addDocument } from './add.ts';
 import { formatReview } from './review.ts';
 
-const USAGE = 'usage: npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …]';
+const USAGE = 'usage: npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …] [--keep-draft]';
 
 function main(argv: string[]): number {
   let parsed;
@@ -21,6 +21,7 @@ function main(argv: string[]): number {
       options: {
         slug: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'keep-draft': { type: 'boolean', default: false },
         set: { type: 'string', multiple: true },
         root: { type: 'string', default: process.cwd() },
         help: { type: 'boolean', short: 'h', default: false },
@@ -41,7 +42,7 @@ function main(argv: string[]): number {
     return 1;
   }
   try {
-    const res = addDocument({ root: values.root, rawFile: positionals[0], slug: values.slug, force: values.force, set: values.set });
+    const res = addDocument({ root: values.root, rawFile: positionals[0], slug: values.slug, force: values.force, set: values.set, keepDraft: values['keep-draft'] });
     console.log(formatReview(res, values.root));
     return 0;
   } catch (e) {
