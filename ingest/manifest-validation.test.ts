@@ -8,6 +8,7 @@ import { parseManifest, manifestSchema } from './manifest.ts';
 import { repairMojibake } from './rules/repair-mojibake.ts';
 import { editorialCorrections } from './rules/editorial-corrections.ts';
 import { completeMeta } from './derive-meta.ts';
+import { clean } from './pipeline.ts';
 import { minimalManifest } from './test-support/minimal-manifest.ts';
 
 const base = () => minimalManifest('某某县医共体建设实施方案', '某某县推进紧密型县域医疗卫生共同体建设的实施方案，仅供测试。') as Record<string, any>;
@@ -62,5 +63,12 @@ describe('manifest validation', () => {
     expect(done.source).toEqual({ site: '未注明' });
     const { docNumber: _, ...noNumber } = m.meta;
     expect(() => completeMeta(noNumber, 'x.json')).toThrow(/^x\.json: meta\.year: the text gives no date and no 文号 with a year.*\n  hint: Add "year" to meta/su);
+  });
+
+  it('refuses control and bidi characters in the seed text, with the line and the fix', () => {
+    const manifest = manifestSchema.parse(base());
+    expect(() => clean('一、总体要求\n加强\u202e领导，压实责任。\n', { manifest, manifestFile: 'ingest/manifests/x.json' }, 'seeds/x.txt')).toThrow(
+      /^seeds\/x\.txt: clean text line 2 holds the invisible character U\+202E: …加强.领导，压实责任。…\n  hint: Remove it with a repair in ingest\/manifests\/x\.json/u,
+    );
   });
 });

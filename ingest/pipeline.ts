@@ -155,8 +155,25 @@ export function clean(source: string, ctx: RuleContext, seedFile: string, opts: 
       hint: `The seed holds only page furniture: check that the right page was saved, and that no rule or entry in ${ctx.manifestFile} removes the document's text.`,
     });
   }
+  assertNoControlChars(text, seedFile, ctx.manifestFile);
   if (!opts.draft) assertNoMojibake(text, seedFile, ctx.manifestFile);
   return { source, text, stages, marks: correctionMarks(stages.at(-1)!, ctx) };
+}
+
+/**
+ * Control characters and bidi overrides/isolates (Trojan Source) would reach
+ * the pages, the open data and feed.xml invisibly: refused with the line.
+ */
+export function assertNoControlChars(text: string, seedFile: string, manifestFile: string): void {
+  text.split('\n').forEach((l, i) => {
+    const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.exec(l);
+    if (m) {
+      throw new IngestError(`clean text line ${i + 1} holds the invisible character U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}: …${l.slice(Math.max(0, m.index - 8), m.index + 8)}…`, {
+        file: seedFile,
+        hint: `Remove it with a repair in ${manifestFile} (find: the characters around it copied from the seed, replace: the same without it, reason: why).`,
+      });
+    }
+  });
 }
 
 /** No ? or U+FFFD may survive next to Chinese: each needs a repair in the manifest. */

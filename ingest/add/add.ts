@@ -22,6 +22,7 @@ import { taiwanCorrections } from '../rules/taiwan-wording.ts';
 import { normalizeNewlines } from '../rules/normalize-newlines.ts';
 import { draftManifest, type Draft } from './extract.ts';
 import { deriveSlug } from './slug.ts';
+import { sourceLines } from './source-lines.ts';
 
 export interface AddOptions {
   /** The project folder (the library): seeds/, ingest/manifests/, src/content/. */
@@ -95,7 +96,8 @@ export function addDocument(opts: AddOptions): AddResult {
   const res = clean(source, { manifest: provisional, manifestFile: '(draft manifest)' }, opts.rawFile, { draft: true });
   const normalized = normalizeNewlines.apply(source, { manifest: provisional, manifestFile: '' }).text;
   const table = readPageMeta(normalized).map((f) => (verdict.script === 'traditional' ? { ...f, label: t2s(f.label), value: t2s(f.value) } : f));
-  const draft = draftManifest(res.text, table, (f) => f.valueLine);
+  const rawLines = sourceLines(source, res.text, res.stages);
+  const draft = draftManifest(res.text, table, (f) => f.valueLine, (i) => rawLines[i] ?? i);
 
   const meta: Record<string, unknown> = { ...draft.meta };
   const supplied = (opts.set ?? []).map((s) => applySet(meta, s));

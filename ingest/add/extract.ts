@@ -51,11 +51,15 @@ export function isoDate(s: string): string | undefined {
   return dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d ? iso : undefined;
 }
 
-const at = (i: number, l: string) => `清洗后第${i + 1}行：${l.length > 40 ? `${l.slice(0, 40)}…` : l}`;
 const isBodyLine = (l: string) => l.length <= 60 && !/[。，；：]/u.test(l) && l.split(' ').every((w) => BODY.test(w));
 
-export function draftManifest(cleanText: string, table: PageMetaField[], rawLineOf: (f: PageMetaField) => number): Draft {
+/**
+ * `rawLineOf` gives a table field's line in the raw page; `sourceLine` the raw
+ * line (0-based) a clean line came from, so each field names both.
+ */
+export function draftManifest(cleanText: string, table: PageMetaField[], rawLineOf: (f: PageMetaField) => number, sourceLine: (i: number) => number = (i) => i): Draft {
   const L = cleanText.split('\n');
+  const at = (i: number, l: string) => `原文第${sourceLine(i) + 1}行（清洗后第${i + 1}行）：${l.length > 40 ? `${l.slice(0, 40)}…` : l}`;
   const found: Found[] = [];
   const unsure: string[] = [];
   const meta: Record<string, unknown> = {};

@@ -46,6 +46,6 @@ describe('a page added with npm run add builds into the site', () => {
     expect(html).toContain('吉林市医疗保障局 吉林市卫生健康委员会');
     // Taiwan wording corrected and marked as a correction, with the original on demand.
     expect(body).toContain('优化门诊共济保障机制');
-    expect(html).toMatch(/<span class="correction"><ins>优化<\/ins><a class="correction-mark"[^>]*>〔校\d+〕<\/a><span class="original"[^>]*>原文作“最佳化”<\/span>/u);
+    expect(html).toMatch(/<span class="correction"><ins>优<\/ins><a class="correction-mark"[^>]*>〔校\d+〕<\/a><span class="original"[^>]*>原文作“最佳化”<\/span><\/span>化门诊共济/u);
   });
 });
