@@ -68,7 +68,7 @@ describe('manifest validation', () => {
   it('refuses control and bidi characters in the seed text, with the line and the fix', () => {
     const manifest = manifestSchema.parse(base());
     expect(() => clean('一、总体要求\n加强\u202e领导，压实责任。\n', { manifest, manifestFile: 'ingest/manifests/x.json' }, 'seeds/x.txt')).toThrow(
-      /^seeds\/x\.txt: clean text line 2 holds the invisible character U\+202E: …加强.领导，压实责任。…\n  hint: Remove it with a repair in ingest\/manifests\/x\.json/u,
+      /^seeds\/x\.txt: clean text line 2 holds the invisible character U\+202E: …加强⟨U\+202E⟩领导，压实责任。…\n  hint: Remove it with a repair in ingest\/manifests\/x\.json/u,
     );
   });
 });

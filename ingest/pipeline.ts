@@ -168,7 +168,10 @@ export function assertNoControlChars(text: string, seedFile: string, manifestFil
   text.split('\n').forEach((l, i) => {
     const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.exec(l);
     if (m) {
-      throw new IngestError(`clean text line ${i + 1} holds the invisible character U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}: …${l.slice(Math.max(0, m.index - 8), m.index + 8)}…`, {
+      const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      // Quoted with the character spelt out: printed raw, a bidi override would reorder the message itself.
+      const excerpt = `${l.slice(Math.max(0, m.index - 8), m.index)}⟨${code}⟩${l.slice(m.index + 1, m.index + 9)}`;
+      throw new IngestError(`clean text line ${i + 1} holds the invisible character ${code}: …${excerpt}…`, {
         file: seedFile,
         hint: `Remove it with a repair in ${manifestFile} (find: the characters around it copied from the seed, replace: the same without it, reason: why).`,
       });
