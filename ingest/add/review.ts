@@ -58,6 +58,6 @@ export function formatReview(r: AddResult, root: string): string {
   out.push(...(unsure.length ? unsure.map((u) => `  ${u}`) : ['  （无）']));
 
   out.push('', '下一步（可选，不影响发布）：写 summary 和 shortTitle；在 src/content/topic-map.json 标专题；在 agency-names.json、glossary 中补充名称。');
-  out.push('构建后 dist/curation-report.json 列出尚待整理的条款、机关与目标（若已合并该功能）。');
+  out.push('整理是帮助而非门槛：未标专题、未收录机关名称的文件照样构建发布（README“Adding a policy document”）。');
   return out.join('\n');
 }
