@@ -71,7 +71,8 @@ function applySet(meta: Record<string, unknown>, assignment: string): string {
   const keys = path.replace(/^meta\./u, '').split('.');
   let o = meta;
   for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
-  o[keys.at(-1)!] = /^(year)$/u.test(keys.at(-1)!) ? Number(raw) : raw;
+  const last = keys.at(-1)!;
+  o[last] = last === 'year' ? Number(raw) : raw === 'true' ? true : raw === 'false' ? false : raw;
   return keys.join('.');
 }
 
@@ -135,8 +136,14 @@ export function addDocument(opts: AddOptions): AddResult {
         : 'Give a field the text lacks with --set field=value (e.g. --set region.province=青海省 --set year=2024; it is marked as supplied); for mojibake, run again with --keep-draft, add the repair to the kept manifest and run npm run ingest.',
     });
   // Fail on schema problems before anything is written.
-  if (!meta.region) {
-    throw failed(new IngestError('meta.region: the text names no province, city or county that the division list knows', { file: manifestFile }));
+  const lacking = [
+    !meta.title && 'meta.title: the text has no line that reads as its title (--set title=… --set titleSupplied=true --set titleNote=…)',
+    !meta.region && 'meta.region: the text names no province, city or county that the division list knows (--set region.province=… [--set region.city=…])',
+    !meta.kind && 'meta.kind: the title does not end in a kind of document such as 实施方案 or 意见 (--set kind=…)',
+    !Number.isFinite(year) && 'meta.year: the text gives no date and no 文号 with a year (--set year=… --set dateNote=…)',
+  ].filter(Boolean);
+  if (lacking.length) {
+    throw failed(new IngestError(`the text does not give what every document needs:\n  ${lacking.join('\n  ')}`, { file: manifestFile }));
   }
   try { parseManifest(json, manifestFile); } catch (e) { throw e instanceof IngestError ? failed(e) : e; }
 

@@ -96,6 +96,8 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
       if (/[。，；：]/u.test(L[i]) || L[i].length < 4) continue;
       if (KIND_END.test(L[i]) && L[i].length <= 60) return { i, lines: 1, title: L[i] };
       const two = L[i] + (L[i + 1] ?? '');
+      // A date or a signature line is never the first half of a title.
+      if (isoDate(L[i]) || isBodyLine(L[i]) || /^\d/u.test(L[i])) continue;
       if (L[i + 1] && !/[。，；：]/u.test(L[i + 1]) && KIND_END.test(two) && two.length <= 80) return { i, lines: 2, title: two };
     }
     return undefined;
@@ -121,11 +123,24 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
       unsure.push(`通知标题所印发的《${planTitle}》在正文中没有单独的标题行：全文作为一部分处理。`);
     }
   } else {
-    const t = findTitle(0, Math.min(L.length, 8));
-    if (t) {
+    // A notice whose own title the page lost (拉萨: addressee, notice, signature,
+    // then the plan title): the lines before the plan title are the notice.
+    const lead = L.slice(0, Math.min(L.length, 6)).findIndex((l) => /[：:]$/u.test(l) && l.length <= 200);
+    const t = findTitle(lead === -1 ? 0 : lead + 1, Math.min(L.length, lead === -1 ? 8 : lead + 12));
+    if (t && lead !== -1 && t.i > lead + 1) {
       put('title', t.title, at(t.i, t.title) + (t.lines === 2 ? `（与下一行合为标题）` : ''));
       planTitle = t.title;
-      headLines = t.i + t.lines;
+      headLines = lead;
+      planAt = t;
+      parts.push({ id: 'tz', label: '印发通知', kind: 'notice', start: L[lead], titleLines: 0 });
+      unsure.push(`文本以主送机关开头（原文第${sourceLine(lead) + 1}行），未见通知标题：按“印发通知＋${t.title}”两部分处理；通知标题可由编者补写（titleSupplied）。`);
+    } else {
+      const top = findTitle(0, Math.min(L.length, 8));
+      if (top) {
+        put('title', top.title, at(top.i, top.title) + (top.lines === 2 ? `（与下一行合为标题）` : ''));
+        planTitle = top.title;
+        headLines = top.i + top.lines;
+      }
     }
   }
   if (!meta.title) unsure.push('文本开头没有可认作标题的行：请在清单中写 meta.title，并设 "titleSupplied": true 和 titleNote。');
