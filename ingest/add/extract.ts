@@ -97,7 +97,7 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
       if (KIND_END.test(L[i]) && L[i].length <= 60) return { i, lines: 1, title: L[i] };
       const two = L[i] + (L[i + 1] ?? '');
       // A date or a signature line is never the first half of a title.
-      if (isoDate(L[i]) || isBodyLine(L[i]) || /^\d/u.test(L[i])) continue;
+      if (isoDate(L[i]) || /^\d/u.test(L[i]) || (isBodyLine(L[i]) && isoDate(L[i + 1] ?? ''))) continue;
       if (L[i + 1] && !/[。，；：]/u.test(L[i + 1]) && KIND_END.test(two) && two.length <= 80) return { i, lines: 2, title: two };
     }
     return undefined;
