@@ -51,8 +51,12 @@ function labelOf(cell: string): { label: string; value: string; colon: boolean }
   return undefined;
 }
 
-/** A value taken from the next line is short and is no sentence of the text. */
-const isValueLine = (t: string) => t.length > 0 && t.length <= 60 && !/[。；]/u.test(t) && !labelOf(cells(t)[0]?.text ?? '');
+/**
+ * A value taken from the next line is short and is no sentence of the text:
+ * no full stop or semicolon, no comma, and no colon at its end (an addressee
+ * line 各乡镇人民政府，县政府各部门： after an empty 废止日期 stays).
+ */
+const isValueLine = (t: string) => t.length > 0 && t.length <= 60 && !/[。；，,]|[：:]$/u.test(t) && !labelOf(cells(t)[0]?.text ?? '');
 
 interface Block { lines: number[]; fields: PageMetaField[] }
 
