@@ -6,8 +6,25 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { policyMetaSchema } from '../src/schemas/policy.ts';
+import { policyMetaSchema, regionSchema } from '../src/schemas/policy.ts';
 import { IngestError } from './errors.ts';
+
+/**
+ * The manifest's `meta`: the site's metadata schema, but refusing unknown keys
+ * (a misspelt field would otherwise vanish silently), and with the fields a
+ * freshly drafted manifest may not have yet: `shortTitle` (ingest derives one
+ * from the title), `year` (ingest takes it from the dates or the 文号) and
+ * `source` (shown as 未注明).
+ */
+export const manifestMetaSchema = policyMetaSchema
+  .extend({
+    shortTitle: policyMetaSchema.shape.shortTitle.optional(),
+    year: policyMetaSchema.shape.year.optional(),
+    source: policyMetaSchema.shape.source.strict().optional(),
+    region: regionSchema.strict(),
+  })
+  .strict();
+export type ManifestMeta = z.infer<typeof manifestMetaSchema>;
 
 const reason = z.string().min(4, { message: 'Every decision needs a reason of a few words, shown in the provenance report.' });
 
@@ -16,9 +33,12 @@ export const manifestSchema = z.object({
   seed: z.string().regex(/^[\w.-]+\.txt$/, { message: 'seed is a file name in seeds/, e.g. 000_da7eb2e767899d25.txt.' }),
   /** URL slug: lower-case ASCII letters, digits and hyphens. */
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case ASCII words joined by hyphens, e.g. guangdong-yigongti.' }),
-  /** `traditional` when the text reached us converted to Traditional characters. */
-  script: z.enum(['simplified', 'traditional']).default('simplified'),
-  meta: policyMetaSchema,
+  /**
+   * `traditional` when the text reached us converted to Traditional characters;
+   * left out, ingest tells from the text itself (see rules/detect-script.ts).
+   */
+  script: z.enum(['simplified', 'traditional']).optional(),
+  meta: manifestMetaSchema,
   /**
    * Mojibake repairs on the raw text: `find` is copied byte for byte from the seed,
    * `replace` is the reconstruction (Simplified). Ingest re-encodes each reconstruction
@@ -37,16 +57,16 @@ export const manifestSchema = z.object({
         uncertain: z.boolean().default(false),
         /** `none` when the damage is not a GBK byte shift, so the bytes cannot check the repair (say why in `reason`). */
         check: z.enum(['gbk', 'none']).default('gbk'),
-      }),
+      }).strict(),
     )
     .default([]),
   /** Whole lines of page furniture no generic rule recognises (site name …). */
-  furniture: z.array(z.object({ line: z.string().min(1), reason })).default([]),
+  furniture: z.array(z.object({ line: z.string().min(1), reason }).strict()).default([]),
   /**
    * Editorial corrections of clear slips on the clean text, shown on the page as
    * corrections 〔校1〕… numbered in the order listed here.
    */
-  corrections: z.array(z.object({ find: z.string().min(1), replace: z.string(), reason, count: z.number().int().min(1).default(1) })).default([]),
+  corrections: z.array(z.object({ find: z.string().min(1), replace: z.string(), reason, count: z.number().int().min(1).default(1) }).strict()).default([]),
   /**
    * Editor's notes on readings that look wrong but are not certain enough to
    * correct: the text stays as printed, `find` (written as the clean text reads,
@@ -58,7 +78,7 @@ export const manifestSchema = z.object({
         find: z.string().min(1),
         note: z.string().min(4, { message: 'An editor\'s note says in a sentence what looks wrong and what the text may mean.' }),
         count: z.number().int().min(1).default(1),
-      }),
+      }).strict(),
     )
     .default([]),
   /**
@@ -67,7 +87,7 @@ export const manifestSchema = z.object({
    * refuses to drop an anchor the committed clause data has without one.
    */
   aliases: z
-    .array(z.object({ from: z.string().regex(/^[a-z0-9-]+$/u, { message: 'an alias is an old anchor id (a-z, 0-9, hyphens).' }), to: z.string().regex(/^[a-z0-9-]+$/u), reason }))
+    .array(z.object({ from: z.string().regex(/^[a-z0-9-]+$/u, { message: 'an alias is an old anchor id (a-z, 0-9, hyphens).' }), to: z.string().regex(/^[a-z0-9-]+$/u), reason }).strict())
     .default([]),
   /** Notice shown where the source text breaks off. */
   truncated: z.string().optional(),
@@ -90,14 +110,14 @@ export const manifestSchema = z.object({
         agencyBasis: z.string().optional(),
         /** Why a part without title lines has none (shown with its supplied label), e.g. 原网页未载通知标题. */
         titleNote: z.string().optional(),
-      }),
+      }).strict(),
     )
     .default([]),
   /** Lines at the start of the text that are what survives of the title block (kept, shown as the original heading). */
   headLines: z.number().int().min(0).default(0),
   /** How to read agency parentheticals that do not name the lead: `first-leads` or `all-lead`. */
   agencyRoles: z.enum(['explicit', 'first-leads', 'all-lead']).default('explicit'),
-});
+}).strict();
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export function parseManifest(json: string, file: string): Manifest {
@@ -107,15 +127,58 @@ export function parseManifest(json: string, file: string): Manifest {
   } catch (e) {
     throw new IngestError(`not valid JSON: ${(e as Error).message}`, { file, hint: 'Check commas and quotes; JSON allows no comments.' });
   }
+  const bad = findUnsafeChars(data);
+  if (bad) {
+    throw new IngestError(`${bad.path || '(root)'}: holds the invisible character U+${bad.code} (${bad.what})`, {
+      file,
+      hint: 'Retype the value without it: control and bidi-override characters would corrupt the pages and feed.xml, or make text read differently from how it is stored.',
+    });
+  }
   const parsed = manifestSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new IngestError(`${first.path.join('.') || '(root)'}: ${first.message}`, {
+    const unknown = first.code === 'unrecognized_keys' ? ` (unknown field${first.keys.length > 1 ? 's' : ''} ${first.keys.map((k) => JSON.stringify(k)).join(', ')})` : '';
+    throw new IngestError(`${first.path.join('.') || '(root)'}: ${first.message}${unknown}`, {
       file,
-      hint: 'See ingest/README.md for the manifest fields.',
+      hint: unknown ? 'Check the spelling against the fields in ingest/manifest.ts; unknown fields are refused, not ignored.' : 'See ingest/README.md for the manifest fields.',
     });
   }
-  return parsed.data;
+  const m = parsed.data;
+  // The date a document was written belongs to its year; publication and
+  // effect may fall in the next one, so only these two are checked.
+  const dated: [string, string | undefined][] = [['meta.date', m.meta.date], ['meta.dates.written', m.meta.dates?.written]];
+  for (const [path, v] of dated) {
+    if (v && m.meta.year !== undefined && Number(v.slice(0, 4)) !== m.meta.year) {
+      throw new IngestError(`${path}: ${v} lies outside the document's year ${m.meta.year}`, {
+        file,
+        hint: 'Correct the date or the year; when the year is an estimate, explain it in meta.dateNote.',
+      });
+    }
+  }
+  return m;
+}
+
+/**
+ * C0/C1 control characters (other than tab and newline) and the bidi
+ * overrides/isolates (Trojan Source) in any string of the manifest.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+export function findUnsafeChars(value: unknown, path = ''): { path: string; code: string; what: string } | undefined {
+  if (typeof value === 'string') {
+    const m = UNSAFE.exec(value);
+    if (!m) return undefined;
+    const c = m[0].codePointAt(0)!;
+    return { path, code: c.toString(16).toUpperCase().padStart(4, '0'), what: c >= 0x200e ? 'a bidi control' : 'a control character' };
+  }
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) { const r = findUnsafeChars(v, `${path}[${i}]`); if (r) return r; }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const r = findUnsafeChars(k, path) ?? findUnsafeChars(v, path ? `${path}.${k}` : k);
+      if (r) return r;
+    }
+  }
+  return undefined;
 }
 
 export function loadManifests(dir: string): { manifest: Manifest; file: string }[] {

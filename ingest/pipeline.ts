@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from './rules/types.ts';
 import { normalizeNewlines } from './rules/normalize-newlines.ts';
 import { occurrences, repairMojibake } from './rules/repair-mojibake.ts';
 import { checkRepair, type RepairCheck } from './repair-verify.ts';
+import { detectScript } from './rules/detect-script.ts';
 import { stripSpam } from './rules/strip-spam.ts';
 import { stripHtmlTags } from './rules/strip-html-tags.ts';
 import { stripSiteMenu } from './rules/strip-site-menu.ts';
@@ -25,19 +26,31 @@ import { traditionalToSimplified } from './rules/traditional-to-simplified.ts';
 import { normalizePunctuation } from './rules/normalize-punctuation.ts';
 import { normalizeWhitespace } from './rules/normalize-whitespace.ts';
 import { editorialCorrections } from './rules/editorial-corrections.ts';
+import { stripBreadcrumb } from './rules/strip-breadcrumb.ts';
+import { stripLostIndent } from './rules/strip-lost-indent.ts';
+import { stripMetadataTable } from './rules/strip-metadata-table.ts';
+import { stripEncyclopediaFurniture } from './rules/strip-encyclopedia-furniture.ts';
+import { rejoinBrokenLines } from './rules/rejoin-broken-lines.ts';
 
 /**
- * The order matters: repairs see the raw bytes; furniture goes before the
+ * The order matters: repairs see the raw bytes (and lost indentation `??` goes
+ * only after them); metadata tables go before the site-menu rule, which would
+ * take a row of short cells for a menu; furniture goes before the
  * text is converted (its patterns cover both scripts); punctuation and
- * whitespace are normalised on the converted text; corrections come last so
+ * whitespace are normalised on the converted text; broken lines are rejoined
+ * once there is one paragraph per line; corrections come last so
  * they are written as readers see the text.
  */
 export const RULES: readonly Rule[] = [
   normalizeNewlines,
   repairMojibake,
+  stripLostIndent,
   stripSpam,
   stripHtmlTags,
+  stripMetadataTable,
+  stripEncyclopediaFurniture,
   stripSiteMenu,
+  stripBreadcrumb,
   stripPageWidgets,
   stripViewCounter,
   stripRelatedArticles,
@@ -51,6 +64,7 @@ export const RULES: readonly Rule[] = [
   traditionalToSimplified,
   normalizePunctuation,
   normalizeWhitespace,
+  rejoinBrokenLines,
   editorialCorrections,
 ];
 
@@ -154,7 +168,12 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return b.length;
 }
 
-export function clean(source: string, ctx: RuleContext, seedFile: string): CleanResult {
+/**
+ * `draft`: for the add command's first look at a page, which has no repairs
+ * yet: mojibake left in the text is returned, not refused (ingest proper
+ * still refuses it).
+ */
+export function clean(source: string, ctx: RuleContext, seedFile: string, opts: { draft?: boolean } = {}): CleanResult {
   const stages: StageRecord[] = [];
   let text = source;
   for (const rule of RULES) {
@@ -168,7 +187,8 @@ export function clean(source: string, ctx: RuleContext, seedFile: string): Clean
       hint: `The seed holds only page furniture: check that the right page was saved, and that no rule or entry in ${ctx.manifestFile} removes the document's text.`,
     });
   }
-  assertNoMojibake(text, seedFile, ctx.manifestFile);
+  assertNoControlChars(text, seedFile, ctx.manifestFile);
+  if (!opts.draft) assertNoMojibake(text, seedFile, ctx.manifestFile);
   const marks = [...repairMarks(stages, ctx), ...correctionMarks(stages.at(-1)!, ctx), ...noteMarks(text, ctx)].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < marks.length; i++) {
     const [a, b] = [marks[i - 1], marks[i]];
@@ -180,6 +200,25 @@ export function clean(source: string, ctx: RuleContext, seedFile: string): Clean
     }
   }
   return { source, text, stages, marks };
+}
+
+/**
+ * Control characters and bidi overrides/isolates (Trojan Source) would reach
+ * the pages, the open data and feed.xml invisibly: refused with the line.
+ */
+export function assertNoControlChars(text: string, seedFile: string, manifestFile: string): void {
+  text.split('\n').forEach((l, i) => {
+    const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.exec(l);
+    if (m) {
+      const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      // Quoted with the character spelt out: printed raw, a bidi override would reorder the message itself.
+      const excerpt = `${l.slice(Math.max(0, m.index - 8), m.index)}⟨${code}⟩${l.slice(m.index + 1, m.index + 9)}`;
+      throw new IngestError(`clean text line ${i + 1} holds the invisible character ${code}: …${excerpt}…`, {
+        file: seedFile,
+        hint: `Remove it with a repair in ${manifestFile} (find: the characters around it copied from the seed, replace: the same without it, reason: why).`,
+      });
+    }
+  });
 }
 
 /** No ? or U+FFFD may survive next to Chinese: each needs a repair in the manifest. */
@@ -246,7 +285,7 @@ function repairMarks(stages: StageRecord[], ctx: RuleContext): RepairMark[] {
         sp = next;
       }
       const r = ctx.manifest.repairs[e.ref ?? 0];
-      const check = checkRepair(r, ctx.manifest.script);
+      const check = checkRepair(r, ctx.manifest.script ?? detectScript(stage.input).script);
       return { kind: 'repair', n: i + 1, start: sp[0], end: sp[1], original: e.from, text: text.slice(sp[0], sp[1]), reason: e.reason ?? r.reason, uncertain: r.uncertain || check.status !== 'verified', check, ref: e.ref ?? 0 };
     });
 }

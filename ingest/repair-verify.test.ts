@@ -24,7 +24,7 @@ describe('every repair in the library against its damaged bytes', () => {
         unconfirmed.push(`${file} repair ${i} ${r.find} → ${r.replace}: not checked ("check": "none"): ${r.reason}`);
         continue;
       }
-      const c = verifyRepair(r.find, r.replace, manifest.script);
+      const c = verifyRepair(r.find, r.replace, manifest.script ?? 'simplified');
       expect(c.status, `${file} repair ${i}: ${r.find} → ${r.replace} ${'why' in c ? c.why : ''}`).not.toBe('mismatch');
       if (c.status === 'unverifiable') unconfirmed.push(`${file} repair ${i} ${r.find} → ${r.replace}: unverifiable: ${c.why}`);
       if (c.status === 'verified' && c.fromContext) unconfirmed.push(`${file} repair ${i} ${r.find} → ${r.replace}: “${c.fromContext}” lay wholly under “?”, from context only`);

@@ -16,6 +16,7 @@ import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
 import { writeFilesAtomically } from './write-files.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
+import { completeMeta } from './derive-meta.ts';
 
 export interface IngestPaths {
   seedsDir: string;
@@ -71,9 +72,10 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   });
   const where = clauseLocator(tree);
   const byKind = <K extends TextMark['kind']>(k: K) => res.marks.filter((m): m is Extract<TextMark, { kind: K }> => m.kind === k).sort((a, b) => a.n - b.n);
+  const meta = completeMeta(manifest.meta, manifestFile);
   const frontmatter = {
-    ...manifest.meta,
-    source: { ...manifest.meta.source, publisher: sourcePublisher(manifest.meta) },
+    ...meta,
+    source: { ...meta.source, publisher: sourcePublisher(meta) },
     seed: manifest.seed,
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,

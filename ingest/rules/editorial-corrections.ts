@@ -2,6 +2,7 @@ import { type Edit, result } from '../ledger.ts';
 import { IngestError } from '../errors.ts';
 import { occurrences } from './repair-mojibake.ts';
 import type { Rule } from './types.ts';
+import { assertNoOverlap } from './overlaps.ts';
 
 /**
  * Editors' corrections declared in the manifest (a stray letter, a numbering
@@ -27,6 +28,7 @@ export const editorialCorrections: Rule = {
       const [p, from, to] = minimalChange(c.find, c.replace);
       for (const at of hits) edits.push({ rule: 'editorial-corrections', at: at + p, from, to, reason: c.reason, ref });
     });
+    assertNoOverlap(edits, manifest.corrections, 'correction', manifestFile);
     return result(text, edits);
   },
 };

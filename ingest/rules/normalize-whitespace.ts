@@ -5,9 +5,47 @@ import type { Rule } from './types.ts';
 const WS = /[ \t\u00a0\u3000\u2002\u2003\u200b\u200c\u200d\ufeff]/u;
 
 /**
+ * Where a space between Chinese is part of the text: between joint issuers
+ * (吉林省医疗保障局 吉林省卫生健康委员会) and in titles naming them
+ * (《中共中央 国务院关于…》). The left side ends in the name of a body, the
+ * right side starts one (国务院, 中共…, or a name ending in a body before 关于 or
+ * the line's end). A space inside a word (卫生 共同体, 党 的) has neither.
+ */
+const BODY_END = /(人民政府|政府|办公厅|办公室|委员会|卫健委|医保局|总局|局|厅|委|部|署|院|中心|中央|党委|党组|办)$/u;
+const BODY_START = /^(国务院|中共|中央|全国人大|全国政协|[\p{Script=Han}]{2,24}?(人民政府|政府|办公厅|办公室|委员会|卫健委|医保局|总局|局|厅|委|部|署|院|中心|党委|党组)(?=关于|联合|$|[^\p{Script=Han}]))/u;
+const hanRun = (chars: string[], from: number, step: 1 | -1): string => {
+  let s = '';
+  for (let k = from; k >= 0 && k < chars.length && /\p{Script=Han}/u.test(chars[k]); k += step) s = step === 1 ? s + chars[k] : chars[k] + s;
+  return s;
+};
+
+/** Whether the space run chars[i..j) separates two named bodies and so stays. */
+export function isMeaningfulSpace(chars: string[], i: number, j: number): boolean {
+  const left = hanRun(chars, i - 1, -1);
+  const right = hanRun(chars, j, 1);
+  return left.length >= 2 && BODY_END.test(left) && BODY_START.test(right);
+}
+
+/** The spaces normalize-whitespace keeps, for the review: line (0-based) and the words around. */
+export function meaningfulSpaces(text: string): { line: number; around: string }[] {
+  const out: { line: number; around: string }[] = [];
+  text.split('\n').forEach((l, line) => {
+    const chars = [...l];
+    for (let i = 0; i < chars.length; i++) {
+      if (!WS.test(chars[i]) || (i > 0 && WS.test(chars[i - 1]))) continue;
+      let j = i;
+      while (j < chars.length && WS.test(chars[j])) j++;
+      if (isMeaningfulSpace(chars, i, j)) out.push({ line, around: `${hanRun(chars, i - 1, -1)} ${hanRun(chars, j, 1)}` });
+    }
+  });
+  return out;
+}
+
+/**
  * One paragraph per line: lines are trimmed, blank lines dropped, and spaces
  * next to Chinese removed (Chinese is written without spaces; web pages leave
- * indentation and stray spaces). Spaces between Latin words stay.
+ * indentation and stray spaces). Spaces between Latin words stay, and so do
+ * the spaces that separate named bodies (see isMeaningfulSpace).
  */
 export const normalizeWhitespace: Rule = {
   name: 'normalize-whitespace',
@@ -40,7 +78,8 @@ export const normalizeWhitespace: Rule = {
         while (j < chars.length && WS.test(chars[j])) { run += chars[j]; j++; }
         const edge = i < first || i > lastIdx;
         const nextToCjk = isCjk(chars[i - 1]) || isCjk(chars[j]);
-        if (edge || nextToCjk) edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: '' });
+        if (!edge && isMeaningfulSpace(chars, i, j)) { if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' }); }
+        else if (edge || nextToCjk) edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: '' });
         else if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' });
         offset += run.length;
         i = j;

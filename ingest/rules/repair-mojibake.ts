@@ -2,6 +2,8 @@ import { type Edit, result } from '../ledger.ts';
 import { IngestError } from '../errors.ts';
 import type { Rule } from './types.ts';
 import { gbkHex, verifyRepair } from '../repair-verify.ts';
+import { assertNoOverlap } from './overlaps.ts';
+import { detectScript } from './detect-script.ts';
 
 /**
  * Applies the manifest's `repairs`: places where the scraper replaced characters
@@ -26,7 +28,7 @@ export const repairMojibake: Rule = {
           { file: manifestFile, hint: 'Copy `find` byte for byte from the seed, or set `count` to the number of places it should repair.' },
         );
       }
-      const check = r.check === 'gbk' ? verifyRepair(r.find, r.replace, manifest.script) : undefined;
+      const check = r.check === 'gbk' ? verifyRepair(r.find, r.replace, manifest.script ?? detectScript(text).script) : undefined;
       if (check?.status === 'mismatch') {
         throw new IngestError(`repair ${JSON.stringify(r.find)} → ${JSON.stringify(r.replace)} is not what the damaged bytes say: ${check.why} (${gbkHex(r.find.replace(/[?]/gu, ''))})`, {
           file: manifestFile,
@@ -35,6 +37,7 @@ export const repairMojibake: Rule = {
       }
       for (const at of hits) edits.push({ rule: 'repair-mojibake', at, from: r.find, to: r.replace, reason: r.reason, ref });
     }
+    assertNoOverlap(edits, manifest.repairs, 'repair', manifestFile);
     return result(text, edits);
   },
 };

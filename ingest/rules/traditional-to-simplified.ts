@@ -1,6 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import { type Edit, result, splitLines } from '../ledger.ts';
 import type { Rule } from './types.ts';
+import { detectScript } from './detect-script.ts';
 
 // OpenCC's phrase-aware converter (standard Traditional → mainland Simplified).
 const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -22,7 +23,7 @@ function convert(text: string): string {
 /**
  * Converts Traditional characters back to Simplified for documents that were
  * published in Simplified and reached us converted (manifest `script:
- * traditional`). Simplified documents are left alone: OpenCC would otherwise
+ * traditional`, or left out and detected from the text). Simplified documents are left alone: OpenCC would otherwise
  * "correct" characters that are already right.
  * Edits are recorded per character, so the report can count them.
  */
@@ -31,7 +32,8 @@ export const traditionalToSimplified: Rule = {
   label: '繁体字转回简体字（原文以简体发布，转载时被转成繁体）',
   quotable: true,
   apply(text, { manifest }) {
-    if (manifest.script !== 'traditional') return result(text, []);
+    const script = manifest.script ?? detectScript(text).script;
+    if (script !== 'traditional') return result(text, []);
     const edits: Edit[] = [];
     for (const line of splitLines(text)) {
       const out = convert(line.text);

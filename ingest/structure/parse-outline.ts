@@ -66,8 +66,9 @@ export interface DocTree { head: Span[]; parts: PartNode[] }
 const LEVELS: { depth: number; re: RegExp; value: (m: RegExpExecArray) => number }[] = [
   { depth: 1, re: /^([一二三四五六七八九十]+)、/u, value: (m) => chineseToNumber(m[1]) },
   { depth: 2, re: /^（([一二三四五六七八九十]+)）/u, value: (m) => chineseToNumber(m[1]) },
-  { depth: 3, re: /^(\d{1,2})\.(?!\d)/u, value: (m) => Number(m[1]) },
-  { depth: 4, re: /^（(\d{1,2})）/u, value: (m) => Number(m[1]) },
+  // 1. 1． 1、 — and past 99. (an attachment list of 120 items).
+  { depth: 3, re: /^(\d{1,3})[.．、](?!\d)/u, value: (m) => Number(m[1]) },
+  { depth: 4, re: /^（(\d{1,3})）/u, value: (m) => Number(m[1]) },
 ];
 const IMAGE = /^(表|图|圖)\d+\.(jpe?g|png|gif|bmp)$/iu;
 /** The attachment list (附件说明) after a text's body: 附件：1.…, then 2.… on their own lines. */
@@ -153,7 +154,7 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
         root.push({ type: 'para', id, span: span(i), line: i, image: false, listItem: k });
       };
       if (IMAGE.test(t)) { addPara(true); continue; }
-      if (inList && (ATTACHMENT_LIST.test(t) || /^\d+\./u.test(t))) { addListItem(); continue; }
+      if (inList && (ATTACHMENT_LIST.test(t) || /^\d+[.．、]/u.test(t))) { addListItem(); continue; }
       inList = false;
 
       const level = LEVELS.map((l) => ({ l, m: l.re.exec(t) })).find((x) => x.m);

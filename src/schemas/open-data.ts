@@ -103,6 +103,7 @@ export const openMetaSchema = z.object({
   region: z.object({ province: z.string(), city: z.string().optional(), district: z.string().optional() }),
   kind: z.string(),
   status: z.enum(['正式', '征求意见稿']),
+  /** Absent until editors write one (a freshly added document). */
   summary: z.string().optional(),
   url: z.url(),
   files: z.object({ txt: z.url(), md: z.url(), json: z.url() }),

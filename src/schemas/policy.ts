@@ -7,7 +7,39 @@ import { z } from 'zod';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Write dates as YYYY-MM-DD, e.g. 2019-10-13. Leave the field out when the text does not give the date; never guess.' });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Write dates as YYYY-MM-DD, e.g. 2019-10-13. Leave the field out when the text does not give the date; never guess.' })
+  .refine(isCalendarDate, { message: 'This date does not exist (month 01–12, day within the month). Copy it again from the text, e.g. 2019-10-13.' });
+
+/** True for a YYYY-MM-DD string naming a real day (2025-02-30 and 2025-13-45 are not). */
+export function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * The dates a document or its web page gives, each only when printed:
+ * 成文 (under the signature), 发布 (the page's or table's publication date),
+ * 生效 (施行/生效日期), 废止 (a 信息公开 table's 废止日期).
+ */
+export const datesSchema = z.object({
+  written: isoDate.optional(),
+  published: isoDate.optional(),
+  effective: isoDate.optional(),
+  repealed: isoDate.optional(),
+});
+
+/**
+ * One field of the metadata a web page shows around the text (a 信息公开 table,
+ * an encyclopedia infobox): label and value as printed, and where it stood.
+ * Ingest takes these lines out of the text by a named rule; they are kept here.
+ */
+export const pageMetaSchema = z.object({
+  label: z.string().min(1),
+  value: z.string(),
+  /** e.g. 信息公开表（原文第3行）or 百科信息框（原文第5行）. */
+  from: z.string().min(1),
+});
 
 export const regionSchema = z.object({
   /** 省级：广东省、山西省、北京市、西藏自治区… */
@@ -20,7 +52,7 @@ export const regionSchema = z.object({
 
 export const policyMetaSchema = z.object({
   /** Full official title. When the scraped text lost it, editors supply it and set `titleSupplied`. */
-  title: z.string().min(4, { message: 'title is the full official title of the document.' }),
+  title: z.string().trim().min(4, { message: 'title is the full official title of the document (it may not be blank).' }),
   /** True when the title is not in the source text and was supplied by editors. */
   titleSupplied: z.boolean().default(false),
   /** Why and how the title was supplied (shown next to the supplied title). */
@@ -30,8 +62,10 @@ export const policyMetaSchema = z.object({
    * Editor-supplied, so optional: without it the site labels the document with its title.
    */
   shortTitle: z.string().min(2).max(16, { message: 'shortTitle should be at most 16 characters; it labels links to this document.' }).optional(),
-  /** Issuing body as the text gives it. Leave out when the text does not say; never guess. */
+  /** Issuing body as the text gives it (joint issuers separated by a space). Leave out when the text does not say; never guess. */
   issuer: z.string().optional(),
+  /** Each issuing body, when several issue the document jointly. */
+  issuers: z.array(z.string().min(2)).optional(),
   /** Document number exactly as printed, e.g. 粤府办〔2019〕18号 (with 〔〕). */
   docNumber: z
     .string()
@@ -39,6 +73,8 @@ export const policyMetaSchema = z.object({
     .optional(),
   /** Date of issue (or of the text) when the text gives it. */
   date: isoDate.optional(),
+  /** Every date the text or page gives (成文, 发布, 生效, 废止), when it gives more than one kind. */
+  dates: datesSchema.optional(),
   /** The year the document belongs to, used for sorting and filters; explain estimates in `dateNote`. */
   year: z.number().int().min(1949).max(2100),
   /** How the date or year was established when the text does not print it. */
@@ -70,6 +106,10 @@ export const policyMetaSchema = z.object({
   summary: z.string().min(20, { message: 'summary is one sentence of 20–160 characters saying what the document does.' }).max(160).optional(),
   /** Editors' notes shown in the document's metadata block. */
   editorialNotes: z.array(z.string()).default([]),
+  /** Metadata the web page showed in a table or infobox, with where it stood. */
+  pageMeta: z.array(pageMetaSchema).optional(),
+  /** Meta fields that editors supplied although the text does not give them (e.g. region.province). */
+  supplied: z.array(z.string()).optional(),
 });
 
 export type PolicyMeta = z.infer<typeof policyMetaSchema>;
