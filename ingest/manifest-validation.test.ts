@@ -47,7 +47,7 @@ describe('manifest validation', () => {
   });
 
   it('stops overlapping repairs with both entries named and the fix', () => {
-    const manifest = manifestSchema.parse({ ...base(), repairs: [{ find: '?h医', replace: '。县医', reason: '乱码重建测试' }, { find: 'h医共', replace: '县医共', reason: '乱码重建测试' }] });
+    const manifest = manifestSchema.parse({ ...base(), repairs: [{ find: '?h医', replace: '。县医', reason: '乱码重建测试', check: 'none' }, { find: 'h医共', replace: '县医共', reason: '乱码重建测试', check: 'none' }] });
     expect(() => repairMojibake.apply('推进?h医共体建设', { manifest, manifestFile: 'ingest/manifests/x.json' })).toThrow(
       /^ingest\/manifests\/x\.json: repair "\?h医" \(entry 1\) and "h医共" \(entry 2\) change the same characters at offset 3\n  hint: Merge the two repair into one/u,
     );
