@@ -29,5 +29,7 @@ export default defineConfig({
   markdown: {
     // SmartyPants would rewrite official text ("--" to a dash, quotes): never.
     processor: unified({ remarkPlugins: [remarkGfm], smartypants: false, gfm: true }),
+    // No Shiki: it colours code blocks with inline styles, which the pages' Content-Security-Policy refuses.
+    syntaxHighlight: false,
   },
 });

@@ -1,8 +1,9 @@
 /**
  * The frontmatter fields a drafted manifest may leave out, completed from what
- * the manifest does hold: the year from the dates or the 文号's 〔year〕, a
- * short title cut from the title, the source as 未注明. Nothing is invented:
- * when the text gives no year, ingest stops and says what to add.
+ * the manifest does hold: the year from the dates or the 文号's 〔year〕, the
+ * source as 未注明. Nothing is invented: when the text gives no year, ingest
+ * stops and says what to add. A short title is the editors' to write; until
+ * then the site labels the document with its full title (docLabel).
  */
 import { IngestError } from './errors.ts';
 import type { ManifestMeta } from './manifest.ts';
@@ -20,7 +21,6 @@ export function completeMeta(meta: ManifestMeta, file: string): PolicyMeta {
   }
   return {
     ...meta,
-    shortTitle: meta.shortTitle ?? deriveShortTitle(meta.title, meta.region),
     year,
     source: meta.source ?? { site: UNKNOWN_SOURCE },
   };
@@ -31,19 +31,4 @@ function yearFromText(meta: ManifestMeta): number | undefined {
   if (date) return Number(date.slice(0, 4));
   const m = /〔(\d{4})〕/u.exec(meta.docNumber ?? '');
   return m ? Number(m[1]) : undefined;
-}
-
-const MAX_SHORT = 16;
-
-/**
- * A label for links and lists: the plan's own title (inside 关于印发《…》的通知),
- * without the province when a smaller region follows, cut to 16 characters.
- */
-export function deriveShortTitle(title: string, region: { province: string; city?: string; district?: string }): string {
-  let t = title.trim();
-  const notice = /关于(?:印发|转发|公布|发布)?《?(.+?)》?的通知$/u.exec(t);
-  if (notice) t = notice[1];
-  if (t.length > MAX_SHORT && (region.city || region.district) && t.startsWith(region.province)) t = t.slice(region.province.length);
-  if (t.length > MAX_SHORT && region.district && region.city && t.startsWith(region.city)) t = t.slice(region.city.length);
-  return t.length > MAX_SHORT ? `${t.slice(0, MAX_SHORT - 1)}…` : t;
 }

@@ -31,7 +31,7 @@ export function formatReview(r: AddResult, root: string): string {
   out.push('', '文本未给出、保持为空的字段：');
   if (r.draft.missing.length) for (const m of r.draft.missing) out.push(`  ${FIELD_HELP[m] ?? m}`);
   else out.push('  （无）');
-  out.push('  简称 shortTitle、摘要 summary 由编者撰写（未写时简称取自标题）。');
+  out.push('  简称 shortTitle、摘要 summary 由编者撰写（未写时以全称标示）。');
 
   out.push('', '各规则删除或改动的内容：');
   for (const s of r.clean.stages) {

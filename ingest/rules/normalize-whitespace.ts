@@ -2,7 +2,8 @@ import { type Edit, result, splitLines } from '../ledger.ts';
 import { isCjk } from './chars.ts';
 import type { Rule } from './types.ts';
 
-const WS = /[ \t\u00a0\u3000\u2002\u2003\u200b\u200c\u200d\ufeff]/u;
+// One character at a time (tested on single characters): the zero-width joiner stands apart so the class holds no joined sequence.
+const WS = /[ \t\u00a0\u3000\u2002\u2003\u200b\u200c\ufeff]|\u200d/u;
 
 /**
  * Where a space between Chinese is part of the text: between joint issuers

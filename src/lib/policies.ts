@@ -55,7 +55,7 @@ export function policyHtml(doc: Policy): string {
   try {
     return readFileSync(doc.data.rendering.htmlFile, 'utf8');
   } catch (e) {
-    throw new Error(`The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document at the start of each build.`);
+    throw new Error(`The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document at the start of each build.`, { cause: e });
   }
 }
 

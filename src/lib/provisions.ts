@@ -12,7 +12,9 @@ import type { Provision } from '../schemas/policy.ts';
  */
 export function tocLabel(p: Provision): string {
   if (p.depth > 0) return `${p.num}${p.title}`;
-  return p.title.includes(p.num) ? p.title : `${p.num}　${p.title}`;
+  // A part: its printed label line when it has one (附件1, 附表), else its number; left out when the title says it.
+  const label = p.label ?? p.num;
+  return p.title.includes(label) ? p.title : `${label}　${p.title}`;
 }
 
 /** The chain of parents of a provision, outermost first (parts included). */

@@ -6,7 +6,7 @@
  * pages and `npm run curate` share it). Suggestions never touch a document's
  * text or anchors: accepting one edits a data file (apply.ts).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGlossary } from '../glossary/load.ts';
 import { loadTopicData, type ClauseInfo } from '../topics/load.ts';

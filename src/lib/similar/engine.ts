@@ -104,17 +104,6 @@ function dot(a: Group, b: Group): number {
   return s;
 }
 
-/** Position of id in a sorted Int32Array, or -1. */
-function find(ids: Int32Array, id: number): number {
-  let lo = 0, hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid] === id) return mid;
-    if (ids[mid] < id) lo = mid + 1; else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** The value a sorted copy would hold at rank n from the top (for cut-offs without sorting objects). */
 function nthLargest(values: Float32Array, n: number): number {
   if (values.length <= n) return -Infinity;
