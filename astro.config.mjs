@@ -4,9 +4,23 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 
+/**
+ * Without SITE no page carries a made-up host: say what is left out.
+ * @type {import('astro').AstroIntegration}
+ */
+const siteWarning = {
+  name: 'yigai-site-address',
+  hooks: {
+    'astro:config:done': ({ config, logger }) => {
+      if (!config.site) logger.warn('SITE is not set: pages have no canonical or og:url, data files and the feed use paths from the root (/policies/…), and no sitemap is written. Set SITE=https://your.host when building for deployment.');
+    },
+  },
+};
+
 export default defineConfig({
-  // Absolute URLs (canonical, Open Graph, sitemap) use SITE; set it when deploying.
-  site: process.env.SITE ?? 'https://yigai.example.org',
+  // Absolute URLs (canonical, Open Graph, sitemap) use SITE; set it when deploying. No default:
+  // a placeholder host would end up in every page, feed and data file.
+  site: process.env.SITE || undefined,
   base: process.env.BASE ?? '/',
   // A second build (e.g. for the sub-path test) can go elsewhere.
   outDir: process.env.OUT_DIR ?? './dist',
@@ -17,7 +31,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // The search index is written after the build: scripts/search-index.ts (npm run build).
   // MDX: the editorial pages (src/pages/about/*.mdx), written by the editors.
-  integrations: [mdx()],
+  integrations: [mdx(), siteWarning],
   // Scripts as files, not inlined into every page: cached once, and the HTML stays text.
   // No module-preload helper: it put ~1.9 KB into every page's script for the one dynamic import
   // (the header search, loaded on first use), whose two chunks then load one after the other.

@@ -23,6 +23,8 @@ try {
     run(['node_modules/astro/bin/astro.mjs', 'build'], { OUT_DIR: tmp });
     // Provision pages are cut from the built document pages (src/provision-pages/), before the index.
     run(['scripts/provision-pages.ts', tmp]);
+    // Sitemaps from the pages the build wrote (src/sitemap/); only with SITE (they need absolute URLs).
+    run(['scripts/sitemap.ts', tmp]);
     run(['scripts/search-index.ts', tmp]);
     // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
     writeFileSync(join(tmp, '_headers'), headersFile(base));

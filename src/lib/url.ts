@@ -14,7 +14,12 @@ export function policyHref(slug: string, anchor?: string, mark?: string): string
   return href(`policies/${slug}/`) + (mark ? `?hl=${encodeURIComponent(mark)}` : '') + (anchor ? `#${anchor}` : '');
 }
 
-/** Absolute URL for canonical links, Open Graph and the sitemap. */
+/**
+ * The URL of a page for data files, feeds and citations: absolute when the
+ * site's address is known (SITE=https://… at build time), else the path from
+ * the host's root (/policies/x/), never a made-up host. What needs an
+ * absolute URL (canonical, og:url, the sitemap) is left out without SITE.
+ */
 export function absolute(path: string, site: URL | undefined): string {
-  return new URL(href(path), site ?? 'http://localhost/').toString();
+  return site ? new URL(href(path), site).toString() : href(path);
 }
