@@ -13,6 +13,7 @@ import { stripSpam } from './rules/strip-spam.ts';
 import { stripHtmlTags } from './rules/strip-html-tags.ts';
 import { stripSiteMenu } from './rules/strip-site-menu.ts';
 import { stripPageWidgets } from './rules/strip-page-widgets.ts';
+import { stripWechatFurniture } from './rules/strip-wechat-furniture.ts';
 import { stripViewCounter } from './rules/strip-view-counter.ts';
 import { stripRelatedArticles } from './rules/strip-related-articles.ts';
 import { stripPublishStamp } from './rules/strip-publish-stamp.ts';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   stripEncyclopediaFurniture,
   stripSiteMenu,
   stripBreadcrumb,
+  stripWechatFurniture,
   stripPageWidgets,
   stripViewCounter,
   stripRelatedArticles,
