@@ -12,8 +12,10 @@ const FIXED: RegExp[] = [
   /^(关注|關注)(我们|我們)$/u,
   /^(阅读原文|閱讀原文|轻触阅读原文|輕觸閱讀原文)$/u,
   /^(阅读|閱讀)\s*(\d+|\d+(\.\d+)?万\+?|10万\+)$/u,
-  // The action bar: 分享 收藏 点赞 在看 in any order and number, with counts.
-  /^((分享|收藏|点赞|點贊|在看|赞|讚|喜欢|喜歡|写留言|寫留言|留言)(\s*\d+)?\s*){1,6}$/u,
+  // The action bar: 分享 收藏 点赞 在看 in any order, with counts: two entries at least, or
+  // 在看 (WeChat's own word); a lone 点赞 or 收藏 is strip-page-widgets' (any page has them).
+  /^((分享|收藏|点赞|點贊|在看|赞|讚|喜欢|喜歡|写留言|寫留言|留言)(\s*\d+)?\s+){1,5}(分享|收藏|点赞|點贊|在看|赞|讚|喜欢|喜歡|写留言|寫留言|留言)(\s*\d+)?$/u,
+  /^在看(\s*\d+)?$/u,
   /^(喜欢此内容的人还喜欢|喜歡此內容的人還喜歡)$/u,
   /^微信扫一扫(关注该公众号|可打开此内容，?使用完整服务)$/u,
   /^微信掃一掃(關注該公眾號|可打開此內容，?使用完整服務)$/u,
