@@ -10,6 +10,10 @@
  * a level the text skips is written 0 (绍兴: 一、 then 1. → s1-0-1);
  * provisions in a notice or attachment carry its prefix (fj1-s3-2, tz-p1);
  * unnumbered paragraphs are numbered within their provision (s2-p1) or part (p1).
+ * Regulations: 第三章 → c3, 第二节 → c3-j2, 第八条 → a8 (articles run through the
+ * text, so the chapter is not in the id), its （一） → a8-1, 2. under that → a8-1-2;
+ * an 一、 outline inside a chapter → c2-s1. `depth` is the nesting: 章 1, 节 2,
+ * 条 3, items 4…; an outline inside a chapter adds its levels to the chapter's.
  */
 import { IngestError } from '../errors.ts';
 import type { Manifest } from '../manifest.ts';
