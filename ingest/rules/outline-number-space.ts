@@ -29,8 +29,9 @@ export const outlineNumberSpace: Rule = {
     for (const line of splitLines(text)) {
       const m = NUMBER.exec(line.text);
       if (!m || m[2] === SEPARATOR) continue;
-      const at = line.start + m[0].length - m[2].length;
-      edits.push({ rule: 'outline-number-space', at, from: m[2], to: SEPARATOR });
+      // The edit spans the number too, so the review reads "第一条 " → "第一条　", not a bare space.
+      const at = line.start + m[0].length - m[2].length - m[1].length;
+      edits.push({ rule: 'outline-number-space', at, from: m[1] + m[2], to: m[1] + SEPARATOR });
     }
     return result(text, edits);
   },
