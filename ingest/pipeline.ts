@@ -13,6 +13,7 @@ import { stripSpam } from './rules/strip-spam.ts';
 import { stripHtmlTags } from './rules/strip-html-tags.ts';
 import { stripSiteMenu } from './rules/strip-site-menu.ts';
 import { stripPageWidgets } from './rules/strip-page-widgets.ts';
+import { stripWechatFurniture } from './rules/strip-wechat-furniture.ts';
 import { stripViewCounter } from './rules/strip-view-counter.ts';
 import { stripRelatedArticles } from './rules/strip-related-articles.ts';
 import { stripPublishStamp } from './rules/strip-publish-stamp.ts';
@@ -25,6 +26,7 @@ import { removePinyin } from './rules/remove-pinyin.ts';
 import { traditionalToSimplified } from './rules/traditional-to-simplified.ts';
 import { normalizePunctuation } from './rules/normalize-punctuation.ts';
 import { normalizeWhitespace } from './rules/normalize-whitespace.ts';
+import { outlineNumberSpace } from './rules/outline-number-space.ts';
 import { editorialCorrections } from './rules/editorial-corrections.ts';
 import { stripBreadcrumb } from './rules/strip-breadcrumb.ts';
 import { stripLostIndent } from './rules/strip-lost-indent.ts';
@@ -37,7 +39,9 @@ import { rejoinBrokenLines } from './rules/rejoin-broken-lines.ts';
  * only after them); metadata tables go before the site-menu rule, which would
  * take a row of short cells for a menu; furniture goes before the
  * text is converted (its patterns cover both scripts); punctuation and
- * whitespace are normalised on the converted text; broken lines are rejoined
+ * whitespace are normalised on the converted text (the gap after 第X条 first becomes
+ * the separator normalize-whitespace keeps); WeChat furniture goes before the
+ * site-menu rule, which would take its like/share bar for a menu; broken lines are rejoined
  * once there is one paragraph per line; corrections come last so
  * they are written as readers see the text.
  */
@@ -49,6 +53,7 @@ export const RULES: readonly Rule[] = [
   stripHtmlTags,
   stripMetadataTable,
   stripEncyclopediaFurniture,
+  stripWechatFurniture,
   stripSiteMenu,
   stripBreadcrumb,
   stripPageWidgets,
@@ -63,6 +68,7 @@ export const RULES: readonly Rule[] = [
   removePinyin,
   traditionalToSimplified,
   normalizePunctuation,
+  outlineNumberSpace,
   normalizeWhitespace,
   rejoinBrokenLines,
   editorialCorrections,

@@ -120,6 +120,17 @@ const CASES: Case[] = [
       kind: ['行动计划', '的结尾'],
     },
   },
+  {
+    // A regulation (第X章 第X节 第X条) from a WeChat public-account mirror, with its 来源 line and the editors' credits.
+    file: 'sichuan-deyang-wechat-banfa.txt',
+    slug: 'deyang-yibao-2024',
+    furniture: ['点击蓝字', '德阳医保', '发表于四川', '原创', '来源：', '编辑：', '初审：', '阅读原文', '阅读 1024', '分享 收藏', '喜欢此内容', '德阳市医保经办服务指南', '关于开展2024年医保基金监管'],
+    fields: {
+      docNumber: ['德医保发〔2024〕6号', '清洗后第3行'],
+      'source.site': ['德阳市医疗保障局', '来源：德阳市医疗保障局'],
+      region: [{ province: '四川省', city: '德阳市' }, '德阳市'],
+    },
+  },
 ];
 
 describe('npm run add on unseen scraped pages', () => {
@@ -132,7 +143,7 @@ describe('npm run add on unseen scraped pages', () => {
       // The seed is the raw file, byte for byte.
       expect(readFileSync(join(lib, 'seeds', m.seed)).equals(readFileSync(join(FIX, c.file)))).toBe(true);
       for (const [field, [value, from]] of Object.entries(c.fields)) {
-        expect(m.meta[field], field).toEqual(value);
+        expect(field.split('.').reduce((o: any, k) => o?.[k], m.meta), field).toEqual(value);
         const line = r.out.split('\n').findIndex((l) => l.startsWith(`  ${field} = `));
         expect(line, `review lists ${field}`).toBeGreaterThan(-1);
         expect(r.out.split('\n')[line + 1], `where ${field} came from`).toContain(from);

@@ -18,6 +18,8 @@ import { clean, decodeSeed, type CleanResult } from '../pipeline.ts';
 import { runIngest, type IngestPaths } from '../run.ts';
 import { detectScript } from '../rules/detect-script.ts';
 import { readPageMeta } from '../rules/strip-metadata-table.ts';
+import { sourceOf } from '../rules/strip-source-line.ts';
+import { splitLines } from '../ledger.ts';
 import { taiwanCorrections } from '../rules/taiwan-wording.ts';
 import { normalizeNewlines } from '../rules/normalize-newlines.ts';
 import { draftManifest, type Draft } from './extract.ts';
@@ -100,6 +102,13 @@ export function addDocument(opts: AddOptions): AddResult {
   const rawLines = sourceLines(source, res.text, res.stages);
   const draft = draftManifest(res.text, table, (f) => f.valueLine, (i) => rawLines[i] ?? i);
 
+  // The page's 来源 line (which strip-source-line takes out of the text) says where the copy came from.
+  const from = sourceOf(splitLines(normalized));
+  if (from && draft.meta.source === undefined) {
+    const site = verdict.script === 'traditional' ? t2s(from.site) : from.site;
+    draft.meta.source = { site };
+    draft.found.push({ field: 'source.site', value: site, from: `原文第${from.line + 1}行：${from.text}` });
+  }
   const meta: Record<string, unknown> = { ...draft.meta };
   const supplied = (opts.set ?? []).map((s) => applySet(meta, s));
   if (supplied.length) meta.supplied = supplied;

@@ -4,6 +4,8 @@ import { draftManifest, isoDate, TRUNCATED_NOTICE } from './extract.ts';
 import { readRegion } from './region.ts';
 import { deriveSlug } from './slug.ts';
 import { sourceOffset } from './source-lines.ts';
+import { sourceOf } from '../rules/strip-source-line.ts';
+import { splitLines } from '../ledger.ts';
 
 const draft = (text: string) => draftManifest(text, [], () => 0);
 const from = (d: ReturnType<typeof draft>, field: string) => d.found.find((f) => f.field === field)?.from;
@@ -94,5 +96,19 @@ describe('sourceOffset', () => {
     expect(sourceOffset(stages, 0)).toBe(3);
     expect(sourceOffset(stages, 2)).toBe(4);
     expect(sourceOffset(stages, 3)).toBe(5);
+  });
+});
+
+describe('sourceOf (the page’s 来源 line, for meta.source)', () => {
+  const of = (text: string) => sourceOf(splitLines(text));
+  it('reads the value with its line; another label on the line ends it; a value on the next line counts', () => {
+    expect(of('标题\n正文。\n来源：绵阳市医疗保障局\n编辑：张三')).toEqual({ site: '绵阳市医疗保障局', line: 2, text: '来源：绵阳市医疗保障局' });
+    expect(of('来源：德阳市人民政府  发布时间：2024-03-05')?.site).toBe('德阳市人民政府');
+    expect(of('来源: 某局 作者：张三')?.site).toBe('某局');
+    expect(of('正文。\n来源：\n拉萨市人民政府办公室\n')).toMatchObject({ site: '拉萨市人民政府办公室', line: 2 });
+  });
+  it('finds nothing where there is no 来源 line or it is empty', () => {
+    expect(of('资金来源：财政补助。')).toBeUndefined();
+    expect(of('来源：\n各县(区)人民政府:')).toBeUndefined();
   });
 });

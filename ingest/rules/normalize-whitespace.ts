@@ -1,5 +1,6 @@
 import { type Edit, result, splitLines } from '../ledger.ts';
 import { isCjk } from './chars.ts';
+import { isOutlineSeparator } from './outline-number-space.ts';
 import type { Rule } from './types.ts';
 
 // One character at a time (tested on single characters): the zero-width joiner stands apart so the class holds no joined sequence.
@@ -46,7 +47,8 @@ export function meaningfulSpaces(text: string): { line: number; around: string }
  * One paragraph per line: lines are trimmed, blank lines dropped, and spaces
  * next to Chinese removed (Chinese is written without spaces; web pages leave
  * indentation and stray spaces). Spaces between Latin words stay, and so do
- * the spaces that separate named bodies (see isMeaningfulSpace).
+ * the spaces that separate named bodies (see isMeaningfulSpace) and the
+ * full-width space after a regulation's 第X章/节/条 (outline-number-space).
  */
 export const normalizeWhitespace: Rule = {
   name: 'normalize-whitespace',
@@ -79,7 +81,9 @@ export const normalizeWhitespace: Rule = {
         while (j < chars.length && WS.test(chars[j])) { run += chars[j]; j++; }
         const edge = i < first || i > lastIdx;
         const nextToCjk = isCjk(chars[i - 1]) || isCjk(chars[j]);
-        if (!edge && isMeaningfulSpace(chars, i, j)) { if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' }); }
+        // The separator outline-number-space wrote after 第X章/节/条 (第一章　总则) stays.
+        if (!edge && isOutlineSeparator(chars, i, j)) { /* kept */ }
+        else if (!edge && isMeaningfulSpace(chars, i, j)) { if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' }); }
         else if (edge || nextToCjk) edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: '' });
         else if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' });
         offset += run.length;

@@ -15,7 +15,7 @@
 import { type Edit, result, splitLines } from '../ledger.ts';
 import type { Rule } from './types.ts';
 
-const NUMBERED = /^(第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、]|（\d{1,3}）|附件|附表)/u;
+const NUMBERED = /^(第[一二三四五六七八九十百零〇两]+[章节条部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、]|（\d{1,3}）|附件|附表)/u;
 const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九十]{4})年[\d〇零一二三四五六七八九十]{1,2}月([\d〇零一二三四五六七八九十]{1,3}日)?$/u;
 /** The first line stops where no sentence stops. */
 const CUT_END = /[\p{Script=Han}，、]$/u;

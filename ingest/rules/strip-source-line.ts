@@ -18,6 +18,24 @@ export function isSourceLine(line: Line, lines: Line[]): boolean {
   return !!m && m[2] === '' && t.length > 0 && t.length <= 30 && !/[。，；,;]|[：:]$/u.test(t);
 }
 
+/**
+ * The page's own 来源 value (the first 来源 line, or the line under a bare
+ * 来源：), with the 0-based line it stands on, for the document's metadata.
+ * Another label on the same line (来源：某局  发布时间：…) ends the value.
+ */
+export function sourceOf(lines: Line[]): { site: string; line: number; text: string } | undefined {
+  for (const l of lines) {
+    const m = SOURCE.exec(l.text.trim());
+    if (!m) continue;
+    const next = lines[l.index + 1];
+    const own = m[2].split(/[ \u3000]{2,}|\s+(?=[^\s:：]{2,6}[:：])/u)[0].trim();
+    if (own) return own.length <= 40 ? { site: own, line: l.index, text: l.text.trim() } : undefined;
+    if (next && isSourceLine(next, lines)) return { site: next.text.trim(), line: next.index, text: `${l.text.trim()} ${next.text.trim()}` };
+    return undefined;
+  }
+  return undefined;
+}
+
 export const stripSourceLine: Rule = {
   name: 'strip-source-line',
   label: '删除网页“来源”栏（来源记入元数据）',

@@ -226,3 +226,87 @@ describe('attachment lists, part labels and aliases (any document)', () => {
     expect(dangling.message).toContain('points to "s9", which is no anchor of the document');
   });
 });
+
+describe('regulations: 第X章, 第X节, 第X条 and the items of an article (any document)', () => {
+  const base = manifestSchema.parse(minimalManifest('结构测试用管理办法', '仅供条文编号解析测试使用的最小清单，不对应任何真实文件。'));
+  const file = 'ingest/manifests/fixture.json';
+  const all = (text: string, m = base) => parseOutline(text, m, file).parts.flatMap((p) => {
+    const out: string[] = [];
+    const walk = (ns: Node[]) => ns.forEach((n) => { out.push(n.id); if (n.type === 'provision') walk(n.children); });
+    walk(p.children);
+    return out;
+  });
+  const reg = [
+    '第一章　总则',
+    '第一条　为加强医疗保障基金使用监督管理，保障基金安全，制定本办法。',
+    '第二条　本办法适用于本市。',
+    '本款为第二条的第二款。',
+    '第二章　监督检查',
+    '第一节　日常检查',
+    '第三条　医疗保障行政部门实施监督检查，可以采取下列措施：',
+    '（一）进入现场检查；',
+    '1.查阅病历；',
+    '2.询问有关人员。',
+    '（二）询问有关人员。',
+    '第二节　专项检查',
+    '第四条 依照第三条规定的程序开展专项检查。',
+    '第三条规定的措施同样适用。',
+    '第一百二十条本办法自发布之日起施行。',
+  ].join('\n');
+
+  it('gives chapters c3, sections c3-j2, articles a8 through the whole text (not under their chapter), items a8-1 and a8-1-2', () => {
+    expect(all(reg)).toEqual(['c1', 'a1', 'a2', 'a2-p1', 'c2', 'c2-j1', 'a3', 'a3-1', 'a3-1-1', 'a3-1-2', 'a3-2', 'c2-j2', 'a4', 'a4-p1', 'a120']);
+  });
+
+  it('nests articles under their section and chapter, items under their article, with depths 1, 2, 3, 4, 5', () => {
+    const tree = parseOutline(reg, base, file);
+    const ps = [...provisions(tree.parts[0].children)];
+    const get = (id: string) => ps.find((p) => p.id === id)!;
+    expect(['c2', 'c2-j1', 'a3', 'a3-1', 'a3-1-1'].map((id) => get(id).depth)).toEqual([1, 2, 3, 4, 5]);
+    expect(get('c2-j1').children.map((n) => n.id)).toEqual(['a3']);
+    expect(get('a3').children.map((n) => n.id)).toEqual(['a3-1', 'a3-2']);
+    expect(get('a120').num).toBe('第一百二十条');
+  });
+
+  it('the heading is the number and the lead sentence; the separator is outside num and title', () => {
+    const tree = parseOutline(reg, base, file);
+    const ps = [...provisions(tree.parts[0].children)];
+    const slice = (s: { start: number; end: number }) => reg.slice(s.start, s.end);
+    const c1 = ps.find((p) => p.id === 'c1')!;
+    expect([c1.num, c1.title, slice(c1.heading)]).toEqual(['第一章', '总则', '第一章　总则']);
+    const a1 = ps.find((p) => p.id === 'a1')!;
+    expect([a1.num, a1.title, slice(a1.body)]).toEqual(['第一条', '为加强医疗保障基金使用监督管理，保障基金安全，制定本办法', '']);
+    const a3 = ps.find((p) => p.id === 'a3')!;
+    expect([a3.title, a3.unit]).toEqual(['医疗保障行政部门实施监督检查，可以采取下列措施：', 'article']);
+    const a120 = ps.find((p) => p.id === 'a120')!;
+    expect([a120.num, a120.title]).toEqual(['第一百二十条', '本办法自发布之日起施行']);
+  });
+
+  it('a sentence that begins by citing an article, or a 第X章 line that is a sentence, stays a paragraph', () => {
+    expect(all(['第一条　本办法适用于本市。', '第三条规定的措施同样适用。', '第五条至第八条另行规定。', '第二章所列事项，按本办法执行。'].join('\n'))).toEqual(['a1', 'a1-p1', 'a1-p2', 'a1-p3']);
+  });
+
+  it('a section without a chapter is j2; an article without chapters is a top-level a1', () => {
+    expect(all(['第一节　一般规定', '第一条　适用范围。', '第二节　特别规定', '第二条　特别事项。'].join('\n'))).toEqual(['j1', 'a1', 'j2', 'a2']);
+  });
+
+  it('一、 inside an article is an item of it; 1. straight under an article is a8-1', () => {
+    expect(all(['第八条　下列情形予以处理：', '一、违规结算的；', '（一）分解住院；', '二、虚假就医的。', '第九条　考核内容：', '1.服务质量；', '2.基金使用。'].join('\n'))).toEqual(['a8', 'a8-1', 'a8-1-1', 'a8-2', 'a9', 'a9-1', 'a9-2']);
+  });
+
+  it('a plan with chapters and 一、 inside them: the outline restarts in each chapter without clashing (c1-s1, c2-s1)', () => {
+    expect(all(['第一章　发展基础', '一、主要成就', '（一）体系更加健全。', '二、面临挑战', '第二章　总体要求', '一、指导思想', '1.坚持人民至上。'].join('\n'))).toEqual(['c1', 'c1-s1', 'c1-s1-1', 'c1-s2', 'c2', 'c2-s1', 'c2-s1-0-1']);
+  });
+
+  it('articles in an attachment of a 一、 plan carry the part prefix; the main text keeps its s anchors', () => {
+    const m = manifestSchema.parse({
+      ...base,
+      parts: [
+        { id: 'zw', label: '方案', kind: 'main', start: '某某方案', titleLines: 1 },
+        { id: 'fj1', label: '附件1', kind: 'attachment', start: '附件1', titleLines: 2 },
+      ],
+    });
+    const text = ['某某方案', '一、总体要求', '（一）工作目标。', '二、保障措施', '附件1', '某某管理办法', '第一章　总则', '第一条　为规范管理，制定本办法。', '（一）适用范围；', '第二条　本办法自印发之日起施行。'].join('\n');
+    expect(all(text, m)).toEqual(['s1', 's1-1', 's2', 'fj1-c1', 'fj1-a1', 'fj1-a1-1', 'fj1-a2']);
+  });
+});

@@ -10,6 +10,10 @@
  * a level the text skips is written 0 (绍兴: 一、 then 1. → s1-0-1);
  * provisions in a notice or attachment carry its prefix (fj1-s3-2, tz-p1);
  * unnumbered paragraphs are numbered within their provision (s2-p1) or part (p1).
+ * Regulations: 第三章 → c3, 第二节 → c3-j2, 第八条 → a8 (articles run through the
+ * text, so the chapter is not in the id), its （一） → a8-1, 2. under that → a8-1-2;
+ * an 一、 outline inside a chapter → c2-s1. `depth` is the nesting: 章 1, 节 2,
+ * 条 3, items 4…; an outline inside a chapter adds its levels to the chapter's.
  */
 import { IngestError } from '../errors.ts';
 import type { Manifest } from '../manifest.ts';
@@ -44,6 +48,10 @@ export interface ProvisionNode {
   agencies?: Agencies;
   children: Node[];
   aliases?: string[];
+  /** A regulation's 第X章 / 第X节 / 第X条, or an item under an article (（一） 1. …); none for the 一、（一） outline. */
+  unit?: 'chapter' | 'section' | 'article' | 'item';
+  /** The numbering form of an outline level or item: 1 一、, 2 （一）, 3 1., 4 （1）. */
+  level?: number;
 }
 export type Node = ParaNode | ProvisionNode;
 export interface PartNode {
@@ -70,6 +78,34 @@ const LEVELS: { depth: number; re: RegExp; value: (m: RegExpExecArray) => number
   { depth: 3, re: /^(\d{1,3})[.．、](?!\d)/u, value: (m) => Number(m[1]) },
   { depth: 4, re: /^（(\d{1,3})）/u, value: (m) => Number(m[1]) },
 ];
+/**
+ * A regulation's (办法, 条例, 规定, 细则) own numbering: 第X章, 第X节, 第X条, to 第九百九十九条.
+ * A chapter or section line is a heading (short, no sentence punctuation);
+ * an article starts its text. A sentence that begins by citing an article
+ * (第三条规定的…, 第五条至第八条…) is no article.
+ */
+const CN_NUM = '[一二三四五六七八九十百零〇两]+';
+const CHAPTER = new RegExp(`^第(${CN_NUM})(章|节)[ \u3000]*`, 'u');
+const ARTICLE = new RegExp(`^第(${CN_NUM})条(?![规所中的之至款项和及、，。；：])[ \u3000]*`, 'u');
+const UNIT_DEPTH = { chapter: 1, section: 2, article: 3 } as const;
+const isOutline = (n: ProvisionNode) => n.unit === undefined || n.unit === 'item';
+
+/** The regulation unit a line starts, with its number as printed (第八条) and the length of number and separator. */
+export function regulationUnit(line: string): { unit: 'chapter' | 'section' | 'article'; n: number; num: string; matched: number } | undefined {
+  const c = CHAPTER.exec(line);
+  if (c) {
+    const rest = line.slice(c[0].length);
+    const n = chineseToNumber(c[1]);
+    if (Number.isFinite(n) && rest.length <= 40 && !/[。，；：]/u.test(rest)) {
+      return { unit: c[2] === '章' ? 'chapter' : 'section', n, num: c[0].trimEnd(), matched: c[0].length };
+    }
+    return undefined;
+  }
+  const a = ARTICLE.exec(line);
+  if (!a) return undefined;
+  const n = chineseToNumber(a[1]);
+  return Number.isFinite(n) ? { unit: 'article', n, num: `第${a[1]}条`, matched: a[0].length } : undefined;
+}
 const IMAGE = /^(表|图|圖)\d+\.(jpe?g|png|gif|bmp)$/iu;
 /** The attachment list (附件说明) after a text's body: 附件：1.…, then 2.… on their own lines. */
 const ATTACHMENT_LIST = /^附件[：:]/u;
@@ -129,10 +165,13 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
     if (declared) claim(def.id, first);
     const root: Node[] = [];
     const stack: ProvisionNode[] = [];
-    const nums = [0, 0, 0, 0, 0];
     const paraCount = new Map<string, number>();
     let inList = false;
     let listItems = 0;
+
+    // Chapters and sections reset the 一、 numbering kept for outline levels inside them.
+    const numsOf = new Map<string, number[]>();
+    const numsFor = (key: string) => { let n = numsOf.get(key); if (!n) { n = [0, 0, 0, 0, 0]; numsOf.set(key, n); } return n; };
 
     for (let i = first + def.titleLines; i < end; i++) {
       const t = lines[i].text;
@@ -157,19 +196,56 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
       if (inList && (ATTACHMENT_LIST.test(t) || /^\d+[.．、]/u.test(t))) { addListItem(); continue; }
       inList = false;
 
-      const level = LEVELS.map((l) => ({ l, m: l.re.exec(t) })).find((x) => x.m);
-      if (!level || !level.m) { addPara(false); continue; }
-      const { depth } = level.l;
-      const n = level.l.value(level.m);
-      while (stack.length && stack.at(-1)!.depth >= depth) stack.pop();
-      nums[depth] = n;
-      for (let d = depth + 1; d < nums.length; d++) nums[d] = 0;
-      for (let d = 1; d < depth; d++) if (!stack.some((s) => s.depth === d)) nums[d] = 0;
-      const id = `${prefix}s${nums.slice(1, depth + 1).join('-')}`;
+      const unit = regulationUnit(t);
+      const level = unit ? undefined : LEVELS.map((l) => ({ l, m: l.re.exec(t) })).find((x) => x.m);
+      if (!unit && (!level || !level.m)) { addPara(false); continue; }
+
+      let id: string;
+      let depth: number;
+      let num: string;
+      let matched: number;
+      let extra: Pick<ProvisionNode, 'unit' | 'level'>;
+      if (unit) {
+        // 第X章 closes everything; 第X节 closes up to its chapter; 第X条 up to its section or chapter.
+        const keep = unit.unit === 'chapter' ? [] : unit.unit === 'section' ? ['chapter'] : ['chapter', 'section'];
+        while (stack.length && !keep.includes(stack.at(-1)!.unit ?? '')) stack.pop();
+        const chapter = stack.find((s) => s.unit === 'chapter');
+        // Articles are numbered through the whole text and cited without their chapter: a8, not c3-a8.
+        id = unit.unit === 'chapter' ? `${prefix}c${unit.n}`
+          : unit.unit === 'section' ? (chapter ? `${chapter.id}-j${unit.n}` : `${prefix}j${unit.n}`)
+          : `${prefix}a${unit.n}`;
+        depth = UNIT_DEPTH[unit.unit];
+        num = unit.num;
+        matched = unit.matched;
+        extra = { unit: unit.unit };
+      } else {
+        const { l, m } = level!;
+        const lv = l.depth;
+        const n = l.value(m!);
+        while (stack.length && isOutline(stack.at(-1)!) && stack.at(-1)!.level! >= lv) stack.pop();
+        const container = [...stack].reverse().find((s) => !isOutline(s));
+        const top = stack.at(-1);
+        if (container?.unit === 'article') {
+          // Items of an article (（一） 1. （1）, or 一、 where the text uses it) hang off it level by level: a8-1, a8-1-2.
+          id = `${top!.id}-${n}`;
+          depth = top!.depth + 1;
+          extra = { unit: 'item', level: lv };
+        } else {
+          // The outline scheme, inside a chapter or section when there is one: s3-1, c2-s1-0-1.
+          const nums = numsFor(container?.id ?? '');
+          nums[lv] = n;
+          for (let d = lv + 1; d < nums.length; d++) nums[d] = 0;
+          for (let d = 1; d < lv; d++) if (!stack.some((s) => isOutline(s) && s.level === d)) nums[d] = 0;
+          id = `${container ? `${container.id}-` : prefix}s${nums.slice(1, lv + 1).join('-')}`;
+          depth = (container?.depth ?? 0) + lv;
+          extra = { level: lv };
+        }
+        num = m![0];
+        matched = num.length;
+      }
       claim(id, i);
 
-      const num = level.m[0];
-      const rest = t.slice(num.length);
+      const rest = t.slice(matched);
       const dot = rest.indexOf('。');
       let titleLen: number;
       if (dot === -1 || dot === rest.length - 1) titleLen = rest.length <= MAX_TITLE ? rest.length : 0;
@@ -180,8 +256,9 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
         id,
         depth,
         num,
-        heading: { start: s.start, end: s.start + num.length + titleLen },
-        body: { start: s.start + num.length + titleLen, end: s.end },
+        ...extra,
+        heading: { start: s.start, end: s.start + matched + titleLen },
+        body: { start: s.start + matched + titleLen, end: s.end },
         title: rest.slice(0, titleLen).replace(/。$/u, ''),
         line: i,
         agencies: parseAgencies(t, roles, def.agencyBasis),

@@ -6,12 +6,13 @@
 import type { Provision } from '../schemas/policy.ts';
 
 /**
- * How a provision is named in outlines and breadcrumbs: 三、重点工作任务; a part
+ * How a provision is named in outlines and breadcrumbs: 三、重点工作任务, 第一章　总则; a part
  * by its label and title (附件1　广东省…帮扶行动方案), the label left out when
  * the title already says it (印发通知, the main text's own title).
  */
 export function tocLabel(p: Provision): string {
-  if (p.depth > 0) return `${p.num}${p.title}`;
+  // A regulation's number is set apart from its title as printed: 第一章　总则.
+  if (p.depth > 0) return /^第.+[章节条]$/u.test(p.num) && p.title ? `${p.num}　${p.title}` : `${p.num}${p.title}`;
   // A part: its printed label line when it has one (附件1, 附表), else its number; left out when the title says it.
   const label = p.label ?? p.num;
   return p.title.includes(label) ? p.title : `${label}　${p.title}`;

@@ -76,7 +76,7 @@ export const openClauseSchema: z.ZodType<OpenClause> = z.lazy(() =>
   z.object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     kind: z.enum(['part', 'provision', 'para']),
-    depth: z.number().int().min(0).max(4).optional(),
+    depth: z.number().int().min(0).max(7).optional(),
     num: z.string().optional(),
     title: z.string().optional(),
     cite: z.string(),

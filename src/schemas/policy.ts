@@ -130,8 +130,12 @@ export const provisionSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** Parent provision's id (none for top-level ones). */
   parent: z.string().optional(),
-  /** Outline depth: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）. 0 for a part (通知, 附件). */
-  depth: z.number().int().min(0).max(4),
+  /**
+   * Outline depth: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）; in a regulation 1 for
+   * 第X章, 2 for 第X节, 3 for 第X条, and its items one deeper per level (to 7); an
+   * outline inside a chapter or section adds to its depth. 0 for a part (通知, 附件).
+   */
+  depth: z.number().int().min(0).max(7),
   /** The numbering as printed: 一、 （一） 1. （1） 附件1 … */
   num: z.string(),
   /** The provision's heading or lead sentence, without its number. */
