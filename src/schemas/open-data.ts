@@ -6,6 +6,13 @@
 import { z } from 'zod';
 
 /**
+ * A page or file of the site: an absolute URL when the build knew the site's
+ * address (SITE), else its path from the host's root (/policies/x/), never a
+ * made-up host (src/lib/url.ts absolute()).
+ */
+const siteUrl = z.string().refine((s) => s.startsWith('/') || URL.canParse(s), { message: 'a URL, or a path from the root when the site was built without SITE' });
+
+/**
  * One responsible agency of a clause. `match` says how its canonical name was
  * found: `exact` (listed in the agency table), `pattern` (read from the
  * document's region and a known short form: 州卫健委 → 海南藏族自治州卫生健康委员会)
@@ -80,7 +87,7 @@ export const openClauseSchema: z.ZodType<OpenClause> = z.lazy(() =>
     num: z.string().optional(),
     title: z.string().optional(),
     cite: z.string(),
-    url: z.url(),
+    url: siteUrl,
     text: z.string(),
     agencies: openAgenciesSchema.optional(),
     aliases: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
@@ -105,8 +112,8 @@ export const openMetaSchema = z.object({
   status: z.enum(['正式', '征求意见稿']),
   /** Absent until editors write one (a freshly added document). */
   summary: z.string().optional(),
-  url: z.url(),
-  files: z.object({ txt: z.url(), md: z.url(), json: z.url() }),
+  url: siteUrl,
+  files: z.object({ txt: siteUrl, md: siteUrl, json: siteUrl }),
 });
 
 export const openDocumentSchema = z.object({
@@ -123,6 +130,6 @@ export const openDocumentSchema = z.object({
 
 export const catalogSchema = z.object({
   format: z.literal('yigai-catalog/1'),
-  site: z.url(),
+  site: siteUrl,
   documents: z.array(openMetaSchema),
 });

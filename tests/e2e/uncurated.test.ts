@@ -96,10 +96,10 @@ describe('a document without curation', () => {
     // A description for search engines even without a summary.
     expect(h).toMatch(new RegExp(`<meta name="description" content="《${TITLE}》（青海省海南藏族自治州共和县）的全文整理本`));
     expect(h).not.toMatch(/undefined|>null</);
-    // Its provisions are anchored and its agencies are labels, as written.
+    // Its provisions are anchored and its agencies are labels, as written: a link to the agency's page where the name was read, plain where not.
     expect(h).toMatch(/<h3 id="s2-3"[^>]*>（三）改革医保支付方式。/);
-    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span>县医保局<\/li>/);
-    expect(h).toMatch(/<li><span class="role">参与<\/span>州卫健委<\/li>/);
+    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span><a href="\/agencies\/[a-z0-9-]+\/">县医保局<\/a><\/li>/);
+    expect(h).toMatch(/<li><span class="role">参与<\/span><a href="\/agencies\/[a-z0-9-]+\/">州卫健委<\/a><\/li>/);
   });
 
   test('the home page, the search filters and the feed list it under its title, without a summary', () => {
