@@ -37,8 +37,10 @@ describe('a provision page', () => {
     expect(meta(page, 'og:title')).toBe('15.改革薪酬分配制度');
     expect(meta(page, 'og:description')).toMatch(/^落实“两个允许”要求，推动实施《山西省深化公立医院薪酬制度改革方案》/u);
     expect(meta(page, 'description')).toBe(meta(page, 'og:description'));
-    expect(meta(page, 'og:url')).toMatch(/\/policies\/datong-gaozhiliang\/s3-4-15\/$/);
-    expect(page).toContain('<link rel="canonical" href="');
+    // The address for chat-app previews needs SITE: the sub-path build has it.
+    const withSite = readFileSync(`dist-sub/${P}index.html`, 'utf8');
+    expect(meta(withSite, 'og:url')).toMatch(/^https:\/\/[^/]+\/sub\/path\/policies\/datong-gaozhiliang\/s3-4-15\/$/);
+    expect(withSite).toContain('<link rel="canonical" href="https://');
   });
 
   test.each([['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const)('shows the provision, where it sits, agencies, related, previous and next (%s)', async (_n, viewport) => {
