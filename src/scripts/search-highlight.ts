@@ -8,11 +8,12 @@
  * node's share of a match gets its own mark. Tooltips and tools
  * (data-pagefind-ignore) are not read.
  */
-import { fragmentId } from '../lib/decode.ts';
 
-export function highlightFromQuery(): void {
+/**
+ * `id` is the decoded fragment (the page decodes it with fragmentId, which it has for its other tools).
+ */
+export function highlightFromQuery(id: string): void {
   const params = new URLSearchParams(location.search).getAll('hl').filter(Boolean);
-  const id = fragmentId(location.hash);
   if (!params.length || !id) return;
   const target = document.getElementById(id);
   if (!target) return;
