@@ -15,15 +15,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { policyFrontmatterSchema } from '../schemas/policy.ts';
 import { scanSections } from './sections.ts';
-import { paged, provisionPage, provisionSlice, type DocInfo, type SimilarProvision } from './page.ts';
+import { paged, provisionPage, provisionSlice, type DocInfo } from './page.ts';
 
 export interface ProvisionPagesOptions {
   /** The built site, e.g. dist. */
   out: string;
   /** The content folder (policies/*.mdx, clauses/*.json). */
   contentDir?: string;
-  /** Similar provisions of a provision (the enrich step); none shown when left out. */
-  similar?: (slug: string, id: string) => SimilarProvision[] | undefined;
 }
 
 const SHELL_DIR = 'provision-shell';
@@ -33,7 +31,7 @@ const attr = (tag: string, name: string) => {
   return m ? unescape(m[1]) : undefined;
 };
 
-export function buildProvisionPages({ out, contentDir = 'src/content', similar }: ProvisionPagesOptions): { documents: number; pages: number } {
+export function buildProvisionPages({ out, contentDir = 'src/content' }: ProvisionPagesOptions): { documents: number; pages: number } {
   const shellFile = join(out, SHELL_DIR, 'index.html');
   if (!existsSync(shellFile)) throw new Error(`${shellFile} is missing\n  hint: run astro build first (src/pages/provision-shell.astro writes it); npm run build runs both.`);
   const shell = readFileSync(shellFile, 'utf8');
@@ -62,7 +60,6 @@ export function buildProvisionPages({ out, contentDir = 'src/content', similar }
         doc, p, prev: list[i - 1], next: list[i + 1],
         html: provisionSlice(html, range, p.depth >= 3, `${base}policies/${slug}/`),
         text: texts.get(p.id) ?? '',
-        similar: similar?.(slug, p.id),
       });
       mkdirSync(join(docsDir, slug, p.id), { recursive: true });
       writeFileSync(join(docsDir, slug, p.id, 'index.html'), page);

@@ -7,9 +7,10 @@
  * the document's title and the citation label, the provision as the document
  * page renders it (heading, agencies as links, text, related provisions;
  * headings renumbered so its own is the h1), its sub-provisions as links
- * (for 一、 and （一）, whose text would repeat half the document), similar
- * provisions when given, a link into the full text at the clause, previous
- * and next.
+ * (for 一、 and （一）, whose text would repeat half the document), a link
+ * into the full text at the clause, previous and next. The related and the
+ * automatic (自动推荐) provisions come with the slice: the document page
+ * renders them inside the provision's section.
  */
 import type { Provision } from '../schemas/policy.ts';
 import { tocLabel, ancestors } from '../lib/provisions.ts';
@@ -22,9 +23,6 @@ export const SHELL = {
   ogTitle: '__PROVISION_OG_TITLE__',
   body: '__PROVISION_BODY__',
 } as const;
-
-/** A provision of another document that reads alike (computed by the enrich step); optional. */
-export interface SimilarProvision { href: string; doc: string; label: string }
 
 export interface DocInfo {
   slug: string;
@@ -85,10 +83,9 @@ export interface PageInput {
   html: string;
   /** Its text (src/content/clauses/<slug>.json), for the description. */
   text: string;
-  similar?: SimilarProvision[];
 }
 
-export function provisionPage(shell: string, { doc, p, prev, next, html, text, similar = [] }: PageInput): string {
+export function provisionPage(shell: string, { doc, p, prev, next, html, text }: PageInput): string {
   const docHref = `${doc.base}policies/${doc.slug}/`;
   const byId = new Map(doc.provisions.map((q) => [q.id, q]));
   const pageOf = (q: Provision) => (q.depth >= 1 ? `${docHref}${q.id}/` : `${docHref}#${q.id}`);
@@ -106,7 +103,6 @@ export function provisionPage(shell: string, { doc, p, prev, next, html, text, s
     `<p class="provision-of"><a href="${esc(docHref)}">${title}</a><span class="lead">${esc(p.cite)}</span></p>`,
     `<div class="policy-text">${html}</div>`,
     children.length ? `<section class="provision-children" aria-labelledby="children-title"><h2 id="children-title">本条包括</h2><ol>${children.map((c) => `<li>${link(c)}</li>`).join('')}</ol></section>` : '',
-    similar.length ? `<section class="similar" aria-labelledby="similar-title" data-pagefind-ignore><h2 id="similar-title">相似条款</h2><ul>${similar.map((s) => `<li><a href="${esc(s.href)}"><b>${esc(s.doc)}</b> ${esc(s.label)}</a></li>`).join('')}</ul></section>` : '',
     `<p class="provision-full"><a href="${esc(`${docHref}#${p.id}`)}">在全文中阅读本条</a></p>`,
     `<nav class="prev-next" aria-label="上一条和下一条">`,
     prev ? `<a rel="prev" href="${esc(pageOf(prev))}"><span class="lead">上一条</span> ${esc(tocLabel(prev))}</a>` : '<span></span>',
