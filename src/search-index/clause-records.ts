@@ -44,10 +44,6 @@ const text = (el: HTMLElement): string => {
   return decode(parts.join('')).replace(/\s+/g, ' ').trim();
 };
 
-export function docInfo(html: string): DocInfo | null {
-  return docInfoOf(parse(html));
-}
-
 /** A document page's info and clause records, parsing it once (the search index reads every page). */
 export function readDocument(html: string): { doc: DocInfo; records: ClauseRecord[] } | null {
   const root = parse(html);
