@@ -8,8 +8,8 @@ import { glob } from 'astro/loaders';
 import { policyLoader } from './loaders/policies.ts';
 import { z } from 'astro/zod';
 import { policyFrontmatterSchema } from './schemas/policy.ts';
-import type { GlossaryOccurrence } from './plugins/remark-glossary.ts';
-import type { Citation } from './plugins/remark-citations.ts';
+import type { GlossaryOccurrence } from './render/policy/plugins/remark-glossary.ts';
+import type { DocReference } from './render/policy/plugins/remark-references.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 
 /**
@@ -25,8 +25,8 @@ const policies = defineCollection({
       htmlFile: z.string(),
       /** Glossary terms marked in the text, with anchors (for the term pages). */
       glossaryOccurrences: z.custom<GlossaryOccurrence[]>((v) => Array.isArray(v)),
-      /** Documents the text cites, with anchors (for the cited-documents page). */
-      citations: z.custom<Citation[]>((v) => Array.isArray(v)),
+      /** References to other documents in the text, with anchors (for the cited-documents page). */
+      references: z.custom<DocReference[]>((v) => Array.isArray(v)),
     }),
   }),
 });

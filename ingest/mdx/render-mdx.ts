@@ -1,11 +1,13 @@
 /**
  * Writes the MDX document: frontmatter (JSON, which is valid YAML) and a body
- * made only of the site's own components with escaped text inside. Nothing
- * from the seed is ever written unescaped.
+ * made only of the elements of the element contract
+ * (src/render/policy/contract.ts, written through element.ts) with escaped
+ * text inside. Nothing from the seed is ever written unescaped.
  */
 import type { TextMark } from '../pipeline.ts';
 import type { DocTree, Node, PartNode, Span } from '../structure/parse-outline.ts';
-import { escapeMdxText, jsxString } from './escape.ts';
+import { escapeMdxText } from './escape.ts';
+import { mdxClose, mdxElement, mdxOpen } from './element.ts';
 
 export interface RenderInput {
   text: string;
@@ -39,9 +41,9 @@ export function renderMdx(input: RenderInput): string {
   out.push(`{/* 本文件由 npm run ingest 从 seeds/${input.seed} 生成，请勿手改。要修改，请改 ingest/manifests/${input.slug}.json 或清洗规则，再运行 npm run ingest。 */}`, '');
 
   if (tree.head.length) {
-    out.push('<TitleBlock>');
-    for (const h of tree.head) out.push(`<TitleLine>${inline(h)}</TitleLine>`);
-    out.push('</TitleBlock>', '');
+    out.push(mdxOpen('TitleBlock', {}));
+    for (const h of tree.head) out.push(mdxElement('TitleLine', {}, inline(h)));
+    out.push(mdxClose('TitleBlock'), '');
   }
   // Heading levels: h1 is the page title; declared parts take h2 and push the outline down one level.
   const declared = tree.parts.some((p) => p.declared);
@@ -51,37 +53,35 @@ export function renderMdx(input: RenderInput): string {
   // a level (一、 straight to 1.) still gets h2 → h3 without a gap.
   const node = (n: Node, nest = 1): void => {
     if (n.type === 'para') {
-      const cite = jsxString(input.cites.get(n.id) ?? '');
-      if (n.image) out.push(`<MissingImage id="${n.id}" cite=${cite}${aliasProp(n.aliases)}>${inline(n.span)}</MissingImage>`, '');
-      else out.push(`<Para id="${n.id}" cite=${cite}${n.listItem ? ` list={${n.listItem}}` : ''}${aliasProp(n.aliases)}>${inline(n.span)}</Para>`, '');
+      const cite = input.cites.get(n.id) ?? '';
+      if (n.image) out.push(mdxElement('MissingImage', { id: n.id, cite, aliases: aliasesOf(n.aliases) }, inline(n.span)), '');
+      else out.push(mdxElement('Para', { id: n.id, cite, list: n.listItem ? true : undefined, aliases: aliasesOf(n.aliases) }, inline(n.span)), '');
       return;
     }
     const level = Math.min(6, base + nest);
-    out.push(`<Provision id="${n.id}" depth={${n.depth}} level={${level}}>`);
+    out.push(mdxOpen('Provision', { id: n.id, depth: n.depth }));
     const a = n.agencies;
-    const agencyProps = a
-      ? ` lead=${jsxList(a.lead)} partners=${jsxList(a.partners)}${a.basis ? ` basis=${jsxString(a.basis)}` : ''}`
-      : '';
-    out.push(`<ProvisionHeading level={${level}} id="${n.id}" cite=${jsxString(input.cites.get(n.id) ?? '')}${agencyProps}${aliasProp(n.aliases)}>${inline(n.heading)}</ProvisionHeading>`, '');
-    if (n.body.end > n.body.start) out.push(`<ProvisionBody>${inline(n.body)}</ProvisionBody>`, '');
+    const agencies = a ? { lead: a.lead, partners: a.partners, basis: a.basis || undefined } : {};
+    out.push(mdxElement('ProvisionHeading', { level, id: n.id, cite: input.cites.get(n.id) ?? '', ...agencies, aliases: aliasesOf(n.aliases) }, inline(n.heading)), '');
+    if (n.body.end > n.body.start) out.push(mdxElement('ProvisionBody', {}, inline(n.body)), '');
     n.children.forEach((c) => node(c, nest + 1));
-    out.push('</Provision>', '');
+    out.push(mdxClose('Provision'), '');
   };
   const part = (p: PartNode): void => {
     if (p.declared) {
-      out.push(`<Part id="${p.id}" kind="${p.kind}" label=${jsxString(p.label)} level={2}>`);
+      out.push(mdxOpen('Part', { id: p.id, kind: p.kind }));
       // Title lines go on one line so they render inside a single heading.
       // The printed label line (附件1) and the title lines are kept apart.
-      const label = p.labelLine ? `<PartLabel>${inline(p.labelLine)}</PartLabel>` : '';
-      const titles = label + p.titles.map((t) => `<PartTitle>${inline(t)}</PartTitle>`).join('');
-      const supplied = titles ? '' : ` supplied${p.titleNote ? ` note=${jsxString(p.titleNote)}` : ''}`;
-      out.push(`<PartHeading id="${p.id}" level={2} label=${jsxString(p.label)}${supplied}${aliasProp(p.aliases)}>${titles}</PartHeading>`, '');
+      const label = p.labelLine ? mdxElement('PartLabel', {}, inline(p.labelLine)) : '';
+      const titles = label + p.titles.map((t) => mdxElement('PartTitle', {}, inline(t))).join('');
+      const supplied = titles ? {} : { supplied: true as const, note: p.titleNote || undefined };
+      out.push(mdxElement('PartHeading', { id: p.id, level: 2, label: p.label, ...supplied, aliases: aliasesOf(p.aliases) }, titles), '');
     }
     p.children.forEach((c) => node(c));
-    if (p.declared) out.push('</Part>', '');
+    if (p.declared) out.push(mdxClose('Part'), '');
   };
   tree.parts.forEach(part);
-  if (input.truncated) out.push(`<Truncated>${escapeMdxText(input.truncated)}</Truncated>`, '');
+  if (input.truncated) out.push(mdxElement('Truncated', {}, escapeMdxText(input.truncated)), '');
 
   const missed = marks.filter((m) => !used.has(m));
   if (missed.length) throw new Error(`render-mdx: ${missed[0].kind} ${missed[0].n} falls across a structural boundary (heading and body, or two lines)`);
@@ -92,18 +92,14 @@ export function renderMdx(input: RenderInput): string {
 function markElement(m: TextMark, inner: string): string {
   switch (m.kind) {
     case 'correction':
-      return `<Correction n={${m.n}} original=${jsxString(m.context.find)} corrected=${jsxString(m.context.replace)} reason=${jsxString(m.reason)}>${inner}</Correction>`;
+      // The corrected text is the element's content; the original is what the page shows on hover.
+      return mdxElement('Correction', { n: m.n, original: m.context.find, reason: m.reason }, inner);
     case 'repair':
-      return `<Repair n={${m.n}} original=${jsxString(m.original)} reason=${jsxString(m.reason)}${m.uncertain ? ' uncertain' : ''}>${inner}</Repair>`;
+      return mdxElement('Repair', { n: m.n, original: m.original, reason: m.reason, uncertain: m.uncertain ? true : undefined }, inner);
     case 'note':
-      return `<EditorNote n={${m.n}} note=${jsxString(m.note)}>${inner}</EditorNote>`;
+      return mdxElement('EditorNote', { n: m.n, note: m.note }, inner);
   }
 }
 
-function aliasProp(aliases: string[] | undefined): string {
-  return aliases?.length ? ` aliases=${jsxList(aliases)}` : '';
-}
-
-function jsxList(values: string[]): string {
-  return `{${JSON.stringify(values)}}`;
-}
+/** Old anchors, left out when there are none. */
+const aliasesOf = (aliases: string[] | undefined): string[] | undefined => (aliases?.length ? aliases : undefined);

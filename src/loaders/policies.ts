@@ -2,7 +2,7 @@
  * Content loader of the policy documents (src/content/policies/*.mdx, written
  * by `npm run ingest`). For each file it renders the text to HTML once
  * (src/render/policy/) and validates the frontmatter, plus what rendering
- * found (glossary occurrences, citations), against the collection schema.
+ * found (glossary occurrences, references to other documents), against the collection schema.
  *
  * The HTML is written to a file in Astro's cache folder, not into the data
  * store: Astro inlines the whole store into the build's server bundle, and
@@ -75,7 +75,7 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   const job: Omit<RenderJob, 'files'> = {
     base: config.base.replace(/\/?$/, '/'),
     htmlDir,
-    // Read once here from the frontmatter, not again by every worker's citation plugin.
+    // Read once here from the frontmatter, not again by every worker's reference plugin.
     library: sources.map(({ id, frontmatter: f }) => ({
       slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? f.title ?? id), region: (f.region ?? { province: '' }) as Region, ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
     })),
@@ -92,8 +92,8 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   store.clear();
   const byId = new Map(rendered.map((r) => [r.id, r]));
   for (const { id, filePath, source, frontmatter } of sources) {
-    const { htmlFile, glossaryOccurrences, citations } = byId.get(id)!;
-    const data = await parseData({ id, data: { ...frontmatter, rendering: { htmlFile, glossaryOccurrences, citations } }, filePath });
+    const { htmlFile, glossaryOccurrences, references } = byId.get(id)!;
+    const data = await parseData({ id, data: { ...frontmatter, rendering: { htmlFile, glossaryOccurrences, references } }, filePath });
     store.set({ id, data, filePath, digest: generateDigest(source) });
   }
   logger.info(`${sources.length} policy documents rendered in ${Date.now() - t0} ms${threads > 1 ? ` (${threads} threads)` : ''}`);

@@ -3,7 +3,7 @@
  * recorded while rendering each document (data.rendering). Linear in
  * the number of documents and occurrences.
  */
-import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
+import type { GlossaryOccurrence } from '../../render/policy/plugins/remark-glossary.ts';
 import { getPolicies, type Policy } from '../policies.ts';
 
 export interface TermUse { doc: Policy; occurrences: GlossaryOccurrence[] }

@@ -15,6 +15,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import type { Attributes, ElementName } from './contract.ts';
 
 export interface RelatedBlock {
   groups: { label: string; links: { href: string; doc: string; label: string }[] }[];
@@ -35,8 +36,8 @@ export interface ElementContext {
   agencyHref(asWritten: string): string | undefined;
 }
 
-export type Props = Record<string, unknown>;
-export type ElementBuilder = (props: Props, children: ElementContent[], ctx: ElementContext) => ElementContent[];
+/** The HTML of one element, from its attributes as the contract (contract.ts) checked them. */
+export type ElementBuilder<N extends ElementName> = (props: Attributes<N>, children: ElementContent[], ctx: ElementContext) => ElementContent[];
 
 /** An agency label: a link to its page, or the name as written when no page exists. */
 const agencyLink = (name: string, ctx: ElementContext): ElementContent => {
@@ -44,9 +45,7 @@ const agencyLink = (name: string, ctx: ElementContext): ElementContent => {
   return url ? h('a', { href: url }, name) : h('span', name);
 };
 
-const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const headingTag = (level: unknown) => `h${Math.min(6, Math.max(2, Number(level) || 2))}`;
+const headingTag = (level: number) => `h${level}`;
 
 /** Marked so search and excerpts leave it out (tooltips, labels, editors' notes). */
 const IGNORE = { 'data-pagefind-ignore': true };
@@ -66,8 +65,8 @@ export function clauseTools(id: string, cite: string): Element {
  * element per old id at the start of the clause, so shared links keep landing
  * on the text they pointed at.
  */
-function aliasTargets(v: unknown): Element[] {
-  return list(v).map((id) => h('span', { id, class: 'anchor-alias', 'aria-hidden': 'true' }));
+function aliasTargets(aliases: string[] | undefined): Element[] {
+  return (aliases ?? []).map((id) => h('span', { id, class: 'anchor-alias', 'aria-hidden': 'true' }));
 }
 
 /** Under a provision: related clauses in other documents and its topics. */
@@ -103,19 +102,18 @@ function similarBlock(r: RelatedBlock): ElementContent[] {
   ])];
 }
 
-export const elements: Record<string, ElementBuilder> = {
+export const elements: { [N in ElementName]: ElementBuilder<N> } = {
   /** What survives of the original title block, shown as printed. */
   TitleBlock: (_p, children) => [h('div', { class: 'title-block', role: 'group', 'aria-label': '原文标题' }, children)],
   TitleLine: (_p, children) => [h('p', children)],
 
   /** A part of the document: the notice, the main text or an attachment. */
-  Part: (p, children) => [h('section', { class: 'part', 'data-kind': str(p.kind), 'aria-labelledby': str(p.id) }, children)],
+  Part: (p, children) => [h('section', { class: 'part', 'data-kind': p.kind, 'aria-labelledby': p.id }, children)],
   /** A part's title lines as printed or, when the text has none (a notice), the editors' label, marked as supplied. */
   PartHeading: (p, children) => {
-    const id = str(p.id);
-    const label = str(p.label);
-    const note = p.note === undefined ? '' : str(p.note);
-    const content = p.supplied === true
+    const { id, label } = p;
+    const note = p.note ?? '';
+    const content = p.supplied
       ? [h('span', { class: 'supplied', title: note ? `编者所加标签：${note}` : '编者所加标签' }, [label, h('span', { class: 'sr-only' }, `（编者所加${note ? `：${note}` : ''}）`)])]
       : children;
     return [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id, class: 'part-title' }, [...aliasTargets(p.aliases), ...content]), clauseTools(id, label)])];
@@ -131,17 +129,17 @@ export const elements: Record<string, ElementBuilder> = {
    * the real ones.
    */
   Provision: (p, children, ctx) => {
-    const related = ctx.related(str(p.id));
-    return [h('section', { class: 'provision', 'data-depth': str(p.depth), 'data-id': str(p.id) }, [...children, ...relatedBlock(related), ...similarBlock(related)])];
+    const related = ctx.related(p.id);
+    return [h('section', { class: 'provision', 'data-depth': String(p.depth), 'data-id': p.id }, [...children, ...relatedBlock(related), ...similarBlock(related)])];
   },
   /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels linking to their pages. */
   ProvisionHeading: (p, children, ctx) => {
-    const id = str(p.id);
-    const lead = list(p.lead);
-    const partners = list(p.partners);
-    const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, [...aliasTargets(p.aliases), ...children]), clauseTools(id, str(p.cite))])];
+    const { id } = p;
+    const lead = p.lead ?? [];
+    const partners = p.partners ?? [];
+    const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, [...aliasTargets(p.aliases), ...children]), clauseTools(id, p.cite)])];
     if (lead.length || partners.length) {
-      out.push(h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis === undefined ? undefined : str(p.basis) }, [
+      out.push(h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis }, [
         ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), agencyLink(a, ctx)])),
         ...partners.map((a) => h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), agencyLink(a, ctx)])),
       ]));
@@ -150,15 +148,14 @@ export const elements: Record<string, ElementBuilder> = {
   },
   ProvisionBody: (_p, children) => [h('p', { class: 'provision-body' }, children)],
   /** An unnumbered paragraph, anchored by ingest (s2-p1, tz-p3 …). */
-  Para: (p, children) => [h('p', { id: str(p.id), class: p.list === undefined ? 'para' : 'para attachment-list' }, [...aliasTargets(p.aliases), ...children, clauseTools(str(p.id), str(p.cite))])],
+  Para: (p, children) => [h('p', { id: p.id, class: p.list ? 'para attachment-list' : 'para' }, [...aliasTargets(p.aliases), ...children, clauseTools(p.id, p.cite)])],
 
   /** An editorial correction: the corrected text reads in place; hovering or focusing the mark shows the original. */
   Correction: (p, children) => {
-    const n = str(p.n);
-    const original = str(p.original);
+    const { n, original } = p;
     return [h('span', { class: 'correction' }, [
       h('ins', children),
-      h('a', { class: 'correction-mark', href: `#corr-${n}`, 'aria-label': `〔校${n}〕编者校正：原文作“${original}”。${str(p.reason)}`, ...IGNORE }, `〔校${n}〕`),
+      h('a', { class: 'correction-mark', href: `#corr-${n}`, 'aria-label': `〔校${n}〕编者校正：原文作“${original}”。${p.reason}`, ...IGNORE }, `〔校${n}〕`),
       h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `原文作“${original}”`),
     ])];
   },
@@ -168,13 +165,12 @@ export const elements: Record<string, ElementBuilder> = {
    * and the mark links to the repair's row in the provenance report.
    */
   Repair: (p, children) => {
-    const n = str(p.n);
-    const original = str(p.original);
+    const { n, original } = p;
     const doubt = p.uncertain === true;
     const label = `〔修${n}${doubt ? '·存疑' : ''}〕`;
     return [h('span', { class: doubt ? 'repair uncertain' : 'repair' }, [
       h('ins', children),
-      h('a', { class: 'repair-mark', href: `#repair-${n}`, 'aria-label': `${label}乱码修复${doubt ? '（存疑）' : ''}：原文此处损坏为“${original}”，据上下文重建。${str(p.reason)}`, ...IGNORE }, label),
+      h('a', { class: 'repair-mark', href: `#repair-${n}`, 'aria-label': `${label}乱码修复${doubt ? '（存疑）' : ''}：原文此处损坏为“${original}”，据上下文重建。${p.reason}`, ...IGNORE }, label),
       h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `乱码原作“${original}”${doubt ? '，重建存疑' : ''}`),
     ])];
   },
@@ -184,8 +180,7 @@ export const elements: Record<string, ElementBuilder> = {
    * provenance report.
    */
   EditorNote: (p, children) => {
-    const n = str(p.n);
-    const note = str(p.note);
+    const { n, note } = p;
     return [h('span', { class: 'ed-note' }, [
       h('span', { class: 'noted' }, children),
       h('a', { class: 'note-mark', href: `#note-${n}`, 'aria-label': `〔注${n}〕编者注：${note}`, ...IGNORE }, `〔注${n}〕`),
@@ -193,14 +188,14 @@ export const elements: Record<string, ElementBuilder> = {
     ])];
   },
   /** An image (usually a table) the scraped page lost; only its file name survives. */
-  MissingImage: (p, children) => [h('p', { id: str(p.id), class: 'para figure-missing' }, [
+  MissingImage: (p, children) => [h('p', { id: p.id, class: 'para figure-missing' }, [
     ...aliasTargets(p.aliases),
     h('span', { class: 'badge', ...IGNORE }, '编者注'),
     h('span', IGNORE, '原文此处为图片，转载网页只留下文件名'),
     ' ',
     h('span', { class: 'filename' }, children),
     h('span', IGNORE, '，图片内容未能取得。'),
-    clauseTools(str(p.id), str(p.cite)),
+    clauseTools(p.id, p.cite),
   ])],
   /** Where the source text breaks off (the notice is supplied by editors). */
   Truncated: (_p, children) => [h('p', { class: 'truncated', id: 'truncated' }, [h('span', { class: 'badge' }, '编者注'), ...children])],
@@ -213,8 +208,7 @@ export const elements: Record<string, ElementBuilder> = {
    * the link. The definition is kept out of search and excerpts.
    */
   Term: (p, children, ctx) => {
-    const id = str(p.id);
-    const uid = str(p.uid);
+    const { id, uid } = p;
     const entry = ctx.term(id);
     return [h('span', { class: 'term' }, [
       h('a', { class: 'term-link', href: ctx.href(`glossary/${id}/`), 'aria-describedby': uid }, children),

@@ -19,7 +19,7 @@ test('two worker threads render the real documents as the loader thread does', a
     const b = parallel.find((r) => r.id === a.id)!;
     expect(readFileSync(b.htmlFile, 'utf8')).toBe(readFileSync(a.htmlFile, 'utf8'));
     expect(b.glossaryOccurrences).toEqual(a.glossaryOccurrences);
-    expect(b.citations).toEqual(a.citations);
+    expect(b.references).toEqual(a.references);
   }
   expect(readFileSync(inline[0].htmlFile, 'utf8')).toContain('class="provision"');
 }, 60_000);

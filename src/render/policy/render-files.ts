@@ -9,8 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPolicyRenderer, PolicyRenderError } from './render.ts';
 import type { ElementContext, RelatedBlock } from './elements.ts';
-import type { GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
-import type { Citation, LibraryDoc } from '../../plugins/remark-citations.ts';
+import type { GlossaryOccurrence } from './plugins/remark-glossary.ts';
+import type { DocReference, LibraryDoc } from './plugins/remark-references.ts';
 import { loadGlossary } from '../../lib/glossary/load.ts';
 import { loadTopicData, relatedTo } from '../../lib/topics/load.ts';
 import type { SimilarLink } from '../../lib/similar/library.ts';
@@ -23,20 +23,21 @@ export interface RenderJob {
   base: string;
   /** Absolute folder the HTML files are written to. */
   htmlDir: string;
-  /** Every document of the library, from its frontmatter: citations of it become links, and its short title labels related-provision links. */
+  /** Every document of the library, from its frontmatter: references to it become links, and its short title labels related-provision links. */
   library: (LibraryDoc & { shortTitle: string; region: Region })[];
 }
 
-export interface RenderedFile { id: string; htmlFile: string; glossaryOccurrences: GlossaryOccurrence[]; citations: Citation[] }
+export interface RenderedFile { id: string; htmlFile: string; glossaryOccurrences: GlossaryOccurrence[]; references: DocReference[] }
 
 export function renderFiles(job: RenderJob): RenderedFile[] {
   const href = (path: string) => job.base + path.replace(/^\//, '');
-  const glossary = new Map(loadGlossary().map((e) => [e.id, e]));
+  const entries = loadGlossary();
+  const glossary = new Map(entries.map((e) => [e.id, e]));
   const topicData = loadTopicData();
   const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
   const shortTitle = new Map(job.library.map((d) => [d.slug, d.shortTitle]));
   const region = new Map(job.library.map((d) => [d.slug, d.region]));
-  const render = createPolicyRenderer({ base: job.base, library: job.library });
+  const render = createPolicyRenderer({ base: job.base, library: job.library, glossary: entries });
 
   return job.files.map(({ id, filePath, source, similar }) => {
     const ctx: ElementContext = {
@@ -67,9 +68,9 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
         };
       },
     };
-    const { html, glossaryOccurrences, citations } = render(source, filePath, ctx);
+    const { html, glossaryOccurrences, references } = render(source, filePath, ctx);
     const htmlFile = join(job.htmlDir, `${id}.html`);
     writeFileSync(htmlFile, html);
-    return { id, htmlFile, glossaryOccurrences, citations };
+    return { id, htmlFile, glossaryOccurrences, references };
   });
 }

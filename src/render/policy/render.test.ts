@@ -1,16 +1,13 @@
 /** The policy renderer on small MDX documents: markup, text kept as text, and errors authors can act on. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { escapeMdxText, jsxString } from '../../../ingest/mdx/escape.ts';
+import { glossaryEntrySchema } from '../../schemas/glossary.ts';
 import { HOSTILE } from '../../../ingest/test-support/hostile-strings.ts';
 import { createPolicyRenderer } from './render.ts';
 import type { ElementContext } from './elements.ts';
 
-const glossaryDir = mkdtempSync(join(tmpdir(), 'render-gl-'));
-writeFileSync(join(glossaryDir, 'drg.json'), JSON.stringify({ term: 'DRG', aliases: ['DRG付费'], short: '按疾病诊断相关分组付费。', explanation: '按疾病诊断相关分组付费的较长解释，供测试使用。', english: 'Diagnosis-related groups', category: '医保支付' }));
+const glossary = [{ id: 'drg', ...glossaryEntrySchema.parse({ term: 'DRG', aliases: ['DRG付费'], short: '按疾病诊断相关分组付费。', explanation: '按疾病诊断相关分组付费的较长解释，供测试使用。', english: 'Diagnosis-related groups', category: '医保支付' }) }];
 
 const ctx: ElementContext = {
   href: (p) => `/sub/${p}`,
@@ -23,14 +20,14 @@ const ctx: ElementContext = {
     ? { groups: [{ label: '薪酬制度', links: [{ href: '/sub/policies/b/#s2', doc: '乙方案', label: '第二部分' }] }], topics: [{ href: '/sub/topics/xinchou/', name: '薪酬' }, { href: '/sub/topics/renshi/', name: '人事' }] }
     : { groups: [], topics: [] },
 };
-const render = createPolicyRenderer({ base: '/sub/', glossaryDir, library: [] });
+const render = createPolicyRenderer({ base: '/sub/', glossary, library: [] });
 const FM = '---\n{"title":"测试"}\n---\n';
 const run = (body: string) => render(FM + body, 'src/content/policies/t.mdx', ctx);
 const dom = (body: string) => parse(run(body).html);
 
 describe('policy elements', () => {
   test('a provision: heading with anchor and permalink, agency labels, body, related block', () => {
-    const root = dom('<Provision id="s1" depth={1} level={2}>\n<ProvisionHeading level={2} id="s1" cite={"第一部分"} lead={["市卫健委"]} partners={["市财政局"]} basis={"原文括注"}>一、总体要求</ProvisionHeading>\n\n<ProvisionBody>正文。</ProvisionBody>\n\n</Provision>');
+    const root = dom('<Provision id="s1" depth={1}>\n<ProvisionHeading level={2} id="s1" cite={"第一部分"} lead={["市卫健委"]} partners={["市财政局"]} basis={"原文括注"}>一、总体要求</ProvisionHeading>\n\n<ProvisionBody>正文。</ProvisionBody>\n\n</Provision>');
     const section = root.querySelector('section.provision')!;
     expect(section.getAttribute('data-id')).toBe('s1');
     expect(section.querySelector('h2#s1')!.text).toBe('一、总体要求');
@@ -51,7 +48,7 @@ describe('policy elements', () => {
   });
 
   test('a correction shows the corrected text, the mark and the original', () => {
-    const root = dom(`<Para id="p1" cite={"第1段"}>工作<Correction n={1} original=${jsxString('己经')} corrected=${jsxString('已经')} reason=${jsxString('形近误字')}>已经</Correction>完成。</Para>`);
+    const root = dom(`<Para id="p1" cite={"第1段"}>工作<Correction n={1} original=${jsxString('己经')} reason=${jsxString('形近误字')}>已经</Correction>完成。</Para>`);
     expect(root.querySelector('ins')!.text).toBe('已经');
     expect(root.querySelector('a.correction-mark')!.getAttribute('href')).toBe('#corr-1');
     expect(root.querySelector('a.correction-mark')!.getAttribute('aria-label')).toBe('〔校1〕编者校正：原文作“己经”。形近误字');
@@ -80,15 +77,15 @@ describe('policy elements', () => {
   });
 
   test('old anchors (aliases) are targets at the start of their clause; a part label stays apart from the title', () => {
-    const root = dom(`<Part id="zw" kind="main" label={"方案"} level={2}>\n<PartHeading id="fj1" level={2} label={"附件1"} aliases={["old-fj"]}><PartLabel>附件1</PartLabel><PartTitle>某某方案</PartTitle></PartHeading>\n\n<Para id="fjsm-1" cite={"附件说明第1项"} list={1} aliases={["s4-p2"]}>附件：1.某某方案</Para>\n\n</Part>`);
+    const root = dom(`<Part id="zw" kind="main">\n<PartHeading id="fj1" level={2} label={"附件1"} aliases={["old-fj"]}><PartLabel>附件1</PartLabel><PartTitle>某某方案</PartTitle></PartHeading>\n\n<Para id="fjsm-1" cite={"附件说明第1项"} list aliases={["s4-p2"]}>附件：1.某某方案</Para>\n\n</Part>`);
     expect(root.querySelector('p#fjsm-1 > span#s4-p2.anchor-alias')).not.toBeNull();
     expect(root.querySelector('p#fjsm-1')!.classList.contains('attachment-list')).toBe(true);
     expect(root.querySelector('h2#fj1 > span#old-fj')).not.toBeNull();
     expect(root.querySelectorAll('h2#fj1 > span.line').map((l) => [l.classList.contains('part-label'), l.text])).toEqual([[true, '附件1'], [false, '某某方案']]);
   });
 
-  test('glossary terms and citations are marked by the plugins, once per provision', () => {
-    const out = run('<Provision id="s2" depth={1} level={2}>\n<ProvisionHeading level={2} id="s2" cite={"第二部分"}>二、DRG</ProvisionHeading>\n\n<ProvisionBody>推行DRG付费和DRG，依据晋政办发〔2022〕31号。</ProvisionBody>\n\n</Provision>');
+  test('glossary terms and references to other documents are marked by the plugins, once per provision', () => {
+    const out = run('<Provision id="s2" depth={1}>\n<ProvisionHeading level={2} id="s2" cite={"第二部分"}>二、DRG</ProvisionHeading>\n\n<ProvisionBody>推行DRG付费和DRG，依据晋政办发〔2022〕31号。</ProvisionBody>\n\n</Provision>');
     const root = parse(out.html);
     const terms = root.querySelectorAll('.term');
     expect(terms.map((t) => t.querySelector('a')!.text)).toEqual(['DRG付费']);
@@ -96,7 +93,7 @@ describe('policy elements', () => {
     expect(terms[0].querySelector('[role=tooltip]')!.hasAttribute('data-pagefind-ignore')).toBe(true);
     expect(out.glossaryOccurrences.map((o) => `${o.term}@${o.anchor}`)).toEqual(['drg@s2']);
     expect(root.querySelector('h2#s2 .term')).toBeNull();
-    expect(out.citations.map((c) => c.number)).toEqual(['晋政办发〔2022〕31号']);
+    expect(out.references.map((r) => r.number)).toEqual(['晋政办发〔2022〕31号']);
     expect(root.querySelector('a[title="被引用文件"]')!.text).toBe('晋政办发〔2022〕31号');
   });
 });
@@ -140,7 +137,7 @@ describe('anything but the known elements stops the build with file, line and hi
     ['a rule', 'a\n\n***', /t\.mdx:7: a Markdown rule/],
     ['a hard break', 'a\\\nb', /t\.mdx:5: a Markdown hard line break/],
     ['a link inside an element', '<Para id="p1" cite={"x"}>见[通知](javascript:alert(1))。</Para>', /t\.mdx:5: a Markdown link/],
-    ['an image inside a provision', '<Provision id="s1" depth={1} level={2}>\n<ProvisionBody>![a](//evil.example/x.png)</ProvisionBody>\n</Provision>', /t\.mdx:6: a Markdown image/],
+    ['an image inside a provision', '<Provision id="s1" depth={1}>\n<ProvisionBody>![a](//evil.example/x.png)</ProvisionBody>\n</Provision>', /t\.mdx:6: a Markdown image/],
     ['raw HTML (read as an element)', '<img src="x" onerror="alert(1)" />', /t\.mdx:5: unknown element <img>/],
     ['an HTML link (read as an element)', '<a href="javascript:alert(1)">x</a>', /t\.mdx:5: unknown element <a>/],
     ['an element named like an Object property', '<constructor />', /t\.mdx:5: unknown element <constructor>/],

@@ -1,14 +1,15 @@
 /**
  * Renders a policy document's MDX body to HTML without compiling it to
- * JavaScript: parse (remark-parse + MDX syntax without JS), unravel block elements as
- * MDX does, run the site's
- * remark plugins (citations, glossary), then turn the tree into HTML with the
- * element builders of `elements.ts`.
+ * JavaScript: parse (remark-parse + MDX syntax without JS), check every
+ * element against the element contract (contract.ts), unravel block elements
+ * as MDX does, run the remark plugins of plugins/ (references to other
+ * documents, glossary terms), then turn the tree into HTML with the element
+ * builders of `elements.ts`.
  *
- * The MDX that ingest writes uses only those elements, string/JSON attribute
- * values and one comment; anything else (an import, an expression, an unknown
- * element, a spread attribute) stops the build with the file, the line and a
- * hint. So does any Markdown construct (a link, an image, a reference
+ * The MDX that ingest writes uses only the contract's elements, string/JSON
+ * attribute values and one comment; anything else (an import, an expression,
+ * an unknown element or attribute, a missing attribute, a spread attribute)
+ * stops the build with the file, the line and a hint. So does any Markdown construct (a link, an image, a reference
  * definition…: check-markdown.ts): only the elements and plain text render.
  * So no text in a document can ever execute.
  *
@@ -18,18 +19,22 @@
  */
 import type { Root } from 'mdast';
 import type { ElementContent } from 'hast';
-import { unified, type Processor } from 'unified';
+import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx';
+import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { toHast, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import remarkCitations, { type Citation, type LibraryDoc } from '../../plugins/remark-citations.ts';
-import remarkGlossary, { type GlossaryOccurrence } from '../../plugins/remark-glossary.ts';
-import { elements, type ElementContext, type Props } from './elements.ts';
+import remarkReferences, { type DocReference, type LibraryDoc } from './plugins/remark-references.ts';
+import remarkGlossary, { type GlossaryOccurrence } from './plugins/remark-glossary.ts';
+import { elements, type ElementBuilder, type ElementContext } from './elements.ts';
+import { checkElement, ELEMENT_NAMES, ElementContractError, isElementName, type Attributes, type ElementName } from './contract.ts';
+import { AttributeSyntaxError, isJsxElement, readAttributes, type JsxElement } from './mdx-jsx.ts';
 import remarkUnravelJsx from './remark-unravel-jsx.ts';
 import remarkMdxSyntax from './remark-mdx-syntax.ts';
 import { findDisallowed } from './check-markdown.ts';
-import { DataFileError } from '../../lib/data/read-json.ts';
+import type { GlossaryEntry } from '../../schemas/glossary.ts';
 
 export class PolicyRenderError extends Error {
   constructor(file: string, line: number | undefined, message: string, hint: string) {
@@ -41,50 +46,27 @@ export class PolicyRenderError extends Error {
 export interface PolicyRendererOptions {
   /** Site base path, for links made by the plugins. */
   base: string;
-  /** The library's documents (citations of them link to their pages). */
+  /** The library's documents (references to them link to their pages). */
   library: LibraryDoc[];
-  /** Folder of the glossary entries. */
-  glossaryDir?: string;
+  /** The glossary's entries, loaded and checked by the caller (src/lib/glossary/load.ts). */
+  glossary: GlossaryEntry[];
 }
 
 export interface RenderedPolicy {
   html: string;
   glossaryOccurrences: GlossaryOccurrence[];
-  citations: Citation[];
+  references: DocReference[];
 }
 
 const REGENERATE = 'The policy MDX is written by `npm run ingest`; change the manifest or the cleaning rules and run it again instead of editing the file.';
 
-type MdxAttribute = { type: string; name?: string; value?: unknown };
-type MdxElement = { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement'; name: string | null; attributes: MdxAttribute[]; position?: { start: { line: number } } };
-
-/** An attribute's value: a string, or a JSON literal in braces (cite={"第一部分"}, depth={1}, lead={["…"]}). */
-function props(node: MdxElement, file: string): Props {
-  const out: Props = {};
-  for (const a of node.attributes) {
-    const line = node.position?.start.line;
-    if (a.type !== 'mdxJsxAttribute' || !a.name) throw new PolicyRenderError(file, line, `<${node.name}> has a spread attribute`, REGENERATE);
-    if (a.value === null || a.value === undefined) out[a.name] = true;
-    else if (typeof a.value === 'string') out[a.name] = a.value;
-    else {
-      const source = String((a.value as { value?: unknown }).value ?? '');
-      try {
-        out[a.name] = JSON.parse(source);
-      } catch {
-        throw new PolicyRenderError(file, line, `<${node.name} ${a.name}={${source.slice(0, 40)}}>: attribute values must be strings or JSON literals, not code`, REGENERATE);
-      }
-    }
-  }
-  return out;
-}
-
 export function createPolicyRenderer(options: PolicyRendererOptions) {
-  const processor: Processor<Root, Root, Root> = unified()
+  const processor = unified()
     .use(remarkParse)
     .use(remarkMdxSyntax)
     .use(remarkUnravelJsx)
-    .use(remarkCitations, { base: options.base, library: options.library })
-    .use(remarkGlossary, options.glossaryDir ? { dir: options.glossaryDir } : {}) as never;
+    .use(remarkReferences, { base: options.base, library: options.library })
+    .use(remarkGlossary, { entries: options.glossary });
 
   /**
    * @param source The whole MDX file (frontmatter included, so lines in errors are the file's lines).
@@ -97,26 +79,50 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     // MDX would read these lines as JavaScript modules; the parser here would read them as text. Neither belongs in a policy text.
     const esmLine = /^(?:import|export)\b/m.exec(body);
     if (esmLine) throw new PolicyRenderError(path, body.slice(0, esmLine.index).split('\n').length, 'an import/export statement', `Policy documents contain no code. ${REGENERATE}`);
+
+    /** Each element's attributes as the contract checked them; elements the plugins add are checked when they render. */
+    const checked = new WeakMap<JsxElement, unknown>();
+    const check = (node: JsxElement): { name: ElementName; attributes: unknown } => {
+      const line = node.position?.start.line;
+      const name = node.name ?? '';
+      if (!isElementName(name)) throw new PolicyRenderError(path, line, `unknown element <${name}>`, `Policy documents use only ${ELEMENT_NAMES.join(', ')} (src/render/policy/contract.ts). ${REGENERATE}`);
+      if (!checked.has(node)) {
+        try {
+          checked.set(node, checkElement(name, readAttributes(node)));
+        } catch (e) {
+          if (e instanceof ElementContractError) throw new PolicyRenderError(path, line, e.message, `${e.hint} ${REGENERATE}`);
+          if (e instanceof AttributeSyntaxError) throw new PolicyRenderError(path, line, e.message, REGENERATE);
+          throw e;
+        }
+      }
+      return { name, attributes: checked.get(node) };
+    };
+
     let tree: Root;
     try {
-      const parsed = processor.parse(file) as Root;
+      const parsed = processor.parse(file);
       const bad = findDisallowed(parsed);
       if (bad) throw new PolicyRenderError(path, bad.line, `${bad.what} in the text`, `Policy documents hold only their elements and plain text; official text that looks like Markdown must be escaped (\\[, \\*, \\#). ${REGENERATE}`);
+      // Before the plugins run: they read the attributes (id, cite) the contract guarantees.
+      visit(parsed, (node) => {
+        if (isJsxElement(node)) check(node);
+      });
+      // The plugins change the tree in place; it stays a Root.
       tree = processor.runSync(parsed, file) as Root;
     } catch (e) {
       const err = e as Error & { line?: number; place?: { line?: number; start?: { line: number } } };
-      if (err instanceof PolicyRenderError || err instanceof DataFileError) throw err;
+      if (err instanceof PolicyRenderError) throw err;
       const line = err.line ?? err.place?.line ?? err.place?.start?.line;
       throw new PolicyRenderError(path, line, `not valid MDX: ${err.message.split('\n')[0]}`, REGENERATE);
     }
 
-    const element: Handler = (state: State, node: MdxElement) => {
-      const name = node.name ?? '';
-      const build = Object.hasOwn(elements, name) ? elements[name] : undefined;
-      if (!build) throw new PolicyRenderError(path, node.position?.start.line, `unknown element <${name}>`, `Policy documents use only ${Object.keys(elements).join(', ')} (src/render/policy/elements.ts). ${REGENERATE}`);
-      return build(props(node, path), state.all(node as never) as ElementContent[], ctx);
+    const element = (state: State, node: JsxElement): ElementContent[] => {
+      const { name, attributes } = check(node);
+      // The builder for this name takes the attributes the contract checked for this name.
+      const build = elements[name] as ElementBuilder<ElementName>;
+      return build(attributes as Attributes<ElementName>, state.all(node), ctx);
     };
-    const expression: Handler = (_state, node: { value: string; position?: { start: { line: number } } }) => {
+    const expression = (_state: State, node: MdxFlowExpression | MdxTextExpression): undefined => {
       // The only expression ingest writes is the "generated file" comment.
       if (/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) return undefined;
       throw new PolicyRenderError(path, node.position?.start.line, `an expression {${node.value.slice(0, 40)}} in the text`, `Braces in official text must be escaped (\\{); policy documents contain no code. ${REGENERATE}`);
@@ -125,11 +131,10 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     const hast = toHast(tree, {
       handlers: { mdxJsxFlowElement: element, mdxJsxTextElement: element, mdxFlowExpression: expression, mdxTextExpression: expression },
     });
-    const data = (file.data as { astro?: { frontmatter?: { glossaryOccurrences?: GlossaryOccurrence[]; citations?: Citation[] } } }).astro?.frontmatter ?? {};
     return {
       html: toHtml(hast, { collapseEmptyAttributes: true }),
-      glossaryOccurrences: data.glossaryOccurrences ?? [],
-      citations: data.citations ?? [],
+      glossaryOccurrences: file.data.glossaryOccurrences ?? [],
+      references: file.data.references ?? [],
     };
   };
 }
