@@ -38,7 +38,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   // The policy documents are MDX rendered by their collection loader
   // (src/loaders/policies.ts → src/render/policy/), with the glossary and
-  // citation plugins; this processor is not used for them. It renders the
+  // reference plugins (src/render/policy/plugins/); this processor is not used for them. It renders the
   // editorial pages, src/pages/about/*.mdx (tables through remark-gfm).
   markdown: {
     // SmartyPants would rewrite official text ("--" to a dash, quotes): never.

@@ -1,7 +1,7 @@
 /**
  * A deterministic synthetic corpus for scale runs. Each document is built
  * from real provisions of the five seeds (their agencies, glossary terms and
- * citations come along), arranged in a fresh outline, wrapped in typical page
+ * references to other documents come along), arranged in a fresh outline, wrapped in typical page
  * furniture, and given a manifest — so ingest and the site do the same work
  * per document as for the real texts.
  */
