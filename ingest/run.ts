@@ -16,7 +16,9 @@ import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
 import { writeFilesAtomically } from './write-files.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
+import type { ClauseRecord } from '../src/schemas/clauses.ts';
 import { completeMeta } from './derive-meta.ts';
+import { PROJECT_ROOT, projectPaths } from '../src/lib/data/paths.ts';
 
 export interface IngestPaths {
   seedsDir: string;
@@ -27,6 +29,12 @@ export interface IngestPaths {
   reportsDir: string;
   /** Where the clause data goes (src/content/clauses). */
   clausesDir: string;
+}
+
+/** The ingest folders of the project at `root` (default: this project, whatever the working directory). */
+export function ingestPaths(root: string = PROJECT_ROOT): IngestPaths {
+  const p = projectPaths(root);
+  return { seedsDir: p.seeds, manifestsDir: p.manifests, outDir: p.policies, reportsDir: p.reports, clausesDir: p.clauses };
 }
 
 export interface Output { path: string; content: string }
@@ -119,19 +127,7 @@ function clauseLocator(tree: DocTree): (pos: number) => string {
  * apparatus. Used by topic pages and the open-data files; the MDX stays the
  * reading text.
  */
-export interface ClauseData {
-  id: string;
-  kind: 'part' | 'provision' | 'para';
-  parent?: string;
-  depth?: number;
-  num?: string;
-  title?: string;
-  cite: string;
-  text: string;
-  agencies?: { lead: string[]; partners: string[]; raw: string; basis?: string };
-  aliases?: string[];
-  apparatus?: Apparatus[];
-}
+export type ClauseData = ClauseRecord;
 
 const cp = (s: string) => [...s].length;
 

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import { visitParents } from 'unist-util-visit-parents';
 import { attr, isJsx, type JsxNode } from './mdx-jsx.ts';
+import { CONTENT } from '../lib/data/paths.ts';
 
 export interface Citation {
   /** Stable id of the cited document (anchor on /cited/). */
@@ -77,7 +78,7 @@ export function findInLibrary(library: LibraryDoc[], title?: string, number?: st
 export default function remarkCitations(options: RemarkCitationsOptions = {}) {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const only = options.only ?? 'src/content/policies';
-  const library = options.library ?? loadLibrary(options.policiesDir ?? 'src/content/policies');
+  const library = options.library ?? loadLibrary(options.policiesDir ?? CONTENT.policies);
 
   return (tree: Root, file: VFile) => {
     if (!file.path?.replace(/\\/g, '/').includes(only)) return;

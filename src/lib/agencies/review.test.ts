@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { agencyReview, agencyReviewOf } from './review.ts';
 import { readFileSync } from 'node:fs';
 import { loadAgencyNames, placeCode, readAgency, type Region } from './normalize.ts';
-import { readFrontmatter } from '../../loaders/policies.ts';
+import { readFrontmatter } from '../data/frontmatter.ts';
 import { loadTopicData } from '../topics/load.ts';
 
 const table = loadAgencyNames();
