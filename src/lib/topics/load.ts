@@ -39,7 +39,7 @@ export function loadTopicData(root: string = CONTENT.content): TopicData {
   for (const [slug, list] of readAllClauseData(files.clauses)) clauses.set(slug, new Map(list.map((c) => [c.id, c])));
   const checkClause = (doc: JsonDocument<unknown>, at: PropertyKey[], slug: string, id: string) => {
     const clausesOf = clauses.get(slug);
-    if (!clausesOf) throw doc.error(at, `unknown document "${slug}"`, `Use a document slug: ${[...clauses.keys()].join(', ')}.`);
+    if (!clausesOf) throw doc.error(at, `unknown document "${slug}"`, `Use a document slug (a file name in src/content/clauses/), e.g. ${[...clauses.keys()].slice(0, 8).join(', ')}.`);
     if (!clausesOf.has(id)) {
       const near = [...clausesOf.keys()].filter((k) => k.startsWith(id.split('-').slice(0, 2).join('-'))).slice(0, 8);
       throw doc.error(at, `clause "${id}" does not exist in ${slug}`, `Use an anchor from the document${near.length ? `, e.g. ${near.join(', ')}` : ''} (src/content/clauses/${slug}.json lists them all).`);
