@@ -48,7 +48,7 @@ export const isDated = (t: Target): boolean => t.deadline !== '' && t.deadline !
 export function targetOwner(t: Target): { id: string; agencies: { lead: string[]; partners: string[] } } | undefined {
   const doc = topicData().clauses.get(t.doc);
   for (let c = doc?.get(t.clause); c; c = c.parent ? doc!.get(c.parent) : undefined) {
-    const a = (c as { agencies?: { lead: string[]; partners: string[] } }).agencies;
+    const a = c.agencies;
     if (a && (a.lead.length || a.partners.length)) return { id: c.id, agencies: a };
   }
   return undefined;

@@ -47,7 +47,7 @@ describe('agencyReview on the library', () => {
     const { clauses } = loadTopicData();
     for (const [slug, list] of clauses) {
       for (const c of list.values()) {
-        const a = (c as { agencies?: { lead: string[]; partners: string[] } }).agencies;
+        const a = c.agencies;
         for (const raw of [...(a?.lead ?? []), ...(a?.partners ?? [])]) {
           const listed = review.get(slug)?.names.find((n) => n.asWritten === raw);
           const region = review.get(slug)?.region;

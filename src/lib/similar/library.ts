@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadGlossary, termForms } from '../glossary/load.ts';
-import { loadTopicData, type ClauseInfo, type TopicData } from '../topics/load.ts';
+import { loadTopicData, type TopicData } from '../topics/load.ts';
 import { similarRejectedSchema, type RejectedPair } from '../../schemas/similar.ts';
 import { buildSimilarIndex, type SimilarIndex, type SimilarOptions, type SimilarUnit } from './engine.ts';
 import { segments } from './text.ts';
@@ -149,7 +149,7 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
   });
   const similarTo = (slug: string, id: string): SimilarLink[] => index.matches(`${slug}#${id}`).map((m) => {
     const [s, i] = m.key.split('#');
-    const c = data.clauses.get(s)!.get(i)! as ClauseInfo;
+    const c = data.clauses.get(s)!.get(i)!;
     // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
     const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t })).sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1)).slice(0, 3);
     // Identical wording says so instead of quoting it; phrases are cut to a readable length (a prefix stays verbatim).
