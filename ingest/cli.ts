@@ -1,18 +1,16 @@
 /**
- * npm run ingest            rebuild src/content/policies/*.mdx and src/content/reports/*.json
+ * npm run ingest            rebuild src/content/policies/*.mdx, reports/*.json and clauses/*.json
  * npm run ingest -- --check fail if the committed files differ from what ingest makes
+ * --root <folder>           another copy of the project (default: the project this file is in,
+ *                           whatever the working directory)
  */
+import { parseArgs } from 'node:util';
 import { IngestError } from './errors.ts';
-import { runIngest } from './run.ts';
+import { ingestPaths, runIngest } from './run.ts';
 
-const check = process.argv.includes('--check');
-const paths = {
-  seedsDir: 'seeds',
-  manifestsDir: 'ingest/manifests',
-  outDir: 'src/content/policies',
-  reportsDir: 'src/content/reports',
-  clausesDir: 'src/content/clauses',
-};
+const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, root: { type: 'string' } } });
+const check = values.check;
+const paths = ingestPaths(values.root);
 
 try {
   const res = runIngest(paths, { check });

@@ -16,7 +16,10 @@ import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
 import { writeFilesAtomically } from './write-files.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
+import { clauseDataSchema, type ClauseRecord } from '../src/schemas/clauses.ts';
+import { cleaningReportSchema } from '../src/schemas/report.ts';
 import { completeMeta } from './derive-meta.ts';
+import { PROJECT_ROOT, projectPaths } from '../src/lib/data/paths.ts';
 
 export interface IngestPaths {
   seedsDir: string;
@@ -27,6 +30,12 @@ export interface IngestPaths {
   reportsDir: string;
   /** Where the clause data goes (src/content/clauses). */
   clausesDir: string;
+}
+
+/** The ingest folders of the project at `root` (default: this project, whatever the working directory). */
+export function ingestPaths(root: string = PROJECT_ROOT): IngestPaths {
+  const p = projectPaths(root);
+  return { seedsDir: p.seeds, manifestsDir: p.manifests, outDir: p.policies, reportsDir: p.reports, clausesDir: p.clauses };
 }
 
 export interface Output { path: string; content: string }
@@ -88,8 +97,19 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     throw new IngestError(`frontmatter ${i.path.join('.')}: ${i.message}`, { file: manifestFile });
   }
   const clauses = clauseList(tree, res.text, cites, res.marks, manifest);
-  const mdx = renderMdx({ text: res.text, cites, tree, marks: res.marks, frontmatter, seed: manifest.seed, slug: manifest.slug, truncated: manifest.truncated });
+  // The clause data's readers check it with this strict schema: a field nothing reads is never written.
+  const clauseCheck = clauseDataSchema.safeParse(clauses);
+  if (!clauseCheck.success) {
+    const i = clauseCheck.error.issues[0];
+    throw new IngestError(`clause data ${i.path.join('.')}: ${i.message}`, { file: manifestFile, hint: 'Ingest wrote a clause the schema does not describe: declare the field in src/schemas/clauses.ts, or stop writing it.' });
+  }
   const report = buildReport(manifest, res, where);
+  const reportCheck = cleaningReportSchema.safeParse(report);
+  if (!reportCheck.success) {
+    const i = reportCheck.error.issues[0];
+    throw new IngestError(`cleaning report ${i.path.join('.')}: ${i.message}`, { file: manifestFile, hint: 'The report no longer matches src/schemas/report.ts, which the document page reads it with.' });
+  }
+  const mdx = renderMdx({ text: res.text, cites, tree, marks: res.marks, frontmatter, seed: manifest.seed, slug: manifest.slug, truncated: manifest.truncated });
   return [
     { path: `${manifest.slug}.mdx`, content: mdx },
     { path: `${manifest.slug}.json`, content: JSON.stringify(report, null, 2) + '\n' },
@@ -119,19 +139,7 @@ function clauseLocator(tree: DocTree): (pos: number) => string {
  * apparatus. Used by topic pages and the open-data files; the MDX stays the
  * reading text.
  */
-export interface ClauseData {
-  id: string;
-  kind: 'part' | 'provision' | 'para';
-  parent?: string;
-  depth?: number;
-  num?: string;
-  title?: string;
-  cite: string;
-  text: string;
-  agencies?: { lead: string[]; partners: string[]; raw: string; basis?: string };
-  aliases?: string[];
-  apparatus?: Apparatus[];
-}
+export type ClauseData = ClauseRecord;
 
 const cp = (s: string) => [...s].length;
 

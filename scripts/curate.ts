@@ -8,17 +8,21 @@
  * never a document's text or anchors. Review with git diff, then npm test.
  */
 import { buildCurationReport, type DocReport } from '../src/lib/curation/report.ts';
-import { accept, CurationError } from '../src/lib/curation/apply.ts';
+import { accept } from '../src/lib/curation/apply.ts';
+import { DataFileError, shownPath } from '../src/lib/data/read-json.ts';
 
-const [cmd = 'summary', ...args] = process.argv.slice(2);
-const report = buildCurationReport();
-const doc = (slug: string): DocReport => {
-  const d = report.documents.find((x) => x.slug === slug);
-  if (!d) { console.error(`unknown document "${slug}"\n  hint: use a slug of src/content/clauses/, e.g. ${report.documents.slice(0, 3).map((x) => x.slug).join(', ')}`); process.exit(1); }
-  return d;
+/** A wrong command line: said with a hint, exit code 1. */
+const usage = (message: string, hint: string): never => {
+  console.error(`${message}\n  hint: ${hint}`);
+  process.exit(1);
 };
 
+const [cmd = 'summary', ...args] = process.argv.slice(2);
 try {
+  const report = buildCurationReport();
+  const doc = (slug: string): DocReport =>
+    report.documents.find((x) => x.slug === slug) ?? usage(`unknown document "${slug}"`, `use a slug of src/content/clauses/, e.g. ${report.documents.slice(0, 3).map((x) => x.slug).join(', ')}`);
+
   if (cmd === 'summary') {
     for (const d of report.documents) console.log(`${d.slug}\ttopics ${d.topics.length}\ttargets ${d.targets.length}\taliases ${d.aliases.length}\tagencies to check ${d.agencies.unresolved.length + d.agencies.pattern.length}`);
   } else if (cmd === 'list') {
@@ -32,11 +36,12 @@ try {
   } else if (cmd === 'json') {
     console.log(JSON.stringify(args[0] ? doc(args[0]) : report, null, 2));
   } else if (cmd === 'accept') {
-    if (!args.length) throw new CurationError('accept needs suggestion ids', 'e.g. npm run curate -- accept topic:my-doc#s2-1 target:my-doc#s2-1-p1:1a2b3c4d');
-    for (const a of accept(report, args)) console.log(`accepted ${a.id}: ${a.what} (${a.file})`);
-  } else throw new CurationError(`unknown command "${cmd}"`, 'Use list, json or accept (see scripts/curate.ts).');
+    if (!args.length) usage('accept needs suggestion ids', 'e.g. npm run curate -- accept topic:my-doc#s2-1 target:my-doc#s2-1-p1:1a2b3c4d');
+    for (const a of accept(report, args)) console.log(`accepted ${a.id}: ${a.what} (${shownPath(a.file)})`);
+  } else usage(`unknown command "${cmd}"`, 'Use list, json or accept (see scripts/curate.ts).');
 } catch (e) {
-  if (!(e instanceof CurationError)) throw e;
+  // A broken data file or a suggestion that cannot be accepted: the message says where and what to do.
+  if (!(e instanceof DataFileError)) throw e;
   console.error(e.message);
   process.exit(1);
 }

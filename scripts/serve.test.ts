@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parsePort, serve } from './serve.ts';
+import { parsePort, serve } from './lib/serve.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'serve-'));
 const dir = join(tmp, 'dist');

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { staleReason } from './build/inputs.ts';
-import { parsePort, serveOrExplain } from './serve.ts';
+import { parsePort, serveOrExplain } from './lib/serve.ts';
 
 const port = parsePort(process.env.PORT);
 if (typeof port === 'string') {

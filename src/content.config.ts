@@ -6,11 +6,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { policyLoader } from './loaders/policies.ts';
-import { z } from 'astro/zod';
 import { policyFrontmatterSchema } from './schemas/policy.ts';
-import type { GlossaryOccurrence } from './render/policy/plugins/remark-glossary.ts';
-import type { DocReference } from './render/policy/plugins/remark-references.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
+import { cleaningReportSchema } from './schemas/report.ts';
+import { renderingSchema } from './schemas/rendering.ts';
+import { CONTENT } from './lib/data/paths.ts';
 
 /**
  * Rendered to HTML by the loader (src/loaders/policies.ts), not compiled to
@@ -20,42 +20,14 @@ import { glossaryEntrySchema } from './schemas/glossary.ts';
 const policies = defineCollection({
   loader: policyLoader(),
   schema: policyFrontmatterSchema.extend({
-    rendering: z.object({
-      /** The rendered text (outside the data store; read it with policyHtml()). */
-      htmlFile: z.string(),
-      /** Glossary terms marked in the text, with anchors (for the term pages). */
-      glossaryOccurrences: z.custom<GlossaryOccurrence[]>((v) => Array.isArray(v)),
-      /** References to other documents in the text, with anchors (for the cited-documents page). */
-      references: z.custom<DocReference[]>((v) => Array.isArray(v)),
-    }),
+    rendering: renderingSchema,
   }),
 });
 
 /** Cleaning reports written by ingest next to each document (rendered as the provenance section). */
 const reports = defineCollection({
-  loader: glob({ pattern: '*.json', base: './src/content/reports' }),
-  schema: z.object({
-    seed: z.string(),
-    sourceChars: z.number(),
-    cleanChars: z.number(),
-    rules: z.array(
-      z.object({
-        rule: z.string(),
-        label: z.string(),
-        edits: z.number(),
-        removedChars: z.number(),
-        addedChars: z.number(),
-        examples: z.array(z.object({ from: z.string(), to: z.string() })),
-      }),
-    ),
-    /** One per repaired place, numbered as marked in the text (〔修n〕). */
-    repairs: z.array(z.object({
-      n: z.number(), find: z.string(), bytes: z.string(), replace: z.string(), reason: z.string(), uncertain: z.boolean(), clause: z.string(),
-      check: z.object({ status: z.enum(['verified', 'unverifiable']), confirmed: z.string().optional(), fromContext: z.string().optional(), why: z.string().optional() }),
-    })),
-    corrections: z.array(z.object({ n: z.number(), find: z.string(), replace: z.string(), reason: z.string(), clause: z.string() })),
-    notes: z.array(z.object({ n: z.number(), text: z.string(), note: z.string(), clause: z.string() })),
-  }),
+  loader: glob({ pattern: '*.json', base: CONTENT.reports }),
+  schema: cleaningReportSchema,
 });
 
 /**
@@ -64,7 +36,7 @@ const reports = defineCollection({
  * src/lib/glossary/load.ts when the remark plugin starts.
  */
 const glossary = defineCollection({
-  loader: glob({ pattern: '*.json', base: './src/content/glossary' }),
+  loader: glob({ pattern: '*.json', base: CONTENT.glossary }),
   schema: glossaryEntrySchema,
 });
 

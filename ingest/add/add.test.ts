@@ -238,7 +238,7 @@ describe('npm run add on unseen scraped pages', () => {
     const m = manifestOf('jilin-drg-dip-2022');
     m.repairs = [{ find: '使用?效', replace: '使用绩效', reason: '乱码：据上下文“提高有限医保基金使用绩效”重建。' }];
     writeFileSync(join(lib, 'ingest/manifests/jilin-drg-dip-2022.json'), JSON.stringify(m, null, 2));
-    const ingest = spawnSync(NODE, [join(ROOT, 'ingest/cli.ts')], { cwd: lib, encoding: 'utf8' });
+    const ingest = spawnSync(NODE, [join(ROOT, 'ingest/cli.ts'), '--root', lib], { encoding: 'utf8' });
     expect(ingest.stderr).toBe('');
     expect(readFileSync(join(lib, 'src/content/policies/jilin-drg-dip-2022.mdx'), 'utf8')).toContain('使用绩效');
   });

@@ -15,7 +15,7 @@ import * as OpenCC from 'opencc-js';
 import { IngestError } from '../errors.ts';
 import { manifestSchema, parseManifest } from '../manifest.ts';
 import { clean, decodeSeed, type CleanResult } from '../pipeline.ts';
-import { runIngest, type IngestPaths } from '../run.ts';
+import { ingestPaths, runIngest } from '../run.ts';
 import { detectScript } from '../rules/detect-script.ts';
 import { readPageMeta } from '../rules/strip-metadata-table.ts';
 import { sourceOf } from '../rules/strip-source-line.ts';
@@ -53,16 +53,6 @@ export interface AddResult {
   written: string[];
 }
 
-export function projectPaths(root: string): IngestPaths {
-  return {
-    seedsDir: join(root, 'seeds'),
-    manifestsDir: join(root, 'ingest/manifests'),
-    outDir: join(root, 'src/content/policies'),
-    reportsDir: join(root, 'src/content/reports'),
-    clausesDir: join(root, 'src/content/clauses'),
-  };
-}
-
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Sets meta.<path> = value for --set, with numbers for year. */
@@ -79,7 +69,7 @@ function applySet(meta: Record<string, unknown>, assignment: string): string {
 }
 
 export function addDocument(opts: AddOptions): AddResult {
-  const paths = projectPaths(opts.root);
+  const paths = ingestPaths(opts.root);
   if (!existsSync(opts.rawFile)) throw new IngestError('no such file', { file: opts.rawFile, hint: 'Give the path of the scraped page saved as a UTF-8 .txt file.' });
   const bytes = readFileSync(opts.rawFile);
   const source = decodeSeed(bytes, opts.rawFile);

@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { IngestError } from '../errors.ts';
 import { addDocument } from './add.ts';
+import { PROJECT_ROOT } from '../../src/lib/data/paths.ts';
 import { formatReview } from './review.ts';
 
 const USAGE = 'usage: npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …] [--keep-draft]';
@@ -29,7 +30,7 @@ export function main(argv: string[], io: Io = stdio): number {
         force: { type: 'boolean', default: false },
         'keep-draft': { type: 'boolean', default: false },
         set: { type: 'string', multiple: true },
-        root: { type: 'string', default: process.cwd() },
+        root: { type: 'string', default: PROJECT_ROOT },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -8,18 +8,19 @@
  * - targets: the share of the curated targets (targets.json) whose value
  *   the extractor finds in the same clause (or its parent or child).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { loadTopicData } from '../../src/lib/topics/load.ts';
 import { loadSimilar } from '../../src/lib/similar/library.ts';
 import { termTopicModel } from '../../src/lib/curation/topics.ts';
 import { docMeta, ownText, topicSuggestions, TOPIC_NEIGHBOURS } from '../../src/lib/curation/report.ts';
 import { extractTargets, isReport } from '../../src/lib/curation/targets.ts';
-import type { Target } from '../../src/schemas/targets.ts';
+import { targetsSchema, type Target } from '../../src/schemas/targets.ts';
+import { CONTENT, contentFiles } from '../../src/lib/data/paths.ts';
+import { readJsonFile } from '../../src/lib/data/read-json.ts';
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
 
-export function curationQuality(root = 'src/content'): string {
+export function curationQuality(root: string = CONTENT.content): string {
   const data = loadTopicData(root);
   let n = 0, first = 0, main3 = 0;
   for (const slug of data.clauses.keys()) {
@@ -38,8 +39,8 @@ export function curationQuality(root = 'src/content'): string {
       if (got.some((s) => s.topic === topics[0])) main3++;
     }
   }
-  const file = join(root, 'targets.json');
-  const curated: Target[] = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
+  const file = contentFiles(root).targets;
+  const curated: Target[] = existsSync(file) ? readJsonFile(file, targetsSchema, 'src/schemas/targets.ts') : [];
   let found = 0, suggested = 0;
   const byDoc = new Map<string, { clause: string; value: string }[]>();
   for (const [slug, clauses] of data.clauses) {

@@ -11,11 +11,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openSite, DOCS } from '../../tests/e2e/harness.ts';
-import { measureFirstQuery, measureLoad, measureWarmQueries } from './measure.ts';
-import { runLighthouse } from '../lighthouse.ts';
+import { openSite, DOCS } from '../lib/site.ts';
+import { measureFirstQuery, measureLoad, measureWarmQueries } from '../lib/measure.ts';
+import { runLighthouse } from '../lib/lighthouse.ts';
 import { generate } from './synth.ts';
-import { clauseTexts, queryForms } from '../../tests/e2e/query-truth.ts';
+import { clauseTexts, queryForms } from '../lib/query-truth.ts';
 import { similarCost, similarQuality } from './similar.ts';
 import { curationQuality } from './curation.ts';
 

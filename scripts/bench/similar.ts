@@ -18,11 +18,12 @@ import { loadSimilar, pairKey, provisionUnits, termMatcher } from '../../src/lib
 import { buildSimilarIndex, DEFAULTS, type SimilarUnit } from '../../src/lib/similar/engine.ts';
 import { loadGlossary } from '../../src/lib/glossary/load.ts';
 import { loadTopicData } from '../../src/lib/topics/load.ts';
+import { CONTENT } from '../../src/lib/data/paths.ts';
 
 interface Judged { pair: [string, string]; related: boolean; reason: string }
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
 
-export function similarQuality(root = 'src/content', judgementsFile = 'scripts/bench/similar-judgements.json') {
+export function similarQuality(root: string = CONTENT.content, judgementsFile = 'scripts/bench/similar-judgements.json') {
   const t0 = Date.now();
   const lib = loadSimilar({ root, keepCurated: true, engine: { threshold: 0, k: 10 } });
   const ms = Date.now() - t0;
@@ -78,7 +79,7 @@ function rng(seed: number) {
  * builds), and as perturbed copies (sentences dropped, characters replaced),
  * so that identical-text grouping cannot do the work.
  */
-export function similarCost(docs = 1000, perDoc = 40, root = 'src/content') {
+export function similarCost(docs = 1000, perDoc = 40, root: string = CONTENT.content) {
   const data = loadTopicData(root);
   const terms = termMatcher(loadGlossary(`${root}/glossary`));
   const real = provisionUnits(data, terms);

@@ -5,8 +5,10 @@
  * furniture, and given a manifest — so ingest and the site do the same work
  * per document as for the real texts.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTENT } from '../../src/lib/data/paths.ts';
+import { readAllClauseData } from '../../src/lib/data/clauses.ts';
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed: number) {
@@ -28,12 +30,10 @@ const REGIONS = [
 ];
 const SECTIONS = ['总体要求', '重点任务', '运行机制', '保障措施', '组织实施'];
 
-interface Clause { kind: string; text: string; agencies?: unknown; depth?: number }
-
 export function generate(root: string, count: number, seed = 20261123): string[] {
   const pool: string[] = [];
-  for (const f of readdirSync('src/content/clauses')) {
-    for (const c of JSON.parse(readFileSync(join('src/content/clauses', f), 'utf8')) as Clause[]) {
+  for (const clauses of readAllClauseData(CONTENT.clauses).values()) {
+    for (const c of clauses) {
       if (c.kind !== 'provision' || c.depth !== 3) continue;
       // The item's text without its own number: the generator numbers items afresh.
       pool.push(c.text.split('\n')[0].replace(/^\d+\./, ''));

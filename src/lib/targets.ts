@@ -3,24 +3,25 @@
  * exists, every value occurs verbatim in its clause's text, every topic exists.
  */
 import { existsSync } from 'node:fs';
-import { readJsonFile } from './data/read-json.ts';
+import { readJsonDocument } from './data/read-json.ts';
 import { targetsSchema, type Target } from '../schemas/targets.ts';
 import { topicData } from './topics/load.ts';
+import { CONTENT } from './data/paths.ts';
 
-export function loadTargets(file = 'src/content/targets.json'): Target[] {
+export function loadTargets(file: string = CONTENT.targets): Target[] {
   if (!existsSync(file)) return [];
-  const parsed = { data: readJsonFile(file, targetsSchema, 'src/schemas/targets.ts') };
+  const doc = readJsonDocument(file, targetsSchema, 'src/schemas/targets.ts');
   const data = topicData();
   const ids = new Set<string>();
-  for (const t of parsed.data) {
-    if (ids.has(t.id)) throw new Error(`${file}: target id "${t.id}" is used twice\n  hint: give every target its own id.`);
+  doc.data.forEach((t, n) => {
+    if (ids.has(t.id)) throw doc.error([n, 'id'], `target id "${t.id}" is used twice`, 'Give every target its own id.');
     ids.add(t.id);
     const clause = data.clauses.get(t.doc)?.get(t.clause);
-    if (!clause) throw new Error(`${file}: target "${t.id}" cites ${t.doc}#${t.clause}, which does not exist\n  hint: use a clause id from src/content/clauses/${t.doc}.json.`);
-    if (!clause.text.includes(t.value)) throw new Error(`${file}: target "${t.id}": "${t.value}" does not occur in the text of ${t.doc}#${t.clause}\n  hint: copy the figure exactly as the clause writes it, or cite the clause that states it.`);
-    if (t.topic && !data.topics.some((x) => x.id === t.topic)) throw new Error(`${file}: target "${t.id}": unknown topic "${t.topic}"`);
-  }
-  return parsed.data;
+    if (!clause) throw doc.error([n, 'clause'], `target "${t.id}" cites ${t.doc}#${t.clause}, which does not exist`, `Use a clause id from src/content/clauses/${t.doc}.json.`);
+    if (!clause.text.includes(t.value)) throw doc.error([n, 'value'], `target "${t.id}": "${t.value}" does not occur in the text of ${t.doc}#${t.clause}`, 'Copy the figure exactly as the clause writes it, or cite the clause that states it.');
+    if (t.topic && !data.topics.some((x) => x.id === t.topic)) throw doc.error([n, 'topic'], `target "${t.id}": unknown topic "${t.topic}"`, `Use a topic id (a file name in src/content/topics/), e.g. ${data.topics.slice(0, 3).map((x) => x.id).join(', ')}.`);
+  });
+  return doc.data;
 }
 
 let cache: Target[] | undefined;
@@ -47,7 +48,7 @@ export const isDated = (t: Target): boolean => t.deadline !== '' && t.deadline !
 export function targetOwner(t: Target): { id: string; agencies: { lead: string[]; partners: string[] } } | undefined {
   const doc = topicData().clauses.get(t.doc);
   for (let c = doc?.get(t.clause); c; c = c.parent ? doc!.get(c.parent) : undefined) {
-    const a = (c as { agencies?: { lead: string[]; partners: string[] } }).agencies;
+    const a = c.agencies;
     if (a && (a.lead.length || a.partners.length)) return { id: c.id, agencies: a };
   }
   return undefined;

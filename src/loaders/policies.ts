@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PolicyRenderError } from '../render/policy/render.ts';
+import { readFrontmatter } from '../lib/data/frontmatter.ts';
 import { renderFiles, type RenderJob } from '../render/policy/render-files.ts';
 import { MIN_PER_THREAD, renderInWorkers } from '../render/policy/parallel.ts';
 import { loadSimilar } from '../lib/similar/library.ts';
@@ -28,17 +28,6 @@ import type { Region } from '../lib/agencies/normalize.ts';
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
   base?: string;
-}
-
-/** The JSON frontmatter ingest writes between --- lines. */
-export function readFrontmatter(source: string, file: string): Record<string, unknown> {
-  const m = /^---\n([\s\S]*?)\n---\n/.exec(source);
-  if (!m) throw new PolicyRenderError(file, 1, 'no frontmatter (--- … ---) at the top of the file', 'The policy MDX is written by `npm run ingest`; run it again.');
-  try {
-    return JSON.parse(m[1]) as Record<string, unknown>;
-  } catch (e) {
-    throw new PolicyRenderError(file, 2, `the frontmatter is not the JSON ingest writes (${(e as Error).message})`, 'Change ingest/manifests/<slug>.json and run `npm run ingest` instead of editing the frontmatter.');
-  }
 }
 
 export function policyLoader(options: PolicyLoaderOptions = {}): Loader {

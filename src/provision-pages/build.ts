@@ -13,9 +13,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { policyFrontmatterSchema } from '../schemas/policy.ts';
 import { scanSections } from './sections.ts';
 import { paged, provisionPage, provisionSlice, type DocInfo } from './page.ts';
+import { CONTENT, contentFiles } from '../lib/data/paths.ts';
+import { readClauseData } from '../lib/data/clauses.ts';
+import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
 
 export interface ProvisionPagesOptions {
   /** The built site, e.g. dist. */
@@ -31,7 +33,7 @@ const attr = (tag: string, name: string) => {
   return m ? unescape(m[1]) : undefined;
 };
 
-export function buildProvisionPages({ out, contentDir = 'src/content' }: ProvisionPagesOptions): { documents: number; pages: number } {
+export function buildProvisionPages({ out, contentDir = CONTENT.content }: ProvisionPagesOptions): { documents: number; pages: number } {
   const shellFile = join(out, SHELL_DIR, 'index.html');
   if (!existsSync(shellFile)) throw new Error(`${shellFile} is missing\n  hint: run astro build first (src/pages/provision-shell.astro writes it); npm run build runs both.`);
   const shell = readFileSync(shellFile, 'utf8');
@@ -42,14 +44,15 @@ export function buildProvisionPages({ out, contentDir = 'src/content' }: Provisi
   const docsDir = join(out, 'policies');
   for (const slug of existsSync(docsDir) ? readdirSync(docsDir).sort() : []) {
     const pageFile = join(docsDir, slug, 'index.html');
-    const mdx = join(contentDir, 'policies', `${slug}.mdx`);
+    const files = contentFiles(contentDir);
+    const mdx = files.policyFile(slug);
     if (!existsSync(pageFile) || !existsSync(mdx)) continue;
     const html = readFileSync(pageFile, 'utf8');
     const article = /<article id="doc"[^>]*>/.exec(html)?.[0];
     const citePrefix = article && attr(article, 'data-cite-prefix');
     if (!citePrefix) throw new Error(`${pageFile}: no <article id="doc" data-cite-prefix=…>\n  hint: src/pages/policies/[slug].astro writes it; rebuild.`);
-    const fm = policyFrontmatterSchema.parse(JSON.parse(readFileSync(mdx, 'utf8').split('\n---\n')[0].replace(/^---\n/, '')));
-    const texts = new Map((JSON.parse(readFileSync(join(contentDir, 'clauses', `${slug}.json`), 'utf8')) as { id: string; text: string }[]).map((c) => [c.id, c.text]));
+    const fm = readPolicyFrontmatter(mdx);
+    const texts = new Map(readClauseData(files.clauseFile(slug)).map((c) => [c.id, c.text]));
     const doc: DocInfo = { slug, base, title: fm.title, shortTitle: fm.shortTitle ?? fm.title, titleSupplied: fm.titleSupplied, citePrefix, provisions: fm.provisions, html };
     const sections = scanSections(html);
     const list = paged(fm.provisions);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Site, DOCS } from './harness.ts';
-import { measureLoad, measureFirstQuery } from '../../scripts/bench/measure.ts';
+import { measureLoad, measureFirstQuery } from '../../scripts/lib/measure.ts';
 
 let site: Site;
 beforeAll(async () => { site = await openSite(); });

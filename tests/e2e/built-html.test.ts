@@ -3,7 +3,7 @@ import { readFileSync, existsSync, mkdtempSync, writeFileSync, mkdirSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkLinks } from '../../scripts/check-links.ts';
+import { checkLinks } from '../../scripts/lib/check-links.ts';
 import { DOCS } from './harness.ts';
 
 const html = (path: string) => readFileSync(join('dist', path), 'utf8');

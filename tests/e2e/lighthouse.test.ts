@@ -4,7 +4,7 @@
  * and CLS are reported by `npm run bench`, not asserted here.
  */
 import { expect, test } from 'vitest';
-import { runLighthouse, LIGHTHOUSE_PAGES } from '../../scripts/lighthouse.ts';
+import { runLighthouse, LIGHTHOUSE_PAGES } from '../../scripts/lib/lighthouse.ts';
 
 test('accessibility, best practices and SEO are 100 on every key page', { timeout: 300_000 }, async () => {
   const scores = await runLighthouse({ pages: LIGHTHOUSE_PAGES, presets: ['mobile'], categories: ['accessibility', 'best-practices', 'seo'] });

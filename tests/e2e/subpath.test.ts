@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite, type Site, DOCS } from './harness.ts';
-import { checkLinks } from '../../scripts/check-links.ts';
+import { checkLinks } from '../../scripts/lib/check-links.ts';
 
 const BASE = '/sub/path/';
 let site: Site;

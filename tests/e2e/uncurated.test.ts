@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Site } from './harness.ts';
-import { checkLinks } from '../../scripts/check-links.ts';
+import { checkLinks } from '../../scripts/lib/check-links.ts';
 import { agencyReview } from '../../src/lib/agencies/review.ts';
 import { catalogSchema, openDocumentSchema, type OpenClause } from '../../src/schemas/open-data.ts';
 

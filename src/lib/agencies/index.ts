@@ -20,7 +20,7 @@ export function agencyIndex(): Promise<AgencyEntry[]> {
     const clauses = topicData().clauses;
     for (const doc of await getPolicies()) {
       for (const c of clauses.get(doc.id)?.values() ?? []) {
-        const a = (c as { agencies?: { lead: string[]; partners: string[]; basis?: string } }).agencies;
+        const a = c.agencies;
         if (!a) continue;
         for (const [names, role] of [[a.lead, 'lead'], [a.partners, 'partner']] as const) {
           for (const raw of names) {

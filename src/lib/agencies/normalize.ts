@@ -19,6 +19,7 @@
  */
 import { readJsonFile } from '../data/read-json.ts';
 import { agencyNamesSchema, type AgencyNames } from '../../schemas/agency-names.ts';
+import { CONTENT } from '../data/paths.ts';
 
 export interface Region { province: string; city?: string; district?: string }
 
@@ -46,11 +47,10 @@ export interface UnresolvedAgency {
 }
 export type AgencyReading = ResolvedAgency | UnresolvedAgency;
 
-const TABLE_FILE = 'src/content/agency-names.json';
 let table: AgencyNames | undefined;
 
 /** Reads and checks the table (src/schemas/agency-names.ts); a broken table stops the build with its line and a hint (it is curation, so it must be right when present). */
-export const loadAgencyNames = (file = TABLE_FILE): AgencyNames => readJsonFile(file, agencyNamesSchema, 'src/schemas/agency-names.ts');
+export const loadAgencyNames = (file: string = CONTENT.agencyNames): AgencyNames => readJsonFile(file, agencyNamesSchema, 'src/schemas/agency-names.ts');
 const names = () => (table ??= loadAgencyNames());
 
 /** The units of a region, from the province down, each with its full path. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { agencyReview, agencyReviewOf } from './review.ts';
 import { readFileSync } from 'node:fs';
 import { loadAgencyNames, placeCode, readAgency, type Region } from './normalize.ts';
-import { readFrontmatter } from '../../loaders/policies.ts';
+import { readFrontmatter } from '../data/frontmatter.ts';
 import { loadTopicData } from '../topics/load.ts';
 
 const table = loadAgencyNames();
@@ -47,7 +47,7 @@ describe('agencyReview on the library', () => {
     const { clauses } = loadTopicData();
     for (const [slug, list] of clauses) {
       for (const c of list.values()) {
-        const a = (c as { agencies?: { lead: string[]; partners: string[] } }).agencies;
+        const a = c.agencies;
         for (const raw of [...(a?.lead ?? []), ...(a?.partners ?? [])]) {
           const listed = review.get(slug)?.names.find((n) => n.asWritten === raw);
           const region = review.get(slug)?.region;

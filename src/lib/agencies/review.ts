@@ -12,10 +12,11 @@
  *   agencyReviewOf(docs, table?)        the same from data the caller has
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadAgencyNames, readAgency, type Region } from './normalize.ts';
 import type { AgencyNames } from '../../schemas/agency-names.ts';
-import { readFrontmatter } from '../../loaders/policies.ts';
+import { readFrontmatter } from '../data/frontmatter.ts';
+import { CONTENT, contentFiles } from '../data/paths.ts';
+import { readClauseData } from '../data/clauses.ts';
 
 export interface AgencyReviewName {
   /** The name as the text writes it. */
@@ -63,14 +64,14 @@ export function agencyReviewOf(docs: DocInput[], table: AgencyNames = loadAgency
 }
 
 /** agencyReviewOf for the library in `content` (default src/content), read from the files ingest writes. */
-export function agencyReview(content = 'src/content'): AgencyReviewDoc[] {
-  const dir = join(content, 'policies');
-  const docs = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort().map((f) => {
+export function agencyReview(content: string = CONTENT.content): AgencyReviewDoc[] {
+  const files = contentFiles(content);
+  const docs = readdirSync(files.policies).filter((f) => f.endsWith('.mdx')).sort().map((f) => {
     const slug = f.replace(/\.mdx$/, '');
-    const fm = readFrontmatter(readFileSync(join(dir, f), 'utf8'), join(dir, f)) as { region?: Region };
-    const clauseFile = join(content, 'clauses', `${slug}.json`);
-    const clauses = existsSync(clauseFile) ? (JSON.parse(readFileSync(clauseFile, 'utf8')) as DocInput['clauses']) : [];
+    const fm = readFrontmatter(readFileSync(files.policyFile(slug), 'utf8'), files.policyFile(slug)) as { region?: Region };
+    const clauseFile = files.clauseFile(slug);
+    const clauses = existsSync(clauseFile) ? readClauseData(clauseFile) : [];
     return { slug, region: fm.region ?? { province: '' }, clauses };
   });
-  return agencyReviewOf(docs, loadAgencyNames(join(content, 'agency-names.json')));
+  return agencyReviewOf(docs, loadAgencyNames(files.agencyNames));
 }

@@ -8,11 +8,13 @@
  */
 import { agencyReviewOf } from '../agencies/review.ts';
 import { loadAgencyNames, type Region } from '../agencies/normalize.ts';
+import { CONTENT } from '../data/paths.ts';
+import type { AgencyFinding } from '../../schemas/curation.ts';
 
-export interface AgencyFinding { name: string; clauses: string[]; resolved?: { id: string; name: string }; hint?: string }
+export type { AgencyFinding };
 type WithAgencies = { id: string; agencies?: { lead: string[]; partners: string[] } };
 
-export function agencyFindings(clauses: WithAgencies[], region: Region, slug: string, namesFile = 'src/content/agency-names.json'): { unresolved: AgencyFinding[]; pattern: AgencyFinding[] } {
+export function agencyFindings(clauses: WithAgencies[], region: Region, slug: string, namesFile: string = CONTENT.agencyNames): { unresolved: AgencyFinding[]; pattern: AgencyFinding[] } {
   const [doc] = agencyReviewOf([{ slug, region, clauses }], loadAgencyNames(namesFile));
   const unresolved: AgencyFinding[] = [];
   const pattern: AgencyFinding[] = [];

@@ -5,16 +5,26 @@
  * - topic:<slug>#<clause>[:<topic>]  → src/content/topic-map.json (the first suggested topic unless one is named)
  * - target:<slug>#<clause>:<hash>    → appended to src/content/targets.json
  * - alias:<term id>:<variant>        → added to src/content/glossary/<term id>.json "aliases"
+ * A suggestion that cannot be accepted (unknown id, already accepted) is a
+ * DataFileError naming the file it would have gone into.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { z } from 'zod';
 import type { CurationReport } from './report.ts';
+import { CONTENT, contentFiles } from '../data/paths.ts';
+import { DataFileError, parseJson, readJsonFile } from '../data/read-json.ts';
+import { topicMapSchema } from '../../schemas/topics.ts';
+import { targetsSchema } from '../../schemas/targets.ts';
+import { glossaryEntrySchema } from '../../schemas/glossary.ts';
 
-export class CurationError extends Error {
-  constructor(message: string, hint: string) {
-    super(`${message}\n  hint: ${hint}`);
-    this.name = 'CurationError';
-  }
+/**
+ * A data file checked against its schema (a broken file stops with its line
+ * before anything is written), then its JSON as written, so that editing it
+ * keeps every field as it is and adds no schema default.
+ */
+function editable<T>(file: string, schema: z.ZodType, schemaFile: string): T {
+  readJsonFile(file, schema, schemaFile);
+  return parseJson(readFileSync(file, 'utf8'), file) as T;
 }
 
 /** topic-map.json as the project writes it: one clause per line. */
@@ -25,7 +35,7 @@ export function formatTopicMap(map: Record<string, Record<string, string[]>>): s
 
 export interface Accepted { id: string; file: string; what: string }
 
-export function accept(report: CurationReport, ids: string[], root = 'src/content'): Accepted[] {
+export function accept(report: CurationReport, ids: string[], root: string = CONTENT.content): Accepted[] {
   // Find every suggestion first, so nothing is half written when one id is wrong.
   const plan = ids.map((raw) => {
     const [kind] = raw.split(':');
@@ -35,44 +45,48 @@ export function accept(report: CurationReport, ids: string[], root = 'src/conten
         const item = d.topics.find((t) => t.id === base);
         if (!item) continue;
         const s = topic ? item.suggestions.find((x) => x.topic === topic) : item.suggestions[0];
-        if (!s) throw new CurationError(`${raw}: topic "${topic}" is not among the suggestions for ${base.slice(6)}`, `Suggested: ${item.suggestions.map((x) => x.topic).join(', ')}; or edit ${join(root, 'topic-map.json')} by hand.`);
+        if (!s) throw new DataFileError(contentFiles(root).topicMap, undefined, `${raw}: topic "${topic}" is not among the suggestions for ${base.slice(6)}`, `Suggested: ${item.suggestions.map((x) => x.topic).join(', ')}; or edit the file by hand.`);
         return { kind, raw, slug: d.slug, clause: item.clause, topic: s.topic } as const;
       }
       if (kind === 'target') { const item = d.targets.find((t) => t.id === raw); if (item) return { kind, raw, target: item.target } as const; }
       if (kind === 'alias') { const item = d.aliases.find((a) => a.id === raw); if (item) return { kind, raw, termId: item.termId, variant: item.variant } as const; }
     }
-    throw new CurationError(`no suggestion "${raw}" in the curation report`, 'Copy an id from `npm run curate -- list <slug>` or the /curation/ page; ids start with topic:, target: or alias:. A suggestion already accepted is no longer listed.');
+    throw new DataFileError(contentFiles(root).content, undefined, `no suggestion "${raw}" in the curation report`, 'Copy an id from `npm run curate -- list <slug>` or the /curation/ page; ids start with topic:, target: or alias:. A suggestion already accepted is no longer listed.');
   });
+  // Then every edit in memory, and only when all succeeded the files: nothing is half written.
+  const files = contentFiles(root);
   const done: Accepted[] = [];
-  const mapFile = join(root, 'topic-map.json');
+  const writes: { file: string; content: string }[] = [];
   const topics = plan.filter((p) => p.kind === 'topic');
   if (topics.length) {
-    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as Record<string, Record<string, string[]>>;
+    const map = existsSync(files.topicMap) ? editable<Record<string, Record<string, string[]>>>(files.topicMap, topicMapSchema, 'src/schemas/topics.ts') : {};
     for (const p of topics) {
       const entries = (map[p.slug!] ??= {});
       const list = (entries[p.clause!] ??= []);
       if (!list.includes(p.topic!)) list.push(p.topic!);
-      done.push({ id: p.raw, file: mapFile, what: `${p.slug}#${p.clause} → ${p.topic}` });
+      done.push({ id: p.raw, file: files.topicMap, what: `${p.slug}#${p.clause} → ${p.topic}` });
     }
-    writeFileSync(mapFile, formatTopicMap(map));
+    writes.push({ file: files.topicMap, content: formatTopicMap(map) });
   }
-  const targetFile = join(root, 'targets.json');
   const targets = plan.filter((p) => p.kind === 'target');
   if (targets.length) {
-    const list = JSON.parse(readFileSync(targetFile, 'utf8')) as { id: string }[];
+    const list = existsSync(files.targets) ? editable<{ id: string }[]>(files.targets, targetsSchema, 'src/schemas/targets.ts') : [];
     for (const p of targets) {
-      if (list.some((t) => t.id === p.target!.id)) throw new CurationError(`${p.raw}: target id "${p.target!.id}" is already in ${targetFile}`, 'It was accepted before; nothing to do.');
+      if (list.some((t) => t.id === p.target!.id)) throw new DataFileError(files.targets, undefined, `${p.raw}: target id "${p.target!.id}" is already in the file`, 'It was accepted before; nothing to do.');
       list.push(p.target!);
-      done.push({ id: p.raw, file: targetFile, what: `${p.target!.indicator} ${p.target!.value}` });
+      done.push({ id: p.raw, file: files.targets, what: `${p.target!.indicator} ${p.target!.value}` });
     }
-    writeFileSync(targetFile, `${JSON.stringify(list, null, 2)}\n`);
+    writes.push({ file: files.targets, content: `${JSON.stringify(list, null, 2)}\n` });
   }
+  const entries = new Map<string, { aliases?: string[] }>();
   for (const p of plan.filter((x) => x.kind === 'alias')) {
-    const file = join(root, 'glossary', `${p.termId}.json`);
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as { aliases?: string[] };
+    const file = files.glossaryFile(p.termId!);
+    const entry = entries.get(file) ?? editable<{ aliases?: string[] }>(file, glossaryEntrySchema, 'src/schemas/glossary.ts');
     entry.aliases = [...new Set([...(entry.aliases ?? []), p.variant!])];
-    writeFileSync(file, `${JSON.stringify(entry, null, 2)}\n`);
+    entries.set(file, entry);
     done.push({ id: p.raw, file, what: `alias ${p.variant}` });
   }
+  for (const [file, entry] of entries) writes.push({ file, content: `${JSON.stringify(entry, null, 2)}\n` });
+  for (const w of writes) writeFileSync(w.file, w.content);
   return done;
 }

@@ -7,7 +7,6 @@
  * text or anchors: accepting one edits a data file (apply.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadGlossary } from '../glossary/load.ts';
 import { loadTopicData, type ClauseInfo } from '../topics/load.ts';
 import { loadSimilar, MIN_CHARS, termMatcher, type LibrarySimilar } from '../similar/library.ts';
@@ -15,22 +14,14 @@ import { segments } from '../similar/text.ts';
 import { targetsSchema, type Target } from '../../schemas/targets.ts';
 import { extractTargets, isReport } from './targets.ts';
 import { findVariants, variantPatterns } from './aliases.ts';
-import { suggestTopics, termTopicModel, type TopicModel, type TopicSuggestion } from './topics.ts';
-import { agencyFindings, type AgencyFinding } from './agencies.ts';
+import { suggestTopics, termTopicModel, type TopicModel } from './topics.ts';
+import { agencyFindings } from './agencies.ts';
+import type { AliasItem, CurationReport, DocReport, TargetItem, TopicItem, TopicSuggestion } from '../../schemas/curation.ts';
+import { CONTENT, contentFiles } from '../data/paths.ts';
+import { readJsonFile } from '../data/read-json.ts';
+import { readFrontmatter } from '../data/frontmatter.ts';
 
-export interface TopicItem { id: string; clause: string; cite: string; title?: string; suggestions: TopicSuggestion[] }
-export interface TargetItem { id: string; clause: string; cite: string; context: string; target: Target }
-export interface AliasItem { id: string; termId: string; term: string; variant: string; clauses: string[] }
-export interface DocReport {
-  slug: string;
-  title: string;
-  provisions: number;
-  topics: TopicItem[];
-  targets: TargetItem[];
-  aliases: AliasItem[];
-  agencies: { unresolved: AgencyFinding[]; pattern: AgencyFinding[] };
-}
-export interface CurationReport { format: 'yigai-curation/1'; documents: DocReport[] }
+export type { AliasItem, CurationReport, DocReport, TargetItem, TopicItem } from '../../schemas/curation.ts';
 
 /** FNV-1a, 8 hex digits: short stable ids for suggestions. */
 export function shortHash(s: string): string {
@@ -40,12 +31,12 @@ export function shortHash(s: string): string {
 }
 
 export interface DocMeta { title: string; year: number; kind: string; region: { province: string; city?: string; district?: string } }
+/** A document's title, year, kind and region from its frontmatter (stand-ins when ingest has not written it yet). */
 export function docMeta(root: string, slug: string): DocMeta {
-  const file = join(root, 'policies', `${slug}.mdx`);
+  const file = contentFiles(root).policyFile(slug);
   const fallback = { title: slug, year: new Date().getFullYear(), kind: '', region: { province: '' } };
   if (!existsSync(file)) return fallback;
-  const m = /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, 'utf8'));
-  try { return m ? { ...fallback, ...(JSON.parse(m[1]) as Partial<DocMeta>) } : fallback; } catch { return fallback; }
+  return { ...fallback, ...(readFrontmatter(readFileSync(file, 'utf8'), file) as Partial<DocMeta>) };
 }
 
 /** A clause's own text: a provision without the paragraphs listed under it (they are clauses of their own). */
@@ -65,15 +56,15 @@ export function topicSuggestions(key: string, text: string, similar: LibrarySimi
 /** Engine settings for topic evidence: more, weaker neighbours than the page shows. */
 export const TOPIC_NEIGHBOURS = { threshold: 0.05, k: 5 };
 
-export function buildCurationReport(root = 'src/content'): CurationReport {
+export function buildCurationReport(root: string = CONTENT.content): CurationReport {
   const data = loadTopicData(root);
-  const glossary = loadGlossary(join(root, 'glossary'));
+  const files = contentFiles(root);
+  const glossary = loadGlossary(files.glossary);
   const terms = termMatcher(glossary);
   const similar = loadSimilar({ root, data, keepCurated: true, engine: TOPIC_NEIGHBOURS });
   const unitTerms = new Map(similar.units.map((u) => [u.key, u.terms ?? []]));
   const model = termTopicModel(similar.units.filter((u) => u.topics?.length).map((u) => ({ terms: u.terms ?? [], topics: u.topics! })), data.topics);
-  const targetsFile = join(root, 'targets.json');
-  const existing: Target[] = existsSync(targetsFile) ? targetsSchema.parse(JSON.parse(readFileSync(targetsFile, 'utf8'))) : [];
+  const existing: Target[] = existsSync(files.targets) ? readJsonFile(files.targets, targetsSchema, 'src/schemas/targets.ts') : [];
   const patterns = variantPatterns(glossary);
   const forms = new Map(glossary.flatMap((e) => [e.term, ...e.aliases].map((f) => [f, e.id] as [string, string])));
   const keyOf = new Map(existing.map((t) => [t.indicator, t.key]));
@@ -144,7 +135,7 @@ export function buildCurationReport(root = 'src/content'): CurationReport {
       slug, title: meta.title,
       provisions: list.filter((c) => c.kind === 'provision').length,
       topics, targets, aliases: [...byVariant.values()],
-      agencies: agencyFindings(list as Parameters<typeof agencyFindings>[0], meta.region, slug, join(root, 'agency-names.json')),
+      agencies: agencyFindings(list as Parameters<typeof agencyFindings>[0], meta.region, slug, files.agencyNames),
     });
   }
   return { format: 'yigai-curation/1', documents };

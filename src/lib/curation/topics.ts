@@ -8,6 +8,9 @@
  * - the topic's name in the wording (薪酬 for 薪酬制度改革).
  * Pure: the caller hands in the evidence.
  */
+import type { TopicSuggestion } from '../../schemas/curation.ts';
+
+export type { TopicSuggestion };
 export interface TopicEvidence {
   /** Similar provisions with their topics and similarity score. */
   neighbours: { key: string; score: number; topics: string[] }[];
@@ -20,7 +23,6 @@ export interface TopicModel {
   /** term id → topic id → share of the term's curated clauses on that topic. */
   termTopics: Map<string, Map<string, number>>;
 }
-export interface TopicSuggestion { topic: string; name: string; score: number; reasons: string[] }
 
 /** Learns which topics each glossary term goes with, from the curated clauses. */
 export function termTopicModel(curated: { terms: string[]; topics: string[] }[], topics: { id: string; name: string }[]): TopicModel {

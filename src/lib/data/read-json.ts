@@ -4,13 +4,32 @@
  * naming the file, the line and what to write instead. Build-time (Node).
  */
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import type { z } from 'zod';
 
+/** A path as the reader knows it: inside the working directory relative (src/content/targets.json), else as given. */
+export function shownPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const r = relative(process.cwd(), file);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : file;
+}
+
+/**
+ * The one error of every data file (editor-written or generated): the file,
+ * the line when known, what is wrong and what to write instead. Subclassed
+ * only where a caller must tell a kind apart (none needs to yet).
+ */
 export class DataFileError extends Error {
+  /** The file as given (absolute for the project's own files). */
   readonly file: string;
   readonly line: number | undefined;
+  /** What is wrong, without the place. */
+  readonly detail: string;
+  readonly hint: string;
   constructor(file: string, line: number | undefined, message: string, hint: string) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}\n  hint: ${hint}`);
+    super(`${shownPath(file)}${line ? `:${line}` : ''}: ${message}\n  hint: ${hint}`);
+    this.detail = message;
+    this.hint = hint;
     this.name = 'DataFileError';
     this.file = file;
     this.line = line;
@@ -151,27 +170,51 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 /**
+ * A data file read and checked, with what its own checks need to report a
+ * problem at its place: `error(path, …)` is a DataFileError naming the line of
+ * the value at `path` (e.g. ['datong-gaozhiliang', 's3-4-99'] in the topic map).
+ */
+export interface JsonDocument<T> {
+  file: string;
+  data: T;
+  /** The line of the value at `path` (or of the nearest enclosing value). */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** An error at the value at `path`. */
+  error(path: readonly PropertyKey[], message: string, hint: string): DataFileError;
+}
+
+/**
  * Reads and checks one data file. `schemaFile` is where an editor reads the
  * format; the error gives the first problem with its field path and line.
+ * `hint` replaces the default hint (generated files say how to regenerate).
  */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, schemaFile: string): z.infer<S> {
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S, schemaFile: string, hint?: string): z.infer<S> {
+  return readJsonDocument(file, schema, schemaFile, hint).data;
+}
+
+/** readJsonFile, keeping the text for errors found after the schema (unknown ids, duplicates). */
+export function readJsonDocument<S extends z.ZodType>(file: string, schema: S, schemaFile: string, hint?: string): JsonDocument<z.infer<S>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new DataFileError(file, undefined, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'Check that the file exists and is readable.');
   }
-  return checkJson(text, file, schema, schemaFile);
+  const data = checkJson(text, file, schema, schemaFile, hint);
+  const line = (path: readonly PropertyKey[]) => lineOf(text, path);
+  return { file, data, lineOf: line, error: (path, message, hint) => new DataFileError(file, line(path), message, hint) };
 }
 
 /** readJsonFile for text already in hand (tests, generated files). */
-export function checkJson<S extends z.ZodType>(text: string, file: string, schema: S, schemaFile: string): z.infer<S> {
+export function checkJson<S extends z.ZodType>(text: string, file: string, schema: S, schemaFile: string, hint?: string): z.infer<S> {
   const data = parseJson(text, file);
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue.path.map(String).join('.') || '(file)';
-  throw new DataFileError(file, lineOf(text, issue.path), `${where}: ${issue.message}`, `See ${schemaFile} for the format.`);
+  // A field the schema does not know: point at that field, not at its object.
+  const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  throw new DataFileError(file, lineOf(text, at), `${where}: ${issue.message}`, hint ?? `See ${schemaFile} for the format.`);
 }
 
 /** A file-name rule for data files whose name is an id and a URL (glossary entries, topics). */

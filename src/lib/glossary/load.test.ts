@@ -33,12 +33,13 @@ describe('loadGlossary', () => {
     expect(() => loadGlossary(e)).toThrow(/drg\.json:\d+: short: short is the tooltip definition/);
   });
   test('an alias claimed by two entries stops with both names', () => {
-    const d = dir({ 'a.json': entry(), 'b.json': entry({ term: 'DRG', aliases: ['按疾病诊断相关分组付费'] }) });
-    expect(() => loadGlossary(d)).toThrow(/b\.json: "按疾病诊断相关分组付费" is already the term or an alias of entry "a"/);
+    // Written one field per line, so the error's line is the alias's.
+    const d = dir({ 'a.json': entry(), 'b.json': JSON.stringify(JSON.parse(entry({ term: 'DRG', aliases: ['DRG', '按疾病诊断相关分组付费'] })), null, 1) });
+    expect(() => loadGlossary(d)).toThrow(/b\.json:5: "按疾病诊断相关分组付费" is already the term or an alias of entry "a"/);
   });
   test('a related term that does not exist stops with a hint', () => {
     const d = dir({ 'drg.json': entry({ related: ['dipp'] }) });
-    expect(() => loadGlossary(d)).toThrow(/drg\.json: related term "dipp" does not exist\n  hint:/);
+    expect(() => loadGlossary(d)).toThrow(/drg\.json:1: related term "dipp" does not exist\n  hint:/);
   });
   test('a file name that is not an id is refused', () => {
     const d = dir({ 'DRG 付费.json': entry() });

@@ -7,43 +7,36 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { glossaryEntrySchema, type GlossaryEntry } from '../../schemas/glossary.ts';
-import { checkIdFileName, DataFileError, readJsonFile } from '../data/read-json.ts';
+import { checkIdFileName, readJsonDocument, type JsonDocument } from '../data/read-json.ts';
+import { CONTENT } from '../data/paths.ts';
 
-/** A problem in the glossary: the data-file error (file, line, hint), named for where it comes from. */
-export class GlossaryError extends DataFileError {
-  constructor(file: string, message: string, hint: string, line?: number) {
-    super(file, line, message, hint);
-    this.name = 'GlossaryError';
-  }
-}
-
-export function loadGlossary(dir = 'src/content/glossary'): GlossaryEntry[] {
+export function loadGlossary(dir: string = CONTENT.glossary): GlossaryEntry[] {
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  const entries: (GlossaryEntry & { file: string })[] = files.map((f) => {
-    const file = join(dir, f);
+  const entries: (GlossaryEntry & { doc: JsonDocument<unknown> })[] = files.map((f) => {
     const id = checkIdFileName(dir, f, 'entry', 'liangge-yunxu.json');
-    return { ...readJsonFile(file, glossaryEntrySchema, 'src/schemas/glossary.ts'), id, file };
+    const doc = readJsonDocument(join(dir, f), glossaryEntrySchema, 'src/schemas/glossary.ts');
+    return { ...doc.data, id, doc };
   });
   const ids = new Set(entries.map((e) => e.id));
   const owner = new Map<string, string>();
   for (const e of entries) {
-    for (const form of [e.term, ...e.aliases]) {
+    for (const [i, form] of [e.term, ...e.aliases].entries()) {
       const prev = owner.get(form);
       if (prev && prev !== e.id) {
-        throw new GlossaryError(e.file, `"${form}" is already the term or an alias of entry "${prev}"`, `A form can lead to one entry only: remove it here or from ${prev}.json, and link the two entries with "related".`);
+        throw e.doc.error(i ? ['aliases', i - 1] : ['term'], `"${form}" is already the term or an alias of entry "${prev}"`, `A form can lead to one entry only: remove it here or from ${prev}.json, and link the two entries with "related".`);
       }
       owner.set(form, e.id);
     }
-    for (const r of e.related) {
+    for (const [i, r] of e.related.entries()) {
       if (!ids.has(r)) {
         const near = [...ids].filter((x) => x.includes(r.split('-')[0])).slice(0, 5);
-        throw new GlossaryError(e.file, `related term "${r}" does not exist`, `Use the id (file name without .json) of an existing entry${near.length ? `, e.g. ${near.join(', ')}` : ''}.`);
+        throw e.doc.error(['related', i], `related term "${r}" does not exist`, `Use the id (file name without .json) of an existing entry${near.length ? `, e.g. ${near.join(', ')}` : ''}.`);
       }
-      if (r === e.id) throw new GlossaryError(e.file, 'an entry cannot be related to itself', 'Remove its own id from "related".');
+      if (r === e.id) throw e.doc.error(['related', i], 'an entry cannot be related to itself', 'Remove its own id from "related".');
     }
   }
-  return entries.map(({ file: _f, ...e }) => e);
+  return entries.map(({ doc: _d, ...e }) => e);
 }
 
 /** Every form (term and aliases) with its entry id, longest first: DRG付费 before DRG. */

@@ -5,7 +5,8 @@ import { readAgency } from '../agencies/normalize.ts';
 import type { Apparatus, OpenAgency, OpenClause } from '../../schemas/open-data.ts';
 import { absolute } from '../url.ts';
 
-type Raw = ClauseInfo & { depth?: number; agencies?: { raw: string; lead: string[]; partners: string[]; basis?: string }; aliases?: string[]; apparatus?: Apparatus[] };
+/** A clause as ingest wrote it (src/schemas/clauses.ts). */
+type Raw = ClauseInfo;
 
 export function meta(doc: Policy, site: URL | undefined) {
   const d = doc.data;
@@ -20,7 +21,7 @@ export function meta(doc: Policy, site: URL | undefined) {
 }
 
 export function rawClauses(doc: Policy): Raw[] {
-  return [...(topicData().clauses.get(doc.id)?.values() ?? [])] as Raw[];
+  return [...(topicData().clauses.get(doc.id)?.values() ?? [])];
 }
 
 /** Document-level apparatus: a title supplied by editors. */

@@ -58,7 +58,7 @@ describe('the library’s similar provisions', () => {
   });
   test('a broken rejection list stops with the file, the pair and a hint', () => {
     const cases: [unknown, RegExp][] = [
-      [{ rejected: [{ pair: ['alpha#s9', 'beta#s1'], reason: '测试用例' }] }, /similar-rejected\.json: rejected\[0\] alpha#s9 – beta#s1: clause "s9" does not exist in alpha\n {2}hint: /],
+      [{ rejected: [{ pair: ['alpha#s9', 'beta#s1'], reason: '测试用例' }] }, /similar-rejected\.json:1: rejected\[0\] alpha#s9 – beta#s1: clause "s9" does not exist in alpha\n {2}hint: /],
       [{ rejected: [{ pair: ['zeta#s1', 'beta#s1'], reason: '测试用例' }] }, /rejected\[0\] zeta#s1 – beta#s1: unknown document "zeta"/],
       [{ rejected: [{ pair: ['beta#s1', 'beta#s2'], reason: '测试用例' }] }, /both clauses are in one document\n {2}hint: /],
       [{ rejected: [{ pair: ['alpha#s1', 'beta#s1'], reason: '测试用例' }, { pair: ['beta#s1', 'alpha#s1'], reason: '重复的条目' }] }, /rejected\[1\] beta#s1 – alpha#s1: the pair is listed twice/],

@@ -8,20 +8,14 @@
  * Curated relations always win: a pair that is curated is not repeated as
  * automatic, and a rejected pair never appears.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { loadGlossary, termForms } from '../glossary/load.ts';
-import { loadTopicData, type ClauseInfo, type TopicData } from '../topics/load.ts';
+import { loadTopicData, type TopicData } from '../topics/load.ts';
 import { similarRejectedSchema, type RejectedPair } from '../../schemas/similar.ts';
 import { buildSimilarIndex, type SimilarIndex, type SimilarOptions, type SimilarUnit } from './engine.ts';
 import { segments } from './text.ts';
-
-export class SimilarDataError extends Error {
-  constructor(file: string, message: string, hint: string) {
-    super(`${file}: ${message}\n  hint: ${hint}`);
-    this.name = 'SimilarDataError';
-  }
-}
+import { CONTENT, contentFiles } from '../data/paths.ts';
+import { readJsonDocument } from '../data/read-json.ts';
 
 /** A provision needs this many characters of text (heading included) to be compared: shorter ones are bare headings (三、重点任务). */
 export const MIN_CHARS = 30;
@@ -97,33 +91,25 @@ export function curatedPairs(data: TopicData): Set<string> {
   return out;
 }
 
-/** Reads and checks the rejection list: unknown clauses or a pair within one document stop the build with the file, the pair and a hint. */
+/** Reads and checks the rejection list: unknown clauses or a pair within one document stop the build with the file, the line, the pair and a hint. */
 export function loadRejected(file: string, data: TopicData): RejectedPair[] {
   if (!existsSync(file)) return [];
-  let raw: unknown;
-  try { raw = JSON.parse(readFileSync(file, 'utf8')); } catch (e) {
-    throw new SimilarDataError(file, `not valid JSON (${(e as Error).message})`, 'Check commas and quotes; JSON allows no comments or trailing commas.');
-  }
-  const parsed = similarRejectedSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new SimilarDataError(file, `${i.path.map(String).join('.') || '(file)'}: ${i.message}`, 'Each entry is { "pair": ["<slug>#<clause>", "<slug>#<clause>"], "reason": "…" } (src/schemas/similar.ts).');
-  }
+  const doc = readJsonDocument(file, similarRejectedSchema, 'src/schemas/similar.ts', 'Each entry is { "pair": ["<slug>#<clause>", "<slug>#<clause>"], "reason": "…" } (src/schemas/similar.ts).');
   const seen = new Set<string>();
-  parsed.data.rejected.forEach(({ pair }, n) => {
+  doc.data.rejected.forEach(({ pair }, n) => {
     const where = `rejected[${n}] ${pair.join(' – ')}`;
-    for (const ref of pair) {
+    pair.forEach((ref, i) => {
       const [slug, id] = ref.split('#');
-      const doc = data.clauses.get(slug);
-      if (!doc) throw new SimilarDataError(file, `${where}: unknown document "${slug}"`, `Use a document slug, e.g. ${[...data.clauses.keys()].slice(0, 5).join(', ')}.`);
-      if (!doc.has(id)) throw new SimilarDataError(file, `${where}: clause "${id}" does not exist in ${slug}`, `Copy the pair from the page's 自动推荐 link (src/content/clauses/${slug}.json lists the clause ids).`);
-    }
-    if (pair[0].split('#')[0] === pair[1].split('#')[0]) throw new SimilarDataError(file, `${where}: both clauses are in one document`, 'Automatic similar provisions are always in other documents; this pair can never be shown.');
+      const clauses = data.clauses.get(slug);
+      if (!clauses) throw doc.error(['rejected', n, 'pair', i], `${where}: unknown document "${slug}"`, `Use a document slug, e.g. ${[...data.clauses.keys()].slice(0, 5).join(', ')}.`);
+      if (!clauses.has(id)) throw doc.error(['rejected', n, 'pair', i], `${where}: clause "${id}" does not exist in ${slug}`, `Copy the pair from the page's 自动推荐 link (src/content/clauses/${slug}.json lists the clause ids).`);
+    });
+    if (pair[0].split('#')[0] === pair[1].split('#')[0]) throw doc.error(['rejected', n, 'pair'], `${where}: both clauses are in one document`, 'Automatic similar provisions are always in other documents; this pair can never be shown.');
     const k = pairKey(pair[0], pair[1]);
-    if (seen.has(k)) throw new SimilarDataError(file, `${where}: the pair is listed twice`, 'Remove one of the two entries.');
+    if (seen.has(k)) throw doc.error(['rejected', n], `${where}: the pair is listed twice`, 'Remove one of the two entries.');
     seen.add(k);
   });
-  return parsed.data.rejected;
+  return doc.data.rejected;
 }
 
 export interface LibrarySimilar {
@@ -149,20 +135,21 @@ export interface LoadSimilarOptions {
 }
 
 export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
-  const root = options.root ?? 'src/content';
+  const root = options.root ?? CONTENT.content;
   const data = options.data ?? loadTopicData(root);
-  const glossary = loadGlossary(join(root, 'glossary'));
+  const files = contentFiles(root);
+  const glossary = loadGlossary(files.glossary);
   const termName = new Map(glossary.map((e) => [e.id, e.term]));
   const units = provisionUnits(data, termMatcher(glossary));
   const curated = curatedPairs(data);
-  const rejected = new Set(loadRejected(join(root, 'similar-rejected.json'), data).map((r) => pairKey(r.pair[0], r.pair[1])));
+  const rejected = new Set(loadRejected(files.similarRejected, data).map((r) => pairKey(r.pair[0], r.pair[1])));
   const index = buildSimilarIndex(units, {
     ...options.engine,
     exclude: (a, b) => rejected.has(pairKey(a, b)) || (!options.keepCurated && curated.has(pairKey(a, b))),
   });
   const similarTo = (slug: string, id: string): SimilarLink[] => index.matches(`${slug}#${id}`).map((m) => {
     const [s, i] = m.key.split('#');
-    const c = data.clauses.get(s)!.get(i)! as ClauseInfo;
+    const c = data.clauses.get(s)!.get(i)!;
     // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
     const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t })).sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1)).slice(0, 3);
     // Identical wording says so instead of quoting it; phrases are cut to a readable length (a prefix stays verbatim).

@@ -13,8 +13,10 @@ function copy(): string {
 const edit = (file: string, f: (d: any) => void) => {
   const d = JSON.parse(readFileSync(file, 'utf8'));
   f(d);
-  writeFileSync(file, JSON.stringify(d));
+  writeFileSync(file, JSON.stringify(d, null, 2));
 };
+/** The line of a file that holds `needle` (1-based), to pin where an error points. */
+const lineWith = (file: string, needle: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('topic data', () => {
   test('the real data loads: every topic file, each topic on clauses of 2+ documents', () => {
@@ -48,13 +50,15 @@ describe('topic data', () => {
   });
   test('an unknown clause id stops with the file, the id and existing ids nearby', () => {
     const root = copy();
-    edit(join(root, 'topic-map.json'), (d) => { d['datong-gaozhiliang']['s3-4-99'] = ['xinchou-zhidu']; });
-    expect(() => loadTopicData(root)).toThrow(/topic-map\.json: clause "s3-4-99" does not exist in datong-gaozhiliang\n  hint: Use an anchor from the document, e\.g\. s3-4/);
+    const file = join(root, 'topic-map.json');
+    edit(file, (d) => { d['datong-gaozhiliang']['s3-4-99'] = ['xinchou-zhidu']; });
+    expect(() => loadTopicData(root)).toThrow(new RegExp(`topic-map\\.json:${lineWith(file, '"s3-4-99"')}: clause "s3-4-99" does not exist in datong-gaozhiliang\n  hint: Use an anchor from the document, e\\.g\\. s3-4`));
   });
   test('an unknown topic stops with the file and where it is used', () => {
     const root = copy();
-    edit(join(root, 'relations.json'), (d) => { d[0].topic = 'no-such-topic'; });
-    expect(() => loadTopicData(root)).toThrow(/relations\.json: unknown topic "no-such-topic" \(relation /);
+    const file = join(root, 'relations.json');
+    edit(file, (d) => { d[0].topic = 'no-such-topic'; });
+    expect(() => loadTopicData(root)).toThrow(new RegExp(`relations\\.json:${lineWith(file, '"no-such-topic"')}: unknown topic "no-such-topic" \\(relation `));
   });
   test('a relation within one document, a malformed clause reference and bad JSON are refused', () => {
     const a = copy();

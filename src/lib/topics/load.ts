@@ -3,20 +3,16 @@
  * topic, document or clause id stops the build with the file, the id and a
  * hint (ids that do exist nearby). Linear in the number of clauses.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { relationsSchema, topicMapSchema, topicSchema, type Relation, type Topic } from '../../schemas/topics.ts';
-import { checkIdFileName, DataFileError, readJsonFile } from '../data/read-json.ts';
+import type { ClauseRecord } from '../../schemas/clauses.ts';
+import { checkIdFileName, readJsonDocument, readJsonFile, type JsonDocument } from '../data/read-json.ts';
+import { readAllClauseData } from '../data/clauses.ts';
+import { CONTENT, contentFiles } from '../data/paths.ts';
 
-/** A problem in the topic data: the data-file error (file, line, hint), named for where it comes from. */
-export class TopicDataError extends DataFileError {
-  constructor(file: string, message: string, hint: string, line?: number) {
-    super(file, line, message, hint);
-    this.name = 'TopicDataError';
-  }
-}
-
-export interface ClauseInfo { id: string; kind: string; cite: string; title?: string; text: string; num?: string; parent?: string }
+/** A clause as the clause data has it (src/schemas/clauses.ts). */
+export type ClauseInfo = ClauseRecord;
 export interface TopicData {
   topics: Topic[];
   /** slug → clause id → topic ids */
@@ -27,8 +23,9 @@ export interface TopicData {
 
 const SCHEMA = 'src/schemas/topics.ts';
 
-export function loadTopicData(root = 'src/content'): TopicData {
-  const topicDir = join(root, 'topics');
+export function loadTopicData(root: string = CONTENT.content): TopicData {
+  const files = contentFiles(root);
+  const topicDir = files.topics;
   const topics: Topic[] = existsSync(topicDir)
     ? readdirSync(topicDir).filter((f) => f.endsWith('.json')).sort().map((f) => {
       const id = checkIdFileName(topicDir, f, 'topic', 'xinchou-zhidu.json');
@@ -39,47 +36,43 @@ export function loadTopicData(root = 'src/content'): TopicData {
   const topicIds = new Set(topics.map((t) => t.id));
 
   const clauses = new Map<string, Map<string, ClauseInfo>>();
-  const clauseDir = join(root, 'clauses');
-  for (const f of existsSync(clauseDir) ? readdirSync(clauseDir).filter((x) => x.endsWith('.json')) : []) {
-    const list = JSON.parse(readFileSync(join(clauseDir, f), 'utf8')) as ClauseInfo[];
-    clauses.set(f.replace(/\.json$/, ''), new Map(list.map((c) => [c.id, c])));
-  }
-  const checkClause = (file: string, slug: string, id: string) => {
-    const doc = clauses.get(slug);
-    if (!doc) throw new TopicDataError(file, `unknown document "${slug}"`, `Use a document slug: ${[...clauses.keys()].join(', ')}.`);
-    if (!doc.has(id)) {
-      const near = [...doc.keys()].filter((k) => k.startsWith(id.split('-').slice(0, 2).join('-'))).slice(0, 8);
-      throw new TopicDataError(file, `clause "${id}" does not exist in ${slug}`, `Use an anchor from the document${near.length ? `, e.g. ${near.join(', ')}` : ''} (src/content/clauses/${slug}.json lists them all).`);
+  for (const [slug, list] of readAllClauseData(files.clauses)) clauses.set(slug, new Map(list.map((c) => [c.id, c])));
+  const checkClause = (doc: JsonDocument<unknown>, at: PropertyKey[], slug: string, id: string) => {
+    const clausesOf = clauses.get(slug);
+    if (!clausesOf) throw doc.error(at, `unknown document "${slug}"`, `Use a document slug (a file name in src/content/clauses/), e.g. ${[...clauses.keys()].slice(0, 8).join(', ')}.`);
+    if (!clausesOf.has(id)) {
+      const near = [...clausesOf.keys()].filter((k) => k.startsWith(id.split('-').slice(0, 2).join('-'))).slice(0, 8);
+      throw doc.error(at, `clause "${id}" does not exist in ${slug}`, `Use an anchor from the document${near.length ? `, e.g. ${near.join(', ')}` : ''} (src/content/clauses/${slug}.json lists them all).`);
     }
   };
-  const checkTopic = (file: string, topic: string, where: string) => {
-    if (!topicIds.has(topic)) throw new TopicDataError(file, `unknown topic "${topic}" (${where})`, `Add src/content/topics/${topic}.json or use one of: ${[...topicIds].slice(0, 12).join(', ')}….`);
+  const checkTopic = (doc: JsonDocument<unknown>, at: PropertyKey[], topic: string, where: string) => {
+    if (!topicIds.has(topic)) throw doc.error(at, `unknown topic "${topic}" (${where})`, `Add src/content/topics/${topic}.json or use one of: ${[...topicIds].slice(0, 12).join(', ')}….`);
   };
 
-  const mapFile = join(root, 'topic-map.json');
-  const map = existsSync(mapFile) ? readJsonFile(mapFile, topicMapSchema, SCHEMA) : {};
+  const mapDoc = existsSync(files.topicMap) ? readJsonDocument(files.topicMap, topicMapSchema, SCHEMA) : undefined;
+  const map = mapDoc?.data ?? {};
   for (const [slug, entries] of Object.entries(map)) {
     for (const [id, ts] of Object.entries(entries)) {
-      checkClause(mapFile, slug, id);
-      for (const t of ts) checkTopic(mapFile, t, `${slug}#${id}`);
+      checkClause(mapDoc!, [slug, id], slug, id);
+      ts.forEach((t, i) => checkTopic(mapDoc!, [slug, id, i], t, `${slug}#${id}`));
     }
   }
 
-  const relFile = join(root, 'relations.json');
-  const relations = existsSync(relFile) ? readJsonFile(relFile, relationsSchema, SCHEMA) : [];
+  const relDoc = existsSync(files.relations) ? readJsonDocument(files.relations, relationsSchema, SCHEMA) : undefined;
+  const relations = relDoc?.data ?? [];
   const groupIds = new Set<string>();
-  for (const r of relations) {
-    if (groupIds.has(r.id)) throw new TopicDataError(relFile, `relation id "${r.id}" is used twice`, 'Give every group its own id.');
+  relations.forEach((r, n) => {
+    if (groupIds.has(r.id)) throw relDoc!.error([n, 'id'], `relation id "${r.id}" is used twice`, 'Give every group its own id.');
     groupIds.add(r.id);
-    checkTopic(relFile, r.topic, `relation ${r.id}`);
-    for (const c of r.clauses) {
+    checkTopic(relDoc!, [n, 'topic'], r.topic, `relation ${r.id}`);
+    r.clauses.forEach((c, i) => {
       const [slug, id] = c.split('#');
-      checkClause(relFile, slug, id);
-    }
+      checkClause(relDoc!, [n, 'clauses', i], slug, id);
+    });
     if (new Set(r.clauses.map((c) => c.split('#')[0])).size < 2) {
-      throw new TopicDataError(relFile, `relation "${r.id}" links clauses of one document only`, 'A relation lines up how different documents handle the same matter: add a clause from another document.');
+      throw relDoc!.error([n, 'clauses'], `relation "${r.id}" links clauses of one document only`, 'A relation lines up how different documents handle the same matter: add a clause from another document.');
     }
-  }
+  });
   return { topics, map, relations, clauses };
 }
 

@@ -35,10 +35,12 @@ import remarkUnravelJsx from './remark-unravel-jsx.ts';
 import remarkMdxSyntax from './remark-mdx-syntax.ts';
 import { findDisallowed } from './check-markdown.ts';
 import type { GlossaryEntry } from '../../schemas/glossary.ts';
+import { DataFileError } from '../../lib/data/read-json.ts';
 
-export class PolicyRenderError extends Error {
+/** A problem in a policy MDX file: the data-file error (file, line, hint), named for the renderer. */
+export class PolicyRenderError extends DataFileError {
   constructor(file: string, line: number | undefined, message: string, hint: string) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}\n  hint: ${hint}`);
+    super(file, line, message, hint);
     this.name = 'PolicyRenderError';
   }
 }

@@ -4,7 +4,7 @@
  * Bytes are decoded (uncompressed) body sizes, as served from dist/.
  */
 import type { Page } from 'playwright-core';
-import type { Site } from '../../tests/e2e/harness.ts';
+import type { Site } from './site.ts';
 
 export interface LoadMeasure {
   htmlBytes: number;
