@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { RULES } from '../pipeline.ts';
 import { meaningfulSpaces } from '../rules/normalize-whitespace.ts';
 import { unsureBreaks } from '../rules/rejoin-broken-lines.ts';
+import { unsureWraps } from '../rules/rejoin-wrapped-lines.ts';
 import type { AddResult } from './add.ts';
 
 const FIELD_HELP: Record<string, string> = {
@@ -50,6 +51,13 @@ export function formatReview(r: AddResult, root: string): string {
   }
 
   const unsure = [...r.draft.unsure];
+  // Printed lines (PDF text) the rejoin rule left: named by their line in the page as saved.
+  const wrapStage = r.clean.stages.find((s) => s.rule === 'rejoin-wrapped-lines');
+  const sourceLines = r.clean.source.split('\n');
+  for (const w of wrapStage ? unsureWraps(wrapStage.input) : []) {
+    const at = sourceLines.findIndex((l) => l.trim() === w.text);
+    unsure.push(`${at === -1 ? '' : `原文第${at + 1}行`}写满整行，未与下一行接合（下一行另起一段或以句号结束）：${short(w.text, 30)} ⏎ ${short(w.next, 20)}`);
+  }
   for (const b of unsureBreaks(r.clean.text)) unsure.push(`第${b.line + 1}行像是在句中断开，未接回：${short(b.text, 30)} ⏎ ${short(b.next, 20)}`);
   for (const s of meaningfulSpaces(r.clean.text)) unsure.push(`第${s.line + 1}行保留了机关名称之间的空格：${s.around}`);
   const spacesRemoved = r.clean.stages.find((s) => s.rule === 'normalize-whitespace')?.edits.filter((e) => /^[ \u3000]+$/u.test(e.from) && e.to === '').length ?? 0;
