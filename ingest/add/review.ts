@@ -40,8 +40,13 @@ export function formatReview(r: AddResult, root: string): string {
     const rule = RULES.find((x) => x.name === s.rule)!;
     out.push(`  ${s.rule}（${rule.label}）：${s.edits.length} 处`);
     if (!rule.quotable) continue;
-    const shown = s.edits.filter((e) => e.from.trim() !== '' || e.to !== '').slice(0, 8);
-    for (const e of shown) out.push(`      ${JSON.stringify(short(e.from.replace(/\n$/u, ''), 40))}${e.to ? ` → ${JSON.stringify(short(e.to, 40))}` : ''}`);
+    // A join takes out only a line break: shown by the words either side of it.
+    const joins = s.rule.startsWith('rejoin-');
+    const shown = s.edits.filter((e) => joins || e.from.trim() !== '' || e.to !== '').slice(0, 8);
+    for (const e of shown) {
+      if (joins) out.push(`      …${s.input.slice(Math.max(0, e.at - 8), e.at).trimStart()}⏎${s.input.slice(e.at + e.from.length, e.at + e.from.length + 8).trimEnd()}…`);
+      else out.push(`      ${JSON.stringify(short(e.from.replace(/\n$/u, ''), 40))}${e.to ? ` → ${JSON.stringify(short(e.to, 40))}` : ''}`);
+    }
     if (s.edits.length > shown.length) out.push(`      …共 ${s.edits.length} 处`);
   }
   const corr = (r.manifest.corrections as { find: string; replace: string; count: number; reason: string }[] | undefined) ?? [];
