@@ -107,3 +107,18 @@ describe('PDF-copied texts', () => {
     expect(stripPageFooters.apply(text, ctx).text.split('\n').filter((l) => /^\d+$/u.test(l))).toEqual(['1', '2', '7']);
   });
 });
+
+describe('layoutOf', () => {
+  it('takes short lines of one width among long paragraphs for no page: a web page with a list', () => {
+    const list = Array.from({ length: 12 }, (_, i) => `成员：某某单位第${i + 1}位负责同志，分管医疗保障工作`);
+    const paras = Array.from({ length: 2 }, () => '各地要健全日常巡查、专项检查、飞行检查、重点检查、专家审查等相结合的多形式检查制度，实现定点医药机构现场检查全覆盖。');
+    expect(layoutOf([...paras, ...list])).toBeUndefined();
+  });
+});
+
+describe('rejoin-wrapped-lines on a list', () => {
+  it('joins no labelled line of a list onto the one before', () => {
+    const list = Array.from({ length: 12 }, (_, i) => `成员：某某单位第${i + 1}位负责同志，分管医疗保障工作`).join('\n');
+    expect(rejoinWrappedLines.apply(list, ctx).edits).toEqual([]);
+  });
+});

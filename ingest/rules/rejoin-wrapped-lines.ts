@@ -25,8 +25,12 @@ import { type Edit, type Line, result, splitLines } from '../ledger.ts';
 import type { Rule } from './types.ts';
 
 const INDENT = /^[ \t\u00a0\u3000]+/u;
-/** The lines that start a unit of their own, whatever the line before. */
-const STARTS_UNIT = /^(第[一二三四五六七八九十百零〇两]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、](?!\d)|（\d{1,3}）|附件|附表|(抄送|主送|报送|分送|印送)[：:]|[（(]此件|[（(]联系人)/u;
+/**
+ * The lines that start a unit of their own, whatever the line before: outline
+ * numbers, 附件, the 版记, and a labelled line of a list (组长：…, 成员：…; a
+ * cut word before a colon, 属机构：, has nothing after it).
+ */
+const STARTS_UNIT = /^(第[一二三四五六七八九十百零〇两]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、](?!\d)|（\d{1,3}）|附件|附表|(抄送|主送|报送|分送|印送)[：:]|[（(]此件|[（(]联系人|[\p{Script=Han}\u3000 ]{1,6}[：:].)/u;
 /** A signature's date on its own line (a date that opens a sentence carries it on). */
 const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$/u;
 const SENTENCE_END = /[。！？；：]["”’」）)]?$/u;
@@ -55,7 +59,8 @@ export interface Layout {
 /**
  * The line width of a hard-wrapped text, or undefined for a text with one
  * paragraph per line: the width of the widest fifth of the measured lines,
- * when at least six and four in ten of them are within SLACK of it.
+ * when at least six and four in ten of them are within SLACK of it and hardly
+ * any is wider (a list of short lines among long paragraphs is no page).
  */
 export function layoutOf(lines: readonly string[]): Layout | undefined {
   const widths = lines.map((l) => printedWidth(l.trimEnd())).filter((w) => w >= MIN_MEASURED).sort((a, b) => a - b);
@@ -64,6 +69,8 @@ export function layoutOf(lines: readonly string[]): Layout | undefined {
   if (width < MIN_WIDTH || width > MAX_WIDTH) return undefined;
   const full = widths.filter((w) => w >= width - SLACK && w <= width + SLACK).length;
   if (full < 6 || full < widths.length * 0.4) return undefined;
+  // No line of a printed page runs past its width (but a spaced-out 版记 line); a web page's paragraphs do.
+  if (widths.filter((w) => w > width + 2 * SLACK).length > widths.length * 0.1) return undefined;
   const indented = lines.filter((l) => INDENT.test(l) && l.trim() !== '').length >= 3;
   return { width, indented };
 }
