@@ -64,7 +64,7 @@ export function formatReview(r: AddResult, root: string): string {
     unsure.push(`${at === -1 ? '' : `原文第${at + 1}行`}写满整行，未与下一行接合（下一行另起一段或以句号结束）：${short(w.text, 30)} ⏎ ${short(w.next, 20)}`);
   }
   for (const b of unsureBreaks(r.clean.text)) unsure.push(`第${b.line + 1}行像是在句中断开，未接回：${short(b.text, 30)} ⏎ ${short(b.next, 20)}`);
-  for (const s of meaningfulSpaces(r.clean.text)) unsure.push(`第${s.line + 1}行保留了机关名称之间的空格：${s.around}`);
+  for (const s of meaningfulSpaces(r.clean.text)) unsure.push(`第${s.line + 1}行保留了${/^\d/u.test(s.around.split(' ')[1] ?? '') ? '版记印发机关与日期' : '机关名称'}之间的空格：${s.around}`);
   const spacesRemoved = r.clean.stages.find((s) => s.rule === 'normalize-whitespace')?.edits.filter((e) => /^[ \u3000]+$/u.test(e.from) && e.to === '').length ?? 0;
   if (spacesRemoved) unsure.push(`删除了 ${spacesRemoved} 处中文之间或行首行尾的空白（如抓取时插入词中的空格）。`);
   out.push('', '需要核对的地方：');

@@ -40,7 +40,8 @@ export function meaningfulSpaces(text: string): { line: number; around: string }
       if (!WS.test(chars[i]) || (i > 0 && WS.test(chars[i - 1]))) continue;
       let j = i;
       while (j < chars.length && WS.test(chars[j])) j++;
-      if (isMeaningfulSpace(chars, i, j)) out.push({ line, around: `${hanRun(chars, i - 1, -1)} ${hanRun(chars, j, 1)}` });
+      // The printing line of a 版记 has a date, not a name, after the gap.
+      if (isMeaningfulSpace(chars, i, j)) out.push({ line, around: `${hanRun(chars, i - 1, -1)} ${hanRun(chars, j, 1) || chars.slice(j, j + 14).join('')}` });
     }
   });
   return out;
