@@ -94,14 +94,16 @@ export const manifestSchema = z.object({
   /**
    * Parts of the document after the first (the notice is first when there is one):
    * `start` is the first line of the part as it reads after cleaning, `titleLines`
-   * how many lines form its heading.
+   * how many lines form its heading. `colophon` is the 版记 of a printed document
+   * (抄送：…, the office and date it was printed, 联系人): official text, kept after
+   * the text as a part of its own rather than as paragraphs of the last provision.
    */
   parts: z
     .array(
       z.object({
         id: z.string().regex(/^[a-z0-9]*$/, { message: 'part id is a short ASCII prefix for anchors, e.g. fj1 (or empty for the main text).' }),
         label: z.string(),
-        kind: z.enum(['notice', 'main', 'attachment', 'table']),
+        kind: z.enum(['notice', 'main', 'attachment', 'table', 'colophon']),
         start: z.string().min(1),
         titleLines: z.number().int().min(0).default(0),
         /** Overrides the document's `agencyRoles` inside this part. */

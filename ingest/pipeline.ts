@@ -33,6 +33,8 @@ import { stripLostIndent } from './rules/strip-lost-indent.ts';
 import { stripMetadataTable } from './rules/strip-metadata-table.ts';
 import { stripEncyclopediaFurniture } from './rules/strip-encyclopedia-furniture.ts';
 import { rejoinBrokenLines } from './rules/rejoin-broken-lines.ts';
+import { stripPageFooters } from './rules/strip-page-footers.ts';
+import { rejoinWrappedLines } from './rules/rejoin-wrapped-lines.ts';
 
 /**
  * The order matters: repairs see the raw bytes (and lost indentation `??` goes
@@ -41,7 +43,10 @@ import { rejoinBrokenLines } from './rules/rejoin-broken-lines.ts';
  * text is converted (its patterns cover both scripts); punctuation and
  * whitespace are normalised on the converted text (the gap after 第X条 first becomes
  * the separator normalize-whitespace keeps); WeChat furniture goes before the
- * site-menu rule, which would take its like/share bar for a menu; broken lines are rejoined
+ * site-menu rule, which would take its like/share bar for a menu; the page numbers of a
+ * printed text go early (before rules that read the lines around them), and its
+ * hard-wrapped lines are joined while their indents still show where paragraphs
+ * start, just before normalize-whitespace removes them; broken lines are rejoined
  * once there is one paragraph per line; corrections come last so
  * they are written as readers see the text.
  */
@@ -51,6 +56,7 @@ export const RULES: readonly Rule[] = [
   stripLostIndent,
   stripSpam,
   stripHtmlTags,
+  stripPageFooters,
   stripMetadataTable,
   stripEncyclopediaFurniture,
   stripWechatFurniture,
@@ -69,6 +75,7 @@ export const RULES: readonly Rule[] = [
   traditionalToSimplified,
   normalizePunctuation,
   outlineNumberSpace,
+  rejoinWrappedLines,
   normalizeWhitespace,
   rejoinBrokenLines,
   editorialCorrections,

@@ -131,6 +131,52 @@ const CASES: Case[] = [
       region: [{ province: '四川省', city: '德阳市' }, '德阳市'],
     },
   },
+  {
+    // Text copied from a printed document's PDF: lines cut every ~28 characters, indents of four spaces, footers — 1 —, the 红头 and the 版记.
+    file: 'anhui-jinzhai-pdf.txt',
+    slug: 'jinzhai-yigongti-2024',
+    furniture: ['— 1 —', '— 2 —', '— 3 —'],
+    fields: {
+      title: ['金寨县人民政府办公室关于印发金寨县深化紧密型县域医疗卫生共同体建设实施方案的通知', '原文第7行'],
+      docNumber: ['金政办〔2024〕9号', '原文第3行'],
+      region: [{ province: '安徽省', city: '六安市', district: '金寨县' }, '据行政区划表'],
+      kind: ['实施方案', '的结尾'],
+    },
+  },
+  {
+    // A 市卫健委 PDF text: full-width-space indents, －2－ footers, a page break inside a sentence, digits cut by the line end.
+    file: 'hubei-yichang-pdf.txt',
+    slug: 'yichang-jiceng-2024',
+    furniture: ['－1－', '－2－', '－3－'],
+    fields: {
+      title: ['宜昌市卫生健康委员会关于印发《宜昌市基层医疗卫生机构能力提升三年行动方案（2024—2026年）》的通知', '原文第6行'],
+      region: [{ province: '湖北省', city: '宜昌市' }, '宜昌市'],
+      kind: ['行动方案', '的结尾'],
+    },
+  },
+  {
+    // A 省医保局 regulation (第X章 第X条) with tab indents and 第 2 页 共 3 页 footers.
+    file: 'gansu-yibao-pdf.txt',
+    slug: 'gansu-yibao-2024',
+    furniture: ['第 1 页 共 3 页', '第 2 页 共 3 页', '第 3 页 共 3 页'],
+    fields: {
+      title: ['甘肃省医疗保障局关于印发《甘肃省定点医药机构医疗保障基金使用信用管理办法（试行）》的通知', '原文第5行'],
+      region: [{ province: '甘肃省' }, '甘肃省'],
+      kind: ['管理办法', '的结尾'],
+    },
+  },
+  {
+    // No indents at all, breaks at a fixed width, bare page numbers.
+    file: 'shandong-shenxian-pdf.txt',
+    slug: 'shen-yibao-2024',
+    furniture: [],
+    metaLines: ['2', '3'],
+    fields: {
+      title: ['莘县医疗保障局关于开展2024年度定点医药机构医保基金使用自查自纠工作的通知', '与下两行合为标题'],
+      region: [{ province: '山东省', city: '聊城市', district: '莘县' }, '据行政区划表'],
+      kind: ['通知', '的结尾'],
+    },
+  },
 ];
 
 describe('npm run add on unseen scraped pages', () => {
@@ -172,6 +218,35 @@ describe('npm run add on unseen scraped pages', () => {
     expect(add(join(FIX, 'jilin-jilinshi-yibao.txt')).code).toBe(0);
     const jilin = readFileSync(join(lib, 'src/content/policies/jilin-yibao-2023.mdx'), 'utf8');
     expect(jilin).toContain('《中共中央 国务院关于深化医疗保障制度改革的意见》');
+  });
+
+  it('a text copied from a PDF: printed lines joined into whole paragraphs, no page numbers, the title whole, the 版记 a part of its own', () => {
+    const r = add(join(FIX, 'anhui-jinzhai-pdf.txt'));
+    expect(r.code).toBe(0);
+    const m = manifestOf('jinzhai-yigongti-2024');
+    expect(m.headLines).toBe(5);
+    expect(m.parts.map((p: { id: string; kind: string }) => `${p.id}:${p.kind}`)).toEqual(['tz:notice', 'zw:main', 'bj:colophon']);
+    expect(m.parts[2].start).toMatch(/^抄送：县委各部门/u);
+    expect(m.notes).toEqual([expect.objectContaining({ find: '（此件公开发布）', count: 1 })]);
+    const mdx = readFileSync(join(lib, 'src/content/policies/jinzhai-yigongti-2024.mdx'), 'utf8');
+    const body = mdx.split('\n---\n').slice(1).join('\n');
+    // Whole paragraphs: the addressee cut mid-word (各直 ⏎ 属机构), a sentence over three printed lines.
+    expect(body).toContain('>各乡镇人民政府，现代产业园区管委会，县政府各部门、各直属机构：</Para>');
+    expect(body).toContain('>为贯彻落实《安徽省人民政府办公厅关于进一步深化紧密型县域医疗卫生共同体建设的实施意见》（皖政办〔2023〕6号）精神，推动优质医疗资源扩容下沉和区域均衡布局，结合我县实际，制定本方案。</Para>');
+    expect(body).toMatch(/<ProvisionBody>县卫生健康委员会、县医疗保障局、县财政局要按照职责分工，加强协作配合，确保各项任务落实到位。<\/ProvisionBody>/u);
+    expect(body).not.toMatch(/—\s*\d+\s*—/u);
+    // The 红头 stays in the title block, not in the title; the 版记 is its own labelled part after the text.
+    expect(m.meta.title).not.toContain('文件');
+    expect(body).toMatch(/<Part id="bj" kind="colophon" label=\{"版记"\}[^>]*>\s*<PartHeading id="bj"[^>]*supplied[^>]*>/u);
+    expect(body).toContain('<Para id="bj-p2" cite={"版记第2段"}>金寨县人民政府办公室 2024年3月6日印发</Para>');
+    expect(body.indexOf('<Part id="bj"')).toBeGreaterThan(body.indexOf('id="fjsm-1"'));
+    expect(body).toMatch(/<EditorNote n=\{1\} note=\{"[^"]*公开属性[^"]*"\}>（此件公开发布）<\/EditorNote>/u);
+    // The review names the plan the notice issues, the 版记 and the joins.
+    expect(r.out).toContain('parts.正文 = 《金寨县深化紧密型县域医疗卫生共同体建设实施方案》');
+    expect(r.out).toMatch(/parts\.版记 = 抄送：/u);
+    expect(r.out).toContain('标题分在3行');
+    expect(r.out).toMatch(/strip-page-footers（.*）：3 处\n {6}"— 1 —"/u);
+    expect(r.out).toContain('…政府各部门、各直⏎属机构：…');
   });
 
   it('turns Taiwan wording back as marked editorial corrections, and never over-converts', () => {

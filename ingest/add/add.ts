@@ -123,6 +123,7 @@ export function addDocument(opts: AddOptions): AddResult {
     ...(verdict.script === 'traditional' ? { script: 'traditional' } : {}),
     meta,
     ...(corrections.length ? { corrections } : {}),
+    ...(draft.notes.length ? { notes: draft.notes } : {}),
     ...(draft.truncated ? { truncated: draft.truncated } : {}),
     ...(draft.parts.length ? { parts: draft.parts } : {}),
     ...(draft.headLines ? { headLines: draft.headLines } : {}),

@@ -112,3 +112,56 @@ describe('sourceOf (the page’s 来源 line, for meta.source)', () => {
     expect(of('来源：\n各县(区)人民政府:')).toBeUndefined();
   });
 });
+
+describe('draftManifest on printed documents (红头文件)', () => {
+  const notice = [
+    '某某县卫生健康局文件',
+    '某卫发〔2024〕3号',
+    '某某县卫生健康局关于印发某某县',
+    '基层卫生人才队伍建设',
+    '实施方案的通知',
+    '各乡镇卫生院：',
+    '现将《某某县基层卫生人才队伍建设实施方案》印发给你们，请认真贯彻执行。',
+    '某某县卫生健康局',
+    '2024年6月3日',
+    '（此件公开发布）',
+    '某某县基层卫生人才队伍建设实施方案',
+    '一、工作目标',
+    '到2025年，每个乡镇卫生院至少有2名全科医生。',
+    '抄送：县人民政府办公室。',
+    '某某县卫生健康局办公室 2024年6月4日印发',
+  ].join('\n');
+
+  it('joins a notice title printed over three lines and leaves the 红头 out of it', () => {
+    const d = draft(notice);
+    expect(d.meta.title).toBe('某某县卫生健康局关于印发某某县基层卫生人才队伍建设实施方案的通知');
+    expect(d.headLines).toBe(5);
+    expect(d.unsure.join('\n')).toContain('标题分在3行');
+    // The title stays the notice's; the review names the plan it issues.
+    expect(d.found.find((f) => f.field === 'parts.正文')?.value).toBe('《某某县基层卫生人才队伍建设实施方案》');
+  });
+
+  it('drafts the 版记 as a part of its own after the text and the 公开 mark as an editor\'s note', () => {
+    const d = draft(notice);
+    expect(d.parts.map((p) => [p.id, p.kind, p.start])).toEqual([
+      ['tz', 'notice', '各乡镇卫生院：'],
+      ['zw', 'main', '某某县基层卫生人才队伍建设实施方案'],
+      ['bj', 'colophon', '抄送：县人民政府办公室。'],
+    ]);
+    expect(d.parts[2].titleNote).toContain('编者所加');
+    expect(d.notes).toEqual([expect.objectContaining({ find: '（此件公开发布）', count: 1 })]);
+    // The signature before the 版记 still gives the date and issuer.
+    expect(d.meta.date).toBe('2024-06-03');
+  });
+
+  it('finds no 版记 in a text that ends without 抄送 or a printing line', () => {
+    const d = draft(notice.split('\n').slice(0, -2).concat('（联系人：张三，电话：1234567）').join('\n'));
+    expect(d.parts.map((p) => p.id)).toEqual(['tz', 'zw']);
+  });
+
+  it('joins a title from 关于 over up to four lines; a 红头 or 文号 line never starts one', () => {
+    const d = draft(['某某市医疗保障局文件', '某医保发〔2024〕1号', '关于进一步做好', '基本医疗保险', '异地就医直接结算', '工作的通知', '各县区医疗保障局：', '为做好异地就医直接结算工作，现通知如下。'].join('\n'));
+    expect(d.meta.title).toBe('关于进一步做好基本医疗保险异地就医直接结算工作的通知');
+    expect(from(d, 'title')).toContain('与下三行合为标题');
+  });
+});

@@ -12,7 +12,9 @@ import { readRegion } from './region.ts';
 export interface Found { field: string; value: string; from: string }
 export interface Draft {
   meta: Record<string, unknown>;
-  parts: { id: string; label: string; kind: 'notice' | 'main' | 'attachment'; start: string; titleLines: number }[];
+  parts: { id: string; label: string; kind: 'notice' | 'main' | 'attachment' | 'colophon'; start: string; titleLines: number; titleNote?: string }[];
+  /** Editor's notes drafted from the text: the 公开 mark (此件公开发布) kept as printed and marked. */
+  notes: { find: string; note: string; count: number }[];
   headLines: number;
   truncated?: string;
   found: Found[];
@@ -51,6 +53,47 @@ export function isoDate(s: string): string | undefined {
   return dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d ? iso : undefined;
 }
 
+/** The 红头 of a printed document: the issuer's name and 文件 (金寨县人民政府办公室文件), never part of the title. */
+const RED_HEAD = /^[\p{Script=Han}（）()\s]{2,40}文件$/u;
+
+/**
+ * The lines from `i` that may be one title printed over several lines: none
+ * holds sentence punctuation, a date, a 文号 or a 红头, and none after the first
+ * starts another title (关于) or follows one that ends a title already (的通知).
+ */
+function titleRun(L: string[], i: number): string[] {
+  const run: string[] = [];
+  for (let k = i; k < Math.min(L.length, i + 4); k++) {
+    const l = L[k];
+    if (!l || /[。，；：]/u.test(l) || isoDate(l) || DOCNO.test(l) || RED_HEAD.test(l)) break;
+    if (k > i && (/关于/u.test(l) || /的通知$/u.test(L[k - 1]))) break;
+    run.push(l);
+  }
+  return run;
+}
+
+/**
+ * The 版记 at the end of a printed document: 抄送：…, the printing office and
+ * date (…办公室 2024年3月6日印发), a 联系人 line; with at least the 抄送 or the
+ * printing line, or it is no 版记.
+ */
+const COLOPHON_LINE = /^((抄送|主送|报送|分送|印送)[：:]|[（(]联系人|[（(]此件)|^[\p{Script=Han}（）()]{2,40} ?(\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日印发$/u;
+const COLOPHON_CORE = /^(抄送|主送|报送|分送|印送)[：:]|日印发$/u;
+export const COLOPHON_NOTE = '版记（抄送机关、印发机关和印发日期等）为原件所印，在正文之后；原件没有“版记”二字，此标签为编者所加。';
+/** The public-release mark a printed document carries under its date: kept as printed, marked with an editor's note. */
+const RELEASE_MARK = /^[（(]此件(公开发布|主动公开|依申请公开|不予公开|不公开)[）)]$/u;
+export const RELEASE_NOTE = '原件所印的公开属性标注，说明文件的公开方式，不属正文内容，照原样保留。';
+
+/** Where the 版记 starts (the first of the trailing lines that belong to it), or -1. */
+function colophonStart(L: string[], from: number): number {
+  let k = L.length;
+  while (k - 1 >= from && COLOPHON_LINE.test(L[k - 1])) k--;
+  return k < L.length && L.slice(k).some((l) => COLOPHON_CORE.test(l)) ? k : -1;
+}
+
+/** How the review says a title was printed over several lines. */
+const joinedNote = (lines: number) => (lines < 2 ? '' : `（与下${['一', '两', '三'][lines - 2]}行合为标题）`);
+
 const isBodyLine = (l: string) => l.length <= 60 && !/[。，；：]/u.test(l) && l.split(' ').every((w) => BODY.test(w));
 
 /**
@@ -80,25 +123,33 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
     const m = NOTICE.exec(L[i]);
     if (m && !/[。，；：]/u.test(m[0])) { notice = i; noticeMatch = m; }
   }
+  // A printed notice title (红头文件) runs over two to four lines, from 关于 to 的通知.
+  let noticeLines = 1;
   for (let i = 0; i + 1 < TOP && notice === -1; i++) {
-    if (/[。，；：]/u.test(L[i]) || /的通知$/u.test(L[i]) || !/关于/u.test(L[i]) || /关于/u.test(L[i + 1])) continue;
-    const m = NOTICE.exec(L[i] + L[i + 1]);
-    if (m && !/[。，；：]/u.test(m[0])) { notice = i; noticeMatch = m; }
+    if (!/关于/u.test(L[i])) continue;
+    const run = titleRun(L, i);
+    for (let n = 2; n <= run.length && notice === -1; n++) {
+      const m = NOTICE.exec(run.slice(0, n).join(''));
+      if (m) { notice = i; noticeMatch = m; noticeLines = n; }
+    }
   }
-  const noticeLines = noticeMatch && noticeMatch[0] !== L[notice] ? 2 : 1;
   const findTitle = (from: number, to: number, want?: string): { i: number; lines: number; title: string } | undefined => {
     for (let i = from; i < to; i++) {
       if (want) {
         if (L[i] === want) return { i, lines: 1, title: want };
-        if (L[i + 1] !== undefined && L[i] + L[i + 1] === want) return { i, lines: 2, title: want };
+        for (let n = 2; n <= 4 && i + n <= L.length; n++) if (L.slice(i, i + n).join('') === want) return { i, lines: n, title: want };
         continue;
       }
-      if (/[。，；：]/u.test(L[i]) || L[i].length < 4) continue;
+      if (/[。，；：]/u.test(L[i]) || L[i].length < 4 || RED_HEAD.test(L[i])) continue;
       if (KIND_END.test(L[i]) && L[i].length <= 60) return { i, lines: 1, title: L[i] };
-      const two = L[i] + (L[i + 1] ?? '');
       // A date or a signature line is never the first half of a title.
       if (isoDate(L[i]) || /^\d/u.test(L[i]) || (isBodyLine(L[i]) && isoDate(L[i + 1] ?? ''))) continue;
-      if (L[i + 1] && !/[。，；：]/u.test(L[i + 1]) && KIND_END.test(two) && two.length <= 80) return { i, lines: 2, title: two };
+      // Two lines; three or four only from 关于 (a printed title: 关于… ⏎ … ⏎ …的意见).
+      const run = titleRun(L, i).slice(0, /关于/u.test(L[i]) ? 4 : 2);
+      for (let n = 2; n <= run.length; n++) {
+        const joined = run.slice(0, n).join('');
+        if (KIND_END.test(joined) && joined.length <= 40 * n) return { i, lines: n, title: joined };
+      }
     }
     return undefined;
   };
@@ -111,9 +162,11 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
   if (noticeMatch) {
     const noticeTitle = noticeMatch[0];
     put('title', noticeTitle, at(notice, noticeTitle));
-    if (noticeLines === 2) unsure.push(`标题分在两行（清洗后第${notice + 1}–${notice + 2}行），已合为一行：${noticeTitle}`);
+    if (noticeLines > 1) unsure.push(`标题分在${noticeLines}行（清洗后第${notice + 1}–${notice + noticeLines}行），已合为一行：${noticeTitle}`);
     planTitle = noticeMatch[2];
     const plan = findTitle(notice + noticeLines, L.length, planTitle);
+    // The title stays the notice's (the document as issued); the review names the plan it issued.
+    if (plan) found.push({ field: 'parts.正文', value: `《${planTitle}》`, from: `${at(plan.i, L[plan.i])}${joinedNote(plan.lines)}；所印发文件的标题，meta.title 取通知标题` });
     headLines = notice + noticeLines;
     if (noticeMatch[1].trim()) { issuers = noticeMatch[1].trim().split(' '); issuerFrom = at(notice, noticeTitle); }
     if (plan) {
@@ -128,7 +181,7 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
     const lead = L.slice(0, Math.min(L.length, 6)).findIndex((l) => /[：:]$/u.test(l) && l.length <= 200);
     const t = findTitle(lead === -1 ? 0 : lead + 1, Math.min(L.length, lead === -1 ? 8 : lead + 12));
     if (t && lead !== -1 && t.i > lead + 1) {
-      put('title', t.title, at(t.i, t.title) + (t.lines === 2 ? `（与下一行合为标题）` : ''));
+      put('title', t.title, at(t.i, t.title) + joinedNote(t.lines));
       planTitle = t.title;
       headLines = lead;
       planAt = t;
@@ -137,7 +190,7 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
     } else {
       const top = findTitle(0, Math.min(L.length, 8));
       if (top) {
-        put('title', top.title, at(top.i, top.title) + (top.lines === 2 ? `（与下一行合为标题）` : ''));
+        put('title', top.title, at(top.i, top.title) + joinedNote(top.lines));
         planTitle = top.title;
         headLines = top.i + top.lines;
       }
@@ -172,7 +225,9 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
   let written: string | undefined;
   const sigRange = [...Array(Math.max(0, searchTo - headLines)).keys()].map((k) => k + headLines);
   // Without a notice the signature stands at the end of the text.
-  const tail = planAt ? [] : [...Array(Math.min(8, L.length)).keys()].map((k) => L.length - 1 - k).reverse();
+  const colophon = colophonStart(L, planAt ? planAt.i + planAt.lines : headLines + 1);
+  const bodyEnd = colophon === -1 ? L.length : colophon;
+  const tail = planAt ? [] : [...Array(Math.min(8, bodyEnd)).keys()].map((k) => bodyEnd - 1 - k).reverse();
   for (const i of [...sigRange, ...tail]) {
     const iso = isoDate(L[i]);
     if (!iso) continue;
@@ -235,19 +290,31 @@ export function draftManifest(cleanText: string, table: PageMetaField[], rawLine
     parts.push({ id: `fj${n}`, label: `附件${n}`, kind: 'attachment', start: L[i], titleLines });
     found.push({ field: `parts.附件${n}`, value: L[i + 1], from: at(i, L[i]) });
   }
+  if (colophon !== -1) {
+    if (!parts.length) parts.push({ id: 'zw', label: String(meta.kind ?? '正文'), kind: 'main', start: L[headLines], titleLines: 0 });
+    parts.push({ id: 'bj', label: '版记', kind: 'colophon', start: L[colophon], titleLines: 0, titleNote: COLOPHON_NOTE });
+    found.push({ field: 'parts.版记', value: L.slice(colophon).join(' ／ '), from: `${at(colophon, L[colophon])}起${L.length - colophon}行；作为“版记”部分放在正文之后，标签为编者所加` });
+  }
   if (parts.length === 1) parts.length = 0;
 
+  // ---- the public-release mark ---------------------------------------------------
+  const notes: Draft['notes'] = [];
+  for (const mark of new Set(L.filter((l) => RELEASE_MARK.test(l)))) {
+    notes.push({ find: mark, note: RELEASE_NOTE, count: L.filter((l) => l.includes(mark)).length });
+    found.push({ field: 'notes', value: mark, from: `${at(L.indexOf(mark), mark)}；照原样保留，标为编者注` });
+  }
+
   // ---- truncation ----------------------------------------------------------
-  const last = L.at(-1) ?? '';
+  const last = L[bodyEnd - 1] ?? '';
   let truncated: string | undefined;
   if (last && !END_PUNCT.test(last) && !isoDate(last) && !isBodyLine(last) && last.length > 15 && /[，、]/u.test(last)) {
     truncated = TRUNCATED_NOTICE;
-    found.push({ field: 'truncated', value: TRUNCATED_NOTICE, from: at(L.length - 1, last) + '（句子未完）' });
+    found.push({ field: 'truncated', value: TRUNCATED_NOTICE, from: at(bodyEnd - 1, last) + '（句子未完）' });
   }
 
   // ---- page metadata -----------------------------------------------------------
   if (table.length) put('pageMeta', table.map((f) => ({ label: f.label, value: f.value, from: `${f.source}（原文第${rawLineOf(f) + 1}行）` })), `${table[0].source}，${table.length}栏`);
 
   const missing = ['title', 'issuer', 'docNumber', 'date', 'region', 'kind'].filter((k) => meta[k] === undefined);
-  return { meta, parts, headLines, truncated, found, missing, unsure };
+  return { meta, parts, headLines, truncated, found, missing, unsure, notes };
 }

@@ -40,13 +40,20 @@ for (const [province, cities] of Object.entries(PCA)) {
 const BY_FORM = new Map<string, Unit[]>();
 for (const u of UNITS) for (const f of forms(u.name)) BY_FORM.set(f, [...(BY_FORM.get(f) ?? []), u]);
 const ALL_FORMS = [...BY_FORM.keys()].filter((f) => f.length >= 3).sort((a, b) => b.length - a.length);
+/**
+ * Two-character counties (莘县, 赵县, 费县): inside a text they are too easily
+ * two words (经费县级), so they count only where the text starts with them,
+ * as an issuer's name (莘县医疗保障局) or a title (莘县…实施方案) does.
+ */
+const SHORT_COUNTIES = [...BY_FORM.keys()].filter((f) => f.length === 2 && /[县旗]$/u.test(f));
 
 /** Names of units in `text`, longest first, each once, in order of first occurrence. */
 function namesIn(text: string): { form: string; at: number }[] {
   const taken: [number, number][] = [];
   const out: { form: string; at: number }[] = [];
-  for (const f of ALL_FORMS) {
+  for (const f of [...ALL_FORMS, ...SHORT_COUNTIES.filter((c) => text.startsWith(c))]) {
     for (let at = text.indexOf(f); at !== -1; at = text.indexOf(f, at + 1)) {
+      if (f.length === 2 && at !== 0) break;
       if (taken.some(([a, b]) => at < b && at + f.length > a)) continue;
       taken.push([at, at + f.length]);
       out.push({ form: f, at });

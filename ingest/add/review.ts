@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { RULES } from '../pipeline.ts';
 import { meaningfulSpaces } from '../rules/normalize-whitespace.ts';
 import { unsureBreaks } from '../rules/rejoin-broken-lines.ts';
+import { unsureWraps } from '../rules/rejoin-wrapped-lines.ts';
 import type { AddResult } from './add.ts';
 
 const FIELD_HELP: Record<string, string> = {
@@ -39,8 +40,13 @@ export function formatReview(r: AddResult, root: string): string {
     const rule = RULES.find((x) => x.name === s.rule)!;
     out.push(`  ${s.rule}（${rule.label}）：${s.edits.length} 处`);
     if (!rule.quotable) continue;
-    const shown = s.edits.filter((e) => e.from.trim() !== '' || e.to !== '').slice(0, 8);
-    for (const e of shown) out.push(`      ${JSON.stringify(short(e.from.replace(/\n$/u, ''), 40))}${e.to ? ` → ${JSON.stringify(short(e.to, 40))}` : ''}`);
+    // A join takes out only a line break: shown by the words either side of it.
+    const joins = s.rule.startsWith('rejoin-');
+    const shown = s.edits.filter((e) => joins || e.from.trim() !== '' || e.to !== '').slice(0, 8);
+    for (const e of shown) {
+      if (joins) out.push(`      …${s.input.slice(Math.max(0, e.at - 8), e.at).trimStart()}⏎${s.input.slice(e.at + e.from.length, e.at + e.from.length + 8).trimEnd()}…`);
+      else out.push(`      ${JSON.stringify(short(e.from.replace(/\n$/u, ''), 40))}${e.to ? ` → ${JSON.stringify(short(e.to, 40))}` : ''}`);
+    }
     if (s.edits.length > shown.length) out.push(`      …共 ${s.edits.length} 处`);
   }
   const corr = (r.manifest.corrections as { find: string; replace: string; count: number; reason: string }[] | undefined) ?? [];
@@ -50,8 +56,15 @@ export function formatReview(r: AddResult, root: string): string {
   }
 
   const unsure = [...r.draft.unsure];
+  // Printed lines (PDF text) the rejoin rule left: named by their line in the page as saved.
+  const wrapStage = r.clean.stages.find((s) => s.rule === 'rejoin-wrapped-lines');
+  const sourceLines = r.clean.source.split('\n');
+  for (const w of wrapStage ? unsureWraps(wrapStage.input) : []) {
+    const at = sourceLines.findIndex((l) => l.trim() === w.text);
+    unsure.push(`${at === -1 ? '' : `原文第${at + 1}行`}写满整行，未与下一行接合（下一行另起一段或以句号结束）：${short(w.text, 30)} ⏎ ${short(w.next, 20)}`);
+  }
   for (const b of unsureBreaks(r.clean.text)) unsure.push(`第${b.line + 1}行像是在句中断开，未接回：${short(b.text, 30)} ⏎ ${short(b.next, 20)}`);
-  for (const s of meaningfulSpaces(r.clean.text)) unsure.push(`第${s.line + 1}行保留了机关名称之间的空格：${s.around}`);
+  for (const s of meaningfulSpaces(r.clean.text)) unsure.push(`第${s.line + 1}行保留了${/^\d/u.test(s.around.split(' ')[1] ?? '') ? '版记印发机关与日期' : '机关名称'}之间的空格：${s.around}`);
   const spacesRemoved = r.clean.stages.find((s) => s.rule === 'normalize-whitespace')?.edits.filter((e) => /^[ \u3000]+$/u.test(e.from) && e.to === '').length ?? 0;
   if (spacesRemoved) unsure.push(`删除了 ${spacesRemoved} 处中文之间或行首行尾的空白（如抓取时插入词中的空格）。`);
   out.push('', '需要核对的地方：');

@@ -15,6 +15,8 @@ const WS = /[ \t\u00a0\u3000\u2002\u2003\u200b\u200c\ufeff]|\u200d/u;
  */
 const BODY_END = /(人民政府|政府|办公厅|办公室|委员会|卫健委|医保局|总局|局|厅|委|部|署|院|中心|中央|党委|党组|办)$/u;
 const BODY_START = /^(国务院|中共|中央|全国人大|全国政协|[\p{Script=Han}]{2,24}?(人民政府|政府|办公厅|办公室|委员会|卫健委|医保局|总局|局|厅|委|部|署|院|中心|党委|党组)(?=关于|联合|$|[^\p{Script=Han}]))/u;
+/** The 版记's printing line sets the office apart from the date it printed on: 某某办公室　　2024年3月6日印发. */
+const PRINTED_ON = /^(\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日印发$/u;
 const hanRun = (chars: string[], from: number, step: 1 | -1): string => {
   let s = '';
   for (let k = from; k >= 0 && k < chars.length && /\p{Script=Han}/u.test(chars[k]); k += step) s = step === 1 ? s + chars[k] : chars[k] + s;
@@ -25,6 +27,7 @@ const hanRun = (chars: string[], from: number, step: 1 | -1): string => {
 export function isMeaningfulSpace(chars: string[], i: number, j: number): boolean {
   const left = hanRun(chars, i - 1, -1);
   const right = hanRun(chars, j, 1);
+  if (left.length >= 2 && BODY_END.test(left) && PRINTED_ON.test(chars.slice(j).join(''))) return true;
   return left.length >= 2 && BODY_END.test(left) && BODY_START.test(right);
 }
 
@@ -37,7 +40,8 @@ export function meaningfulSpaces(text: string): { line: number; around: string }
       if (!WS.test(chars[i]) || (i > 0 && WS.test(chars[i - 1]))) continue;
       let j = i;
       while (j < chars.length && WS.test(chars[j])) j++;
-      if (isMeaningfulSpace(chars, i, j)) out.push({ line, around: `${hanRun(chars, i - 1, -1)} ${hanRun(chars, j, 1)}` });
+      // The printing line of a 版记 has a date, not a name, after the gap.
+      if (isMeaningfulSpace(chars, i, j)) out.push({ line, around: `${hanRun(chars, i - 1, -1)} ${hanRun(chars, j, 1) || chars.slice(j, j + 14).join('')}` });
     }
   });
   return out;

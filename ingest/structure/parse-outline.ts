@@ -57,7 +57,7 @@ export type Node = ParaNode | ProvisionNode;
 export interface PartNode {
   id: string;
   label: string;
-  kind: 'notice' | 'main' | 'attachment' | 'table';
+  kind: 'notice' | 'main' | 'attachment' | 'table' | 'colophon';
   /** The title line that is the part's printed label (附件1, 附表), kept apart from the title. */
   labelLine?: Span;
   /** The title lines after the label line. */
