@@ -1,9 +1,12 @@
 /**
  * npm run ingest            rebuild src/content/policies/*.mdx and src/content/reports/*.json
  * npm run ingest -- --check fail if the committed files differ from what ingest makes
+ *
+ * A large library is built over worker threads, one per core (parallel.ts);
+ * INGEST_WORKERS=0 builds in one thread, INGEST_WORKERS=n uses n workers.
  */
 import { IngestError } from './errors.ts';
-import { runIngest } from './run.ts';
+import { runIngestParallel } from './parallel.ts';
 
 const check = process.argv.includes('--check');
 const paths = {
@@ -15,7 +18,7 @@ const paths = {
 };
 
 try {
-  const res = runIngest(paths, { check });
+  const res = await runIngestParallel(paths, { check });
   if (check) {
     const bad = [...res.differing.map((p) => `  differs: ${p}`), ...res.stale.map((p) => `  no manifest makes it: ${p}`)];
     if (bad.length) {

@@ -204,54 +204,98 @@ export interface IngestResult { written: string[]; stale: string[]; differing: s
  */
 export interface IngestStats { documents: number; libraryPasses: number }
 
-export function runIngest(paths: IngestPaths, opts: { check?: boolean; stats?: IngestStats } = {}): IngestResult {
+/** One document's files, compared with the committed ones: `content` only where it differs. */
+export interface DocumentFiles { files: { path: string; content?: string }[] }
+
+/**
+ * One document end to end, short of writing: built, checked against its
+ * committed clause data (keepAnchors) and compared with its committed files.
+ * Reads only this document's files, so documents are independent (and can be
+ * built in worker threads: parallel.ts).
+ */
+export function ingestDocument(manifest: Manifest, file: string, paths: IngestPaths): DocumentFiles {
+  const [mdx, report, clauses] = buildDocument(manifest, file, paths.seedsDir);
+  const outputs = [
+    { path: join(paths.outDir, mdx.path), content: mdx.content },
+    { path: join(paths.reportsDir, report.path), content: report.content },
+    { path: join(paths.clausesDir, clauses.path), content: clauses.content },
+  ];
+  const committed = outputs.map((o) => readIfExists(o.path));
+  keepAnchorsOf(committed[2], outputs[2].path, clauses.content, file);
+  return { files: outputs.map((o, i) => (committed[i] === o.content ? { path: o.path } : o)) };
+}
+
+export interface IngestOptions {
+  /** Compare with the committed files instead of writing. */
+  check?: boolean;
+  /** Filled in with the run's counts (scale.test.ts). */
+  stats?: IngestStats;
+}
+
+/**
+ * The library side of a run, shared by the in-process and the worker-thread
+ * runs: the library checks, then each document's files taken in manifest
+ * order (`accept`) and staged when they differ (so memory holds one document,
+ * not the library), then the stale files and the commit. Nothing is renamed
+ * into place until every document succeeded; `abort` undoes the staging.
+ */
+export interface LibraryRun {
+  manifests: readonly { manifest: Manifest; file: string }[];
+  accept(doc: DocumentFiles): void;
+  abort(): void;
+  finish(): IngestResult;
+}
+
+export function startRun(paths: IngestPaths, opts: IngestOptions = {}): LibraryRun {
   const stats = opts.stats ?? { documents: 0, libraryPasses: 0 };
   const pass = () => { stats.libraryPasses++; };
   const manifests = loadManifests(paths.manifestsDir);
   pass();
   checkLibrary(paths, manifests, pass);
-
-  // Each document is built, compared with the committed files and (unless
-  // --check) staged beside them, then dropped: memory stays one document's.
-  // Nothing is renamed into place until every document succeeded.
   const made = opts.check ? [] : mkdirs(paths);
   const tx = opts.check ? undefined : stageWrites();
   const expected = new Set<string>();
   const differing: string[] = [];
-  try {
-    pass();
-    for (const { manifest, file } of manifests) {
+  pass(); // the documents, one by one
+  return {
+    manifests,
+    accept(doc) {
       stats.documents++;
-      const [mdx, report, clauses] = buildDocument(manifest, file, paths.seedsDir);
-      const outputs = [
-        { path: join(paths.outDir, mdx.path), content: mdx.content },
-        { path: join(paths.reportsDir, report.path), content: report.content },
-        { path: join(paths.clausesDir, clauses.path), content: clauses.content },
-      ];
-      const committed = outputs.map((o) => readIfExists(o.path));
-      keepAnchorsOf(committed[2], outputs[2].path, clauses.content, file);
-      outputs.forEach((o, i) => {
-        expected.add(o.path);
-        if (committed[i] === o.content) return;
-        differing.push(o.path);
-        tx?.stage(o);
-      });
-    }
+      for (const f of doc.files) {
+        expected.add(f.path);
+        if (f.content === undefined) continue;
+        differing.push(f.path);
+        tx?.stage({ path: f.path, content: f.content });
+      }
+    },
+    abort() {
+      tx?.abort();
+      for (const d of made) rmSync(d, { recursive: true, force: true });
+    },
+    finish() {
+      pass();
+      const stale = [paths.outDir, paths.reportsDir, paths.clausesDir]
+        .filter(existsSync)
+        .flatMap((d) => readdirSync(d).filter((f) => /\.(mdx|json)$/u.test(f)).map((f) => join(d, f)))
+        .filter((p) => !expected.has(p));
+      if (!tx) return { written: [], stale, differing };
+      // Temporary files renamed into place only now that all are written: a failure changes nothing.
+      tx.commit(stale);
+      return { written: differing, stale, differing };
+    },
+  };
+}
+
+/** The whole library in this thread (the add command, the tests, small libraries). */
+export function runIngest(paths: IngestPaths, opts: IngestOptions = {}): IngestResult {
+  const run = startRun(paths, opts);
+  try {
+    for (const { manifest, file } of run.manifests) run.accept(ingestDocument(manifest, file, paths));
   } catch (e) {
-    tx?.abort();
-    for (const d of made) rmSync(d, { recursive: true, force: true });
+    run.abort();
     throw e;
   }
-  pass();
-  const stale = [paths.outDir, paths.reportsDir, paths.clausesDir]
-    .filter(existsSync)
-    .flatMap((d) => readdirSync(d).filter((f) => /\.(mdx|json)$/u.test(f)).map((f) => join(d, f)))
-    .filter((p) => !expected.has(p));
-
-  if (!tx) return { written: [], stale, differing };
-  // Temporary files renamed into place only now that all are written: a failure changes nothing.
-  tx.commit(stale);
-  return { written: differing, stale, differing };
+  return run.finish();
 }
 
 /** Every seed has one manifest, every manifest's seed exists, no seed is used twice. */

@@ -5,13 +5,12 @@
  * Counted, not timed: the same run over 8 and over 32 documents must do no
  * more library work per document at 32, and the same number of passes.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IngestError } from './errors.ts';
 import { type IngestPaths, type IngestStats, runIngest } from './run.ts';
-import { minimalManifest } from './test-support/minimal-manifest.ts';
+import { smallLibrary } from './test-support/small-library.ts';
 
 const counts = vi.hoisted(() => ({ readdir: 0, reads: 0, manifestLookups: 0 }));
 
@@ -45,23 +44,8 @@ afterEach(() => {
 
 /** A library of `n` small documents, each with its own seed and manifest. */
 function library(n: number): IngestPaths {
-  const root = mkdtempSync(join(tmpdir(), 'ingest-scale-'));
-  dirs.push(root);
-  const paths = {
-    seedsDir: join(root, 'seeds'),
-    manifestsDir: join(root, 'manifests'),
-    outDir: join(root, 'content', 'policies'),
-    reportsDir: join(root, 'content', 'reports'),
-    clausesDir: join(root, 'content', 'clauses'),
-  };
-  mkdirSync(paths.seedsDir, { recursive: true });
-  mkdirSync(paths.manifestsDir, { recursive: true });
-  for (let k = 1; k <= n; k++) {
-    const slug = `doc-${String(k).padStart(3, '0')}`;
-    const title = `某市关于推进医疗卫生改革的实施方案（第${k}号）`;
-    writeFileSync(join(paths.seedsDir, `${slug}.txt`), `${title}\n一、总体要求\n为深化医药卫生体制改革，制定本方案。\n二、重点任务\n（一）推进分级诊疗。\n1.完善家庭医生签约服务。\n`);
-    writeFileSync(join(paths.manifestsDir, `${slug}.json`), JSON.stringify({ ...minimalManifest(title, `用于规模测试的第${k}号文件，由同一组条款写成，检验入库工作随文件数线性增长。`), seed: `${slug}.txt`, slug, headLines: 1 }));
-  }
+  const paths = smallLibrary(n);
+  dirs.push(paths.root);
   return paths;
 }
 
