@@ -2,8 +2,8 @@
  * npm run ingest            rebuild src/content/policies/*.mdx and src/content/reports/*.json
  * npm run ingest -- --check fail if the committed files differ from what ingest makes
  *
- * A large library is built over worker threads, one per core (parallel.ts);
- * INGEST_WORKERS=0 builds in one thread, INGEST_WORKERS=n uses n workers.
+ * INGEST_WORKERS=n builds the documents over n worker threads (parallel.ts);
+ * left out, in one thread (on the shared 2-core machine workers did not pay).
  */
 import { IngestError } from './errors.ts';
 import { runIngestParallel } from './parallel.ts';

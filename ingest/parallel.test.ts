@@ -82,10 +82,10 @@ describe('runIngestParallel', () => {
 });
 
 describe('workerCount', () => {
-  it('uses workers only for a library large enough to pay for starting them, and reads INGEST_WORKERS', () => {
-    expect(workerCount(5, {})).toBe(0);
-    expect(workerCount(10_000, { INGEST_WORKERS: '0' })).toBe(0);
-    expect(workerCount(5, { INGEST_WORKERS: '2' })).toBe(2);
-    expect(() => workerCount(5, { INGEST_WORKERS: 'two' })).toThrow(/INGEST_WORKERS=two is not a whole number/u);
+  it('builds in one thread unless INGEST_WORKERS says how many workers', () => {
+    expect(workerCount({})).toBe(0);
+    expect(workerCount({ INGEST_WORKERS: '0' })).toBe(0);
+    expect(workerCount({ INGEST_WORKERS: '2' })).toBe(2);
+    expect(() => workerCount({ INGEST_WORKERS: 'two' })).toThrow(/INGEST_WORKERS=two is not a whole number/u);
   });
 });

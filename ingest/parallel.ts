@@ -1,20 +1,17 @@
 /**
- * Ingest over worker threads: documents are independent (ingestDocument
- * reads only its own seed and committed files), so on a machine with more
- * than one core they are built side by side. The main thread keeps the
+ * Ingest over worker threads (INGEST_WORKERS=n): documents are independent
+ * (ingestDocument reads only its own seed and committed files), so on a
+ * machine with cores to spare they are built side by side. The main thread keeps the
  * library's side (run.ts `startRun`): it takes the results in manifest
  * order, so the files, the staging and the first error reported are the
  * same as in one thread, and it alone writes. A failure stops the workers
  * and unstages everything: nothing is half-written.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { IngestError } from './errors.ts';
 import { type DocumentFiles, type IngestOptions, type IngestPaths, type IngestResult, ingestDocument, startRun } from './run.ts';
 import type { Manifest } from './manifest.ts';
 
-/** Below this many documents, starting workers (each loads OpenCC's tables) costs more than it saves. */
-export const MIN_DOCUMENTS_PER_WORKER = 50;
 /** Documents handed to a worker ahead of its results, so it never waits for the main thread. */
 const AHEAD = 4;
 
@@ -24,21 +21,24 @@ export type WorkerReply =
   | { i: number; ok: true; doc: DocumentFiles }
   | { i: number; ok: false; error: { ingest: boolean; message: string; file?: string; line?: number; hint?: string; stack?: string } };
 
-/** How many workers for `documents` documents: INGEST_WORKERS when set (0 = none), else one per core when there are enough documents. */
-export function workerCount(documents: number, env: NodeJS.ProcessEnv = process.env): number {
-  if (env.INGEST_WORKERS !== undefined && env.INGEST_WORKERS !== '') {
-    const n = Number(env.INGEST_WORKERS);
-    if (!Number.isInteger(n) || n < 0) throw new IngestError(`INGEST_WORKERS=${env.INGEST_WORKERS} is not a whole number`, { hint: 'Set INGEST_WORKERS=0 to build in one thread, or the number of worker threads (e.g. 2).' });
-    return n;
-  }
-  const cores = availableParallelism();
-  return cores > 1 ? Math.min(cores, Math.floor(documents / MIN_DOCUMENTS_PER_WORKER)) : 0;
+/**
+ * How many workers: INGEST_WORKERS, else none. Off by default because on the
+ * shared 2-core machine they did not pay: at 1,000 and 5,000 documents under
+ * load, two workers took more CPU (each loads OpenCC's tables and warms its
+ * own JIT) and no less wall time than one thread (docs/benchmarks.md,
+ * "Ingest at scale"). On an idle machine with more cores, set it.
+ */
+export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.INGEST_WORKERS === undefined || env.INGEST_WORKERS === '') return 0;
+  const n = Number(env.INGEST_WORKERS);
+  if (!Number.isInteger(n) || n < 0) throw new IngestError(`INGEST_WORKERS=${env.INGEST_WORKERS} is not a whole number`, { hint: 'Set INGEST_WORKERS=0 (or leave it out) to build in one thread, or the number of worker threads (e.g. 2).' });
+  return n;
 }
 
 /** The whole library, over `workers` threads (workerCount by default); the same result as runIngest. */
 export async function runIngestParallel(paths: IngestPaths, opts: IngestOptions & { workers?: number } = {}): Promise<IngestResult> {
   const run = startRun(paths, opts);
-  const workers = opts.workers ?? workerCount(run.manifests.length);
+  const workers = opts.workers ?? workerCount();
   try {
     if (workers < 1) for (const { manifest, file } of run.manifests) run.accept(ingestDocument(manifest, file, paths));
     else await inOrder(run.manifests.map(({ manifest, file }) => ({ manifest, file })), paths, workers, (doc) => run.accept(doc));
