@@ -1,8 +1,8 @@
 /**
  * Ingest over worker threads (INGEST_WORKERS=n): documents are independent
  * (ingestDocument reads only its own seed and committed files), so on a
- * machine with cores to spare they are built side by side. The main thread keeps the
- * library's side (run.ts `startRun`): it takes the results in manifest
+ * machine with cores to spare they are built side by side. The main thread
+ * keeps the library's side (run.ts `startRun`): it takes the results in manifest
  * order, so the files, the staging and the first error reported are the
  * same as in one thread, and it alone writes. A failure stops the workers
  * and unstages everything: nothing is half-written.
@@ -37,8 +37,8 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 
 /** The whole library, over `workers` threads (workerCount by default); the same result as runIngest. */
 export async function runIngestParallel(paths: IngestPaths, opts: IngestOptions & { workers?: number } = {}): Promise<IngestResult> {
-  const run = startRun(paths, opts);
   const workers = opts.workers ?? workerCount();
+  const run = startRun(paths, opts);
   try {
     if (workers < 1) for (const { manifest, file } of run.manifests) run.accept(ingestDocument(manifest, file, paths));
     else await inOrder(run.manifests.map(({ manifest, file }) => ({ manifest, file })), paths, workers, (doc) => run.accept(doc));

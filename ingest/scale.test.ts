@@ -76,8 +76,9 @@ describe('ingest work grows linearly with the library', () => {
     const largeCheck = measure(32, true, large.paths);
     expect(largeCheck.passes).toBe(smallCheck.passes);
     expect(largeCheck.readdir).toBe(smallCheck.readdir);
-    // Per document: its manifest, its seed and its three committed outputs.
-    expect(largeCheck.reads).toBeLessThanOrEqual(5);
+    // Per document: its manifest, its seed and its three committed outputs (and a share of any read made once per run).
+    expect(largeCheck.reads).toBeLessThanOrEqual(smallCheck.reads);
+    expect(largeCheck.reads).toBeLessThan(6);
     expect(largeCheck.lookups).toBeLessThanOrEqual(smallCheck.lookups);
   });
 });
