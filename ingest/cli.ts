@@ -3,17 +3,21 @@
  * npm run ingest -- --check fail if the committed files differ from what ingest makes
  * --root <folder>           another copy of the project (default: the project this file is in,
  *                           whatever the working directory)
+ *
+ * INGEST_WORKERS=n builds the documents over n worker threads (parallel.ts);
+ * left out, in one thread (on the shared 2-core machine workers did not pay).
  */
 import { parseArgs } from 'node:util';
 import { IngestError } from './errors.ts';
-import { ingestPaths, runIngest } from './run.ts';
+import { ingestPaths } from './run.ts';
+import { runIngestParallel } from './parallel.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, root: { type: 'string' } } });
 const check = values.check;
 const paths = ingestPaths(values.root);
 
 try {
-  const res = runIngest(paths, { check });
+  const res = await runIngestParallel(paths, { check });
   if (check) {
     const bad = [...res.differing.map((p) => `  differs: ${p}`), ...res.stale.map((p) => `  no manifest makes it: ${p}`)];
     if (bad.length) {

@@ -12,4 +12,13 @@ export class IngestError extends Error {
     this.name = 'IngestError';
     Object.assign(this, where);
   }
+
+  /** The same error again from its parts as a worker thread sent them (`message` already holds the file and hint). */
+  static revive(e: { message: string; file?: string; line?: number; hint?: string; stack?: string }): IngestError {
+    const err = new IngestError('');
+    err.message = e.message;
+    if (e.stack) err.stack = e.stack;
+    for (const k of ['file', 'line', 'hint'] as const) if (e[k] !== undefined) Object.assign(err, { [k]: e[k] });
+    return err;
+  }
 }

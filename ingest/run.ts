@@ -3,7 +3,7 @@
  * All documents are built in memory first; files are written only when every
  * document succeeded, so a failure never leaves half the library rewritten.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { IngestError } from './errors.ts';
 import { loadManifests, type Manifest } from './manifest.ts';
@@ -14,7 +14,7 @@ import { citations } from './structure/citation.ts';
 import { sourcePublisher } from './source-publisher.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
 import { buildReport } from './report.ts';
-import { writeFilesAtomically } from './write-files.ts';
+import { stageWrites } from './write-files.ts';
 import { policyFrontmatterSchema } from '../src/schemas/policy.ts';
 import { clauseDataSchema, type ClauseRecord } from '../src/schemas/clauses.ts';
 import { cleaningReportSchema } from '../src/schemas/report.ts';
@@ -204,17 +204,123 @@ function clauseList(tree: DocTree, text: string, cites: Map<string, string>, mar
 
 export interface IngestResult { written: string[]; stale: string[]; differing: string[] }
 
-export function runIngest(paths: IngestPaths, opts: { check?: boolean } = {}): IngestResult {
+/**
+ * Work over the whole library (listing a folder, a pass over every manifest)
+ * happens a fixed number of times per run, never once per document: at ten
+ * thousand documents a per-document pass makes ingest quadratic. Counted, so
+ * a test can hold the line (ingest/scale.test.ts).
+ */
+export interface IngestStats { documents: number; libraryPasses: number }
+
+/** One document's files, compared with the committed ones: `content` only where it differs. */
+export interface DocumentFiles { files: { path: string; content?: string }[] }
+
+/**
+ * One document end to end, short of writing: built, checked against its
+ * committed clause data (keepAnchors) and compared with its committed files.
+ * Reads only this document's files, so documents are independent (and can be
+ * built in worker threads: parallel.ts).
+ */
+export function ingestDocument(manifest: Manifest, file: string, paths: IngestPaths): DocumentFiles {
+  const [mdx, report, clauses] = buildDocument(manifest, file, paths.seedsDir);
+  const outputs = [
+    { path: join(paths.outDir, mdx.path), content: mdx.content },
+    { path: join(paths.reportsDir, report.path), content: report.content },
+    { path: join(paths.clausesDir, clauses.path), content: clauses.content },
+  ];
+  const committed = outputs.map((o) => readIfExists(o.path));
+  keepAnchorsOf(committed[2], outputs[2].path, clauses.content, file);
+  return { files: outputs.map((o, i) => (committed[i] === o.content ? { path: o.path } : o)) };
+}
+
+export interface IngestOptions {
+  /** Compare with the committed files instead of writing. */
+  check?: boolean;
+  /** Filled in with the run's counts (scale.test.ts). */
+  stats?: IngestStats;
+}
+
+/**
+ * The library side of a run, shared by the in-process and the worker-thread
+ * runs: the library checks, then each document's files taken in manifest
+ * order (`accept`) and staged when they differ (so memory holds one document,
+ * not the library), then the stale files and the commit. Nothing is renamed
+ * into place until every document succeeded; `abort` undoes the staging.
+ */
+export interface LibraryRun {
+  manifests: readonly { manifest: Manifest; file: string }[];
+  accept(doc: DocumentFiles): void;
+  abort(): void;
+  finish(): IngestResult;
+}
+
+export function startRun(paths: IngestPaths, opts: IngestOptions = {}): LibraryRun {
+  const stats = opts.stats ?? { documents: 0, libraryPasses: 0 };
+  const pass = () => { stats.libraryPasses++; };
   const manifests = loadManifests(paths.manifestsDir);
+  pass();
+  checkLibrary(paths, manifests, pass);
+  const made = opts.check ? [] : mkdirs(paths);
+  const tx = opts.check ? undefined : stageWrites();
+  const expected = new Set<string>();
+  const differing: string[] = [];
+  pass(); // the documents, one by one
+  return {
+    manifests,
+    accept(doc) {
+      stats.documents++;
+      for (const f of doc.files) {
+        expected.add(f.path);
+        if (f.content === undefined) continue;
+        differing.push(f.path);
+        tx?.stage({ path: f.path, content: f.content });
+      }
+    },
+    abort() {
+      tx?.abort();
+      for (const d of made) rmSync(d, { recursive: true, force: true });
+    },
+    finish() {
+      pass();
+      const stale = [paths.outDir, paths.reportsDir, paths.clausesDir]
+        .filter(existsSync)
+        .flatMap((d) => readdirSync(d).filter((f) => /\.(mdx|json)$/u.test(f)).map((f) => join(d, f)))
+        .filter((p) => !expected.has(p));
+      if (!tx) return { written: [], stale, differing };
+      // Temporary files renamed into place only now that all are written: a failure changes nothing.
+      tx.commit(stale);
+      return { written: differing, stale, differing };
+    },
+  };
+}
+
+/** The whole library in this thread (the add command, the tests, small libraries). */
+export function runIngest(paths: IngestPaths, opts: IngestOptions = {}): IngestResult {
+  const run = startRun(paths, opts);
+  try {
+    for (const { manifest, file } of run.manifests) run.accept(ingestDocument(manifest, file, paths));
+  } catch (e) {
+    run.abort();
+    throw e;
+  }
+  return run.finish();
+}
+
+/** Every seed has one manifest, every manifest's seed exists, no seed is used twice. */
+function checkLibrary(paths: IngestPaths, manifests: { manifest: Manifest; file: string }[], pass: () => void): void {
   const seeds = readdirSync(paths.seedsDir).filter((f) => !f.startsWith('.') && f.endsWith('.txt'));
+  pass();
+  const used = new Set(manifests.map((m) => m.manifest.seed));
+  pass();
   for (const seed of seeds) {
-    if (!manifests.some((m) => m.manifest.seed === seed)) {
+    if (!used.has(seed)) {
       throw new IngestError('this seed has no manifest entry', {
         file: join(paths.seedsDir, seed),
         hint: `Add ingest/manifests/<slug>.json with "seed": "${seed}" and the document's metadata (see ingest/README.md).`,
       });
     }
   }
+  pass();
   for (const { manifest, file } of manifests) {
     if (!existsSync(join(paths.seedsDir, manifest.seed))) {
       throw new IngestError(`the seed "${manifest.seed}" does not exist in ${paths.seedsDir}`, {
@@ -223,33 +329,22 @@ export function runIngest(paths: IngestPaths, opts: { check?: boolean } = {}): I
       });
     }
   }
+  pass();
   const seen = new Map<string, string>();
   for (const { manifest, file } of manifests) {
     if (seen.has(manifest.seed)) throw new IngestError(`seed ${manifest.seed} is already used by ${seen.get(manifest.seed)}`, { file });
     seen.set(manifest.seed, file);
   }
+}
 
-  // Build everything first.
-  const outputs: Output[] = [];
-  for (const { manifest, file } of manifests) {
-    const [mdx, report, clauses] = buildDocument(manifest, file, paths.seedsDir);
-    keepAnchors(join(paths.clausesDir, clauses.path), clauses.content, file);
-    outputs.push({ path: join(paths.outDir, mdx.path), content: mdx.content });
-    outputs.push({ path: join(paths.reportsDir, report.path), content: report.content });
-    outputs.push({ path: join(paths.clausesDir, clauses.path), content: clauses.content });
-  }
-  const expected = new Set(outputs.map((o) => o.path));
-  const stale = [paths.outDir, paths.reportsDir, paths.clausesDir]
-    .filter(existsSync)
-    .flatMap((d) => readdirSync(d).filter((f) => /\.(mdx|json)$/u.test(f)).map((f) => join(d, f)))
-    .filter((p) => !expected.has(p));
-  const differing = outputs.filter((o) => !existsSync(o.path) || readFileSync(o.path, 'utf8') !== o.content).map((o) => o.path);
+/** Creates the output folders; returns the ones it made, which a failed run removes again. */
+function mkdirs(paths: IngestPaths): string[] {
+  return [paths.outDir, paths.reportsDir, paths.clausesDir].flatMap((d) => mkdirSync(d, { recursive: true }) ?? []);
+}
 
-  if (opts.check) return { written: [], stale, differing };
-  for (const d of [paths.outDir, paths.reportsDir, paths.clausesDir]) mkdirSync(d, { recursive: true });
-  // Temporary files renamed into place only when all are written: a failure changes nothing.
-  writeFilesAtomically(outputs.filter((o) => differing.includes(o.path)), stale);
-  return { written: differing, stale, differing };
+/** The committed file, or undefined when there is none (asked first: a thrown ENOENT per new file is dear at scale). */
+function readIfExists(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
 /**
@@ -258,10 +353,15 @@ export function runIngest(paths: IngestPaths, opts: { check?: boolean } = {}): I
  * The hint proposes the alias when a clause with the same text has a new id.
  */
 export function keepAnchors(previousFile: string, next: string, manifestFile: string): void {
-  if (!existsSync(previousFile)) return;
+  keepAnchorsOf(readIfExists(previousFile), previousFile, next, manifestFile);
+}
+
+/** keepAnchors on the committed file's content, read once by the caller (undefined: no such file). */
+function keepAnchorsOf(previous: string | undefined, previousFile: string, next: string, manifestFile: string): void {
+  if (previous === undefined) return;
   let before: ClauseData[];
   try {
-    before = JSON.parse(readFileSync(previousFile, 'utf8')) as ClauseData[];
+    before = JSON.parse(previous) as ClauseData[];
   } catch {
     return; // A broken generated file is rewritten; nothing to compare with.
   }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { writeFilesAtomically } from './write-files.ts';
+import { stageWrites, writeFilesAtomically } from './write-files.ts';
 
 function folder() {
   const d = mkdtempSync(join(tmpdir(), 'ingest-write-'));
@@ -33,5 +33,30 @@ describe('writeFilesAtomically', () => {
     expect(readFileSync(join(d, 'policies', 'a.mdx'), 'utf8')).toBe('old a');
     expect(existsSync(join(d, 'policies', 'c.mdx'))).toBe(false);
     expect(readdirSync(join(d, 'policies')).sort()).toEqual(['a.mdx', 'stale.mdx']);
+  });
+});
+
+describe('stageWrites (the same contract spread over a whole ingest run)', () => {
+  test('staged files stay beside the originals until commit', () => {
+    const d = folder();
+    const tx = stageWrites();
+    tx.stage({ path: join(d, 'policies', 'a.mdx'), content: 'new a' });
+    tx.stage({ path: join(d, 'policies', 'b.mdx'), content: 'new b' });
+    expect(readFileSync(join(d, 'policies', 'a.mdx'), 'utf8')).toBe('old a');
+    expect(existsSync(join(d, 'policies', 'b.mdx'))).toBe(false);
+    tx.commit([join(d, 'policies', 'stale.mdx')]);
+    expect(readdirSync(join(d, 'policies')).sort()).toEqual(['a.mdx', 'b.mdx']);
+    expect(readFileSync(join(d, 'policies', 'b.mdx'), 'utf8')).toBe('new b');
+  });
+
+  test('abort (a later document failed) removes every staged file and changes nothing', () => {
+    const d = folder();
+    const tx = stageWrites();
+    tx.stage({ path: join(d, 'policies', 'a.mdx'), content: 'new a' });
+    tx.stage({ path: join(d, 'policies', 'c.mdx'), content: 'new c' });
+    tx.abort();
+    expect(readdirSync(join(d, 'policies')).sort()).toEqual(['a.mdx', 'stale.mdx']);
+    expect(readFileSync(join(d, 'policies', 'a.mdx'), 'utf8')).toBe('old a');
+    expect(() => tx.commit()).toThrow(/already committed or aborted/);
   });
 });

@@ -9,7 +9,7 @@
  * says which file to fix. An existing manifest is replaced only with `force`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { IngestError } from '../errors.ts';
@@ -77,7 +77,8 @@ export function addDocument(opts: AddOptions): AddResult {
   // The same bytes already in the library?
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const seeds = existsSync(paths.seedsDir) ? readdirSync(paths.seedsDir).filter((f) => f.endsWith('.txt')) : [];
-  const same = seeds.find((f) => f.endsWith(`_${hash}.txt`) || readFileSync(join(paths.seedsDir, f)).equals(bytes));
+  // Sizes first: at thousands of seeds, reading every one for each page added is the cost.
+  const same = seeds.find((f) => f.endsWith(`_${hash}.txt`) || (statSync(join(paths.seedsDir, f)).size === bytes.length && readFileSync(join(paths.seedsDir, f)).equals(bytes)));
   if (same && !opts.force) {
     throw new IngestError(`this page is already in the library as seeds/${same}`, { file: opts.rawFile, hint: 'Edit the manifest that names that seed, or pass --force to draft it again.' });
   }

