@@ -45,7 +45,8 @@ export function buildSynthetic(count: number, opts: { crowd?: number; env?: Reco
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)));
   const run = (args: string[]) => spawnSync('npm', ['run', ...args], {
     cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000, maxBuffer: 256 * 1024 * 1024,
-    env: { ...env, ...opts.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
+    // Astro's cache (the content store, the rendered texts) in the copy: node_modules is shared with this project, and so would be its .astro.
+    env: { ...env, ASTRO_CACHE_DIR: join(dir, '.cache'), ...opts.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
   });
   const ingest = run(['ingest']);
   const build = ingest.status === 0 ? run(opts.astroOnly ? ['astro', '--', 'build'] : ['build']) : undefined;
