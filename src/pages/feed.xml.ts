@@ -1,5 +1,7 @@
 /**
- * /feed.xml: an Atom feed of the library's documents, newest first.
+ * /feed.xml: an Atom feed of the FEED_SIZE newest documents (a feed is read
+ * for what is new, and must not grow with the library; every document is in
+ * /data/catalog.json and its pages).
  * With SITE set, ids and links are absolute URLs. Without it the links are
  * paths from the root (Atom resolves them against the feed's own address),
  * and each id is a name-based urn:uuid of the page's path, so no made-up
@@ -8,6 +10,7 @@
 import type { APIRoute } from 'astro';
 import { createHash } from 'node:crypto';
 import { getPolicies } from '../lib/policies.ts';
+import { FEED_SIZE } from '../lib/paginate.ts';
 import { absolute, href } from '../lib/url.ts';
 import { xmlText as esc } from '../lib/xml.ts';
 
@@ -19,7 +22,7 @@ function urnOf(name: string): string {
 }
 
 export const GET: APIRoute = async ({ site }) => {
-  const docs = await getPolicies();
+  const docs = (await getPolicies()).slice(0, FEED_SIZE);
   const id = (path: string) => (site ? absolute(path, site) : urnOf(href(path)));
   const updated = (d: (typeof docs)[number]) => `${d.data.date ?? `${d.data.year}-01-01`}T00:00:00Z`;
   const entries = docs.map((d) => `  <entry>

@@ -128,8 +128,29 @@ export const openDocumentSchema = z.object({
   clauses: z.array(openClauseSchema),
 });
 
+/** Documents per catalog file (≈ 0.7 KiB each: a file stays near 1 MiB however large the library). */
+export const CATALOG_PAGE = 1000;
+
+/**
+ * /data/catalog.json and, for a library of more than CATALOG_PAGE documents, its
+ * further files (/data/catalog-2.json …): at most CATALOG_PAGE documents each,
+ * newest first; `next` and `previous` link the files (like the pages of an
+ * RFC 5005 feed), so a reader follows `next` until there is none.
+ */
 export const catalogSchema = z.object({
   format: z.literal('yigai-catalog/1'),
   site: siteUrl,
-  documents: z.array(openMetaSchema),
-});
+  /** Documents in the library, over all catalog files. */
+  total: z.number().int().min(0),
+  /** This file's number (1 for catalog.json) and how many files there are. */
+  page: z.number().int().min(1),
+  pages: z.number().int().min(1),
+  /** The URL of the file before this one; absent on the first. */
+  previous: siteUrl.optional(),
+  /** The URL of the file after this one; absent on the last. */
+  next: siteUrl.optional(),
+  documents: z.array(openMetaSchema).max(CATALOG_PAGE, { message: 'a catalog file holds at most 1,000 documents; the rest go to the file `next` names.' }),
+}).refine((c) => c.page <= c.pages, { message: 'page is one of the catalog\'s files: at most `pages`.' })
+  .refine((c) => (c.page > 1) === (c.previous !== undefined) && (c.page < c.pages) === (c.next !== undefined), {
+    message: 'every catalog file but the first names its `previous`, every one but the last its `next`.',
+  });

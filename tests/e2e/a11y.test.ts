@@ -1,5 +1,5 @@
 /** axe-core on every page type, light and dark, desktop and phone: zero violations. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite, type Site, DOCS } from './harness.ts';
@@ -9,7 +9,7 @@ let site: Site;
 beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
-const PAGES = ['', 'about/', '404.html', 'search/?q=医共体', 'topics/', 'topics/xinchou-zhidu/', 'cited/', 'agencies/', 'agencies/datong-weijian/', 'targets/', 'glossary/', 'glossary/liangge-yunxu/', ...DOCS.map((s) => `policies/${s}/`)];
+const PAGES = ['', 'about/', '404.html', 'search/?q=医共体', 'topics/', 'topics/xinchou-zhidu/', 'cited/', 'agencies/', 'agencies/datong-weijian/', 'targets/', 'glossary/', 'glossary/liangge-yunxu/', ...['regions', 'years'].map((k) => `${k}/${readdirSync(`dist/${k}`)[0]}/`), ...DOCS.map((s) => `policies/${s}/`)];
 const MODES = [
   { name: 'desktop light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },
   { name: 'phone dark', viewport: { width: 375, height: 800 }, colorScheme: 'dark' as const },

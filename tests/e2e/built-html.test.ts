@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkLinks } from '../../scripts/lib/check-links.ts';
 import { DOCS } from './harness.ts';
+import { HOME_NEWEST } from '../../src/lib/paginate.ts';
 
 const html = (path: string) => readFileSync(join('dist', path), 'utf8');
 const text = (h: string) => h.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -109,9 +110,10 @@ describe('document pages', () => {
 });
 
 describe('site', () => {
-  test('home lists every document with its metadata and links, and never prints a missing field', () => {
+  test('home lists the documents with their metadata and links, and never prints a missing field', () => {
     const h = html('index.html');
-    for (const slug of DOCS) expect(h).toContain(`href="/policies/${slug}/"`);
+    // Every one in a small library; a larger one shows the newest HOME_NEWEST (lists.test.ts).
+    if (DOCS.length <= HOME_NEWEST) for (const slug of DOCS) expect(h).toContain(`href="/policies/${slug}/"`);
     expect(h).not.toMatch(/>undefined<|"undefined"|>null</);
     expect(h).toContain('粤府办〔2019〕18号');
     expect(h).toContain('征求意见稿');

@@ -108,8 +108,12 @@ describe('a document without curation', () => {
     expect(card).toContain(TITLE);
     expect(card).not.toContain('<p>');
     expect(card).toContain('<li>发文机关未注明</li>');
-    expect(home).toMatch(new RegExp(`<time datetime="2023">2023年</time> <a href="/policies/${SLUG}/">${TITLE}</a>`));
-    expect(home).toContain('<h3 id="region-青海省">青海省</h3>');
+    expect(card).toContain('<li>2023年</li>');
+    // Its province and year have lists of their own, linked from the home page, which hold it.
+    expect(home).toContain('<a href="/regions/qinghai/">青海省<span class="count">（1）</span></a>');
+    expect(dist('regions/qinghai/index.html')).toContain(`href="/policies/${SLUG}/"`);
+    expect(home).toMatch(/<a href="\/years\/2023\/">2023年<span class="count">（\d+）<\/span><\/a>/);
+    expect(dist('years/2023/index.html')).toContain(`href="/policies/${SLUG}/"`);
     expect(dist('search/index.html')).toContain(`<input type="checkbox" name="文件" value="${TITLE}"`);
     const feed = dist('feed.xml');
     const entry = feed.split('<entry>').find((e) => e.includes(`/policies/${SLUG}/`))!;

@@ -1,11 +1,5 @@
-/** /data/catalog.json: every document with its metadata and the URLs of its files. */
+/** /data/catalog.json: the catalog's first file (src/lib/open-data/catalog.ts), linking to the next when the library is large. */
 import type { APIRoute } from 'astro';
-import { getPolicies } from '../../lib/policies.ts';
-import { meta } from '../../lib/open-data/build.ts';
-import { absolute } from '../../lib/url.ts';
+import { catalogBody } from '../../lib/open-data/catalog.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const docs = await getPolicies();
-  const body = { format: 'yigai-catalog/1', site: absolute('', site), documents: docs.map((d) => meta(d, site)) };
-  return new Response(JSON.stringify(body, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-};
+export const GET: APIRoute = async ({ site }) => new Response(await catalogBody(1, site), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
