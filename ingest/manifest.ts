@@ -3,6 +3,7 @@
  * metadata plus every document-specific decision ingest takes, each with a
  * reason. Validated with zod; errors name the file and the field.
  */
+import { PART_KINDS } from '../src/render/policy/contract.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -103,7 +104,7 @@ export const manifestSchema = z.object({
       z.object({
         id: z.string().regex(/^[a-z0-9]*$/, { message: 'part id is a short ASCII prefix for anchors, e.g. fj1 (or empty for the main text).' }),
         label: z.string(),
-        kind: z.enum(['notice', 'main', 'attachment', 'table', 'colophon']),
+        kind: z.enum(PART_KINDS),
         start: z.string().min(1),
         titleLines: z.number().int().min(0).default(0),
         /** Overrides the document's `agencyRoles` inside this part. */

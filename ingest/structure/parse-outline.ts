@@ -15,6 +15,7 @@
  * an 一、 outline inside a chapter → c2-s1. `depth` is the nesting: 章 1, 节 2,
  * 条 3, items 4…; an outline inside a chapter adds its levels to the chapter's.
  */
+import type { PartKind } from '../../src/render/policy/contract.ts';
 import { IngestError } from '../errors.ts';
 import type { Manifest } from '../manifest.ts';
 import { splitLines } from '../ledger.ts';
@@ -57,7 +58,7 @@ export type Node = ParaNode | ProvisionNode;
 export interface PartNode {
   id: string;
   label: string;
-  kind: 'notice' | 'main' | 'attachment' | 'table' | 'colophon';
+  kind: PartKind;
   /** The title line that is the part's printed label (附件1, 附表), kept apart from the title. */
   labelLine?: Span;
   /** The title lines after the label line. */

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEED_SIZE, HOME_NEWEST, PAGE_SIZE, TABLE_PAGE_SIZE } from '../../src/lib/paginate.ts';
 import { catalogSchema } from '../../src/schemas/open-data.ts';
-import { checkLinks } from '../../scripts/check-links.ts';
+import { checkLinks } from '../../scripts/lib/check-links.ts';
 import { buildSynthetic, log, type SyntheticLibrary } from '../../scripts/bench/synthetic-library.ts';
 import { openSite, type Site } from './harness.ts';
 

@@ -19,6 +19,10 @@
  */
 import { z } from 'zod';
 
+/** The kinds of a document's parts (manifest `parts[].kind`): 通知, 正文, 附件, 表格, 版记 (colophon, the 抄送/印发 lines of a printed document). */
+export const PART_KINDS = ['notice', 'main', 'attachment', 'table', 'colophon'] as const;
+export type PartKind = (typeof PART_KINDS)[number];
+
 /** A clause anchor, written by ingest from the document's own numbering: s3-4-15, fj1-p2, tz-p3. */
 const anchor = z.string().regex(/^[a-z0-9-]+$/, { message: 'an anchor is lower-case ASCII letters, digits and hyphens, e.g. s3-4-15' });
 /** A part's id: the manifest's part id (fj1, zw), which may be empty for the main text. */
@@ -42,7 +46,7 @@ export const ELEMENTS = {
   TitleBlock: element({}),
   TitleLine: element({}),
   /** A part of the document: notice, main text, attachment or table. */
-  Part: element({ id: partId, kind: z.enum(['notice', 'main', 'attachment', 'table']) }),
+  Part: element({ id: partId, kind: z.enum(PART_KINDS) }),
   /** A part's heading: its title lines or, when the text has none, the editors' label (`supplied`, with `note` saying why). */
   PartHeading: element({ id: partId, level, label: z.string(), supplied: flag, note: z.string().optional(), aliases }),
   PartTitle: element({}),
