@@ -237,7 +237,7 @@ describe('npm run add on unseen scraped pages', () => {
     expect(body).not.toMatch(/—\s*\d+\s*—/u);
     // The 红头 stays in the title block, not in the title; the 版记 is its own labelled part after the text.
     expect(m.meta.title).not.toContain('文件');
-    expect(body).toMatch(/<Part id="bj" kind="colophon" label=\{"版记"\}[^>]*>\s*<PartHeading id="bj"[^>]*supplied[^>]*>/u);
+    expect(body).toMatch(/<Part id="bj" kind="colophon">\s*<PartHeading id="bj"[^>]*label=\{"版记"\}[^>]*supplied[^>]*>/u);
     expect(body).toContain('<Para id="bj-p2" cite={"版记第2段"}>金寨县人民政府办公室 2024年3月6日印发</Para>');
     expect(body.indexOf('<Part id="bj"')).toBeGreaterThan(body.indexOf('id="fjsm-1"'));
     expect(body).toMatch(/<EditorNote n=\{1\} note=\{"[^"]*公开属性[^"]*"\}>（此件公开发布）<\/EditorNote>/u);

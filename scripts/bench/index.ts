@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { openSite, DOCS } from '../lib/site.ts';
 import { measureFirstQuery, measureLoad, measureWarmQueries } from '../lib/measure.ts';
 import { runLighthouse } from '../lib/lighthouse.ts';
-import { generate } from './synth.ts';
+import { generate } from '../lib/synth.ts';
 import { clauseTexts, queryForms } from '../lib/query-truth.ts';
 import { similarCost, similarQuality } from './similar.ts';
 import { curationQuality } from './curation.ts';

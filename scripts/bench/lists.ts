@@ -8,7 +8,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSynthetic, log } from './synthetic-library.ts';
+import { buildSynthetic, log } from '../lib/synthetic-library.ts';
 
 /** Kinds of list page: a pattern over the site-relative file. */
 const KINDS: [string, RegExp][] = [

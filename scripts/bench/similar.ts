@@ -75,7 +75,7 @@ function rng(seed: number) {
 
 /**
  * The similarity step alone on `docs` synthetic documents of `perDoc`
- * provisions drawn from the real ones: as copies (what scripts/bench/synth.ts
+ * provisions drawn from the real ones: as copies (what scripts/lib/synth.ts
  * builds), and as perturbed copies (sentences dropped, characters replaced),
  * so that identical-text grouping cannot do the work.
  */

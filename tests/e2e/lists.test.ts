@@ -8,7 +8,7 @@
  *
  * Checked on two builds: dist/ (the library as it is, root path, no SITE),
  * and a temporary copy whose library has enough synthetic documents
- * (scripts/bench/synthetic-library.ts) for second pages, built under a sub-path
+ * (scripts/lib/synthetic-library.ts) for second pages, built under a sub-path
  * with SITE. Everything expected is derived from the copy's own files.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEED_SIZE, HOME_NEWEST, PAGE_SIZE, TABLE_PAGE_SIZE } from '../../src/lib/paginate.ts';
 import { catalogSchema } from '../../src/schemas/open-data.ts';
 import { checkLinks } from '../../scripts/lib/check-links.ts';
-import { buildSynthetic, log, type SyntheticLibrary } from '../../scripts/bench/synthetic-library.ts';
+import { buildSynthetic, log, type SyntheticLibrary } from '../../scripts/lib/synthetic-library.ts';
 import { openSite, type Site } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
