@@ -10,13 +10,15 @@
  * (Pagefind's createInstance) rather than being merged into the first
  * (mergeIndex), since a merged index is searched by every query. The parts'
  * instances share the first part's WebAssembly (the build gives their
- * folders a stub, build.ts): an extra part's instance is created only after
- * the first part has searched, so that module has been loaded.
+ * folders a stub, build.ts): an extra part's instance is created only once
+ * the first part's Pagefind has loaded it (a search waits for that; an empty
+ * one downloads nothing more), also when filters pass the first part over.
  */
 import type { PagefindLike, SearchPart } from './engine.ts';
 import type { IndexPart } from '../../search-index/index-parts.ts';
 
 export interface PagefindModule extends PagefindLike {
+  preload(term: string): Promise<void>;
   createInstance(options: Record<string, unknown>): PagefindLike & { init(): Promise<void> };
 }
 
@@ -28,6 +30,7 @@ export function searchParts(module: PagefindModule, base: string, entries: Index
       pagefind: () => {
         if (i === 0) return Promise.resolve(module);
         made ??= (async () => {
+          await module.preload('');
           const instance = module.createInstance({ ...options, basePath: `${base}${entry.dir}`, baseUrl: base });
           await instance.init();
           return instance;
