@@ -2,7 +2,7 @@
 import type { GlossaryForms, PagefindLike, SearchPart } from './engine.ts';
 import { decodeForms, type FormsRow } from '../../search-index/glossary-forms.ts';
 import { readParts } from '../../search-index/index-parts.ts';
-import { searchParts, type PagefindModule } from './parts.ts';
+import { openParts, type PagefindModule } from './parts.ts';
 import { convert, hasTraditional } from '../../search-index/traditional-table.ts';
 
 interface Loaded {
@@ -43,7 +43,7 @@ export function loadSearch(base: string, worker = false) {
     const options = { excerptLength: 20, noWorker: !worker };
     await pagefind.options({ baseUrl: base, ...options });
     // A large library is indexed in parts (src/search-index/build.ts), searched newest first as far as a query needs.
-    const parts = searchParts(pagefind as PagefindModule, base, readParts(indexes), options);
+    const parts = openParts(pagefind as PagefindModule, base, readParts(indexes), options);
     const glossary = decodeForms(rows);
     const simplify = async (query: string) => {
       if (!hasTraditional(bits, query)) return null;

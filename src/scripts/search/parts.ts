@@ -22,7 +22,7 @@ export interface PagefindModule extends PagefindLike {
   createInstance(options: Record<string, unknown>): PagefindLike & { init(): Promise<void> };
 }
 
-export function searchParts(module: PagefindModule, base: string, entries: IndexPart[], options: Record<string, unknown>): SearchPart[] {
+export function openParts(module: PagefindModule, base: string, entries: IndexPart[], options: Record<string, unknown>): SearchPart[] {
   return entries.map((entry, i) => {
     let made: Promise<PagefindLike> | undefined;
     return {
