@@ -198,7 +198,9 @@ describe('a library indexed in parts, newest first', () => {
     const first = await search(parts, 'DRG', [], { maxCandidates: 3 });
     expect(log.filter((l) => l.startsWith('open'))).toEqual(['open p1']);
     expect(new Set(first.hits.map((h) => h.slug))).toEqual(new Set(['new-0', 'new-1', 'new-2']));
-    expect(first).toMatchObject({ moreDocuments: 0, olderParts: 1, searchedDocuments: 3, olderDocuments: 2 });
+    expect(first).toMatchObject({ moreDocuments: 0, moreSure: 0, olderParts: 1, searchedDocuments: 3, olderDocuments: 2 });
+    // Exact matches left unchecked in the parts searched are counted apart from loose ones.
+    expect(await search(parts, 'DRG', [], { maxCandidates: 2 })).toMatchObject({ moreDocuments: 1, moreSure: 1, olderParts: 1 });
     const more = await search(parts, 'DRG', [], { maxCandidates: 6 });
     expect(new Set(more.hits.map((h) => h.slug))).toEqual(new Set(['new-0', 'new-1', 'new-2', 'old-0', 'old-1']));
     expect(more.olderParts).toBe(0);

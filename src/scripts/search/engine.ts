@@ -97,6 +97,8 @@ export interface SearchResult {
   dropped: number;
   /** How many candidate documents were not checked (beyond maxCandidates): ask again with a larger maxCandidates. */
   moreDocuments: number;
+  /** How many of those were found by the exact phrase of every part (the rest are loose matches only). */
+  moreSure: number;
   /** How many index parts after those searched could still hold matches (0: the whole library was searched). */
   olderParts: number;
   /** Documents in the parts searched or passed over by the filters: the newest ones (0 when the index does not say). */
@@ -380,7 +382,7 @@ async function searchParts(index: SearchPart[], query: string, glossary: Glossar
     const docs = (ps: SearchPart[]) => ps.reduce((n, p) => n + (p.docs ?? 0), 0);
     return { searchedDocuments: docs(index.slice(0, searched)), olderDocuments: docs(index.slice(searched)), olderParts: index.slice(searched).filter((p) => partCanMatch(p, filters)).length };
   };
-  if (!parts.length) return { parts, hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0, ...scope(index.length) };
+  if (!parts.length) return { parts, hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0, moreSure: 0, ...scope(index.length) };
   // Glossary and topic pages are in the first part only (search/pages.json lists their ids there).
   const isPage = (c: Candidate, id: string) => c.part === 0 && (pages?.has(id) ?? false);
   const all: { id: string; c: Candidate }[] = [];
@@ -429,6 +431,7 @@ async function searchParts(index: SearchPart[], query: string, glossary: Glossar
     suggestions: clauses ? [] : suggest(parts, glossary),
     dropped,
     moreDocuments: Math.max(0, docCandidates.length - maxCandidates),
+    moreSure: docCandidates.slice(maxCandidates).filter(({ c }) => c.sure).length,
     ...scope(searched),
   };
 }

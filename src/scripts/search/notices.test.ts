@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { statusText } from './notices.ts';
 import type { SearchResult } from './engine.ts';
 
-const result = (over: Partial<SearchResult>): SearchResult => ({ parts: [], hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0, olderParts: 0, searchedDocuments: 0, olderDocuments: 0, ...over });
+const result = (over: Partial<SearchResult>): SearchResult => ({ parts: [], hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0, moreSure: 0, olderParts: 0, searchedDocuments: 0, olderDocuments: 0, ...over });
 const hit = { url: '/p/x/#s1', title: '', kind: 'clause' as const, titleMatch: false, typed: 1, count: 1, marks: [], excerpt: { before: '', match: '', after: '' } };
 
 describe('the count readers see and hear', () => {

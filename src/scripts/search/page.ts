@@ -2,9 +2,12 @@
  * The search page: query and filters in the URL, results grouped by document.
  * It checks the best MAX_CANDIDATES documents for the query, in the newest
  * parts of a large library's index that give them (engine.ts, searchParts);
- * one button goes on: it checks the next documents Pagefind found, or, when
- * those are checked, searches the older parts (在更早的文件中继续检索), until
- * the whole library has been searched. Filters narrow the documents too.
+ * one button checks the next documents Pagefind found (再检查 N 份文件,
+ * newest exact matches first), and once every exact match of the parts
+ * searched has been checked, another searches the older parts (在更早的文件中
+ * 继续检索) until the whole library has been searched: it does not wait for
+ * the loose matches left (documents that may hold the words apart). Filters
+ * narrow the documents too.
  */
 import { search, groupByDocument, GROUP_SHOWN, MAX_CANDIDATES, STEP_DOCUMENTS, type Hit } from './engine.ts';
 import { escapeHtml, hitHref, loadSearch } from './load.ts';
@@ -28,7 +31,6 @@ export async function initSearchPage(): Promise<void> {
   // them (parts already searched and fragments already fetched stay loaded).
   let documents = MAX_CANDIDATES;
   let reach = STEP_DOCUMENTS;
-  let older = false;
   let last = '';
   let seq = 0;
   // Filters are rendered at build time (no layout shift); restore the URL's choices.
@@ -43,8 +45,8 @@ export async function initSearchPage(): Promise<void> {
     return f;
   };
 
-  /** `goingOn`: run by the button, whose place keeps the focus (the results are redrawn). */
-  async function run(goingOn = false) {
+  /** `goingOn`: run by a button, whose place keeps the focus (the results are redrawn). */
+  async function run(goingOn?: 'more' | 'older') {
     const mine = ++seq;
     const q = input.value.trim();
     const filters = selected();
@@ -56,7 +58,6 @@ export async function initSearchPage(): Promise<void> {
     if (url.toString() !== last) { documents = MAX_CANDIDATES; reach = STEP_DOCUMENTS; last = url.toString(); }
     const res = await search(parts, q, glossary, { ...(Object.keys(filters).length ? { filters } : {}), maxCandidates: documents, maxDocuments: reach, pages, simplify });
     if (mine !== seq) return; // a newer query or filter is on its way
-    older = !res.moreDocuments && res.olderParts > 0;
     let html = notices(res, base);
     if (res.agency) {
       html += `<section class="search-term"><h2>责任单位：<a href="${escapeHtml(`${base}agencies/${res.agency.id}/`)}">${escapeHtml(res.agency.name)}</a></h2><p class="lead">下列条款由其牵头或参与（原文可能用简称）。</p></section>`;
@@ -76,11 +77,11 @@ export async function initSearchPage(): Promise<void> {
     }
     if (!res.hits.length) html += `<p>${escapeHtml(searchedIn(res))}没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。${res.olderParts ? '' : '可以换一个说法，或去掉筛选条件。'}</p>`;
     if (res.moreDocuments) html += `<p class="search-more"><button type="button" data-search-more>再检查 ${Math.min(res.moreDocuments, MAX_CANDIDATES)} 份文件</button>（还有 ${res.moreDocuments} 份文件可能包含这些词）</p>`;
-    else if (res.olderParts) html += `<p class="search-more"><button type="button" data-search-more data-search-older>在更早的文件中继续检索</button>（${res.searchedDocuments ? `已检索最新的 ${res.searchedDocuments} 份，还有 ${res.olderDocuments} 份` : '还有更早的文件'}）</p>`;
+    if (res.olderParts && !res.moreSure) html += `<p class="search-more"><button type="button" data-search-older>在更早的文件中继续检索</button>（${res.searchedDocuments ? `已检索最新的 ${res.searchedDocuments} 份，还有 ${res.olderDocuments} 份` : '还有更早的文件'}）</p>`;
     out.innerHTML = html;
     status.textContent = statusText(res);
     // Keyboard readers go on from where they were: the button again, or the last results.
-    if (goingOn) (out.querySelector<HTMLElement>('[data-search-more]') ?? [...out.querySelectorAll<HTMLElement>('li a')].at(-1))?.focus();
+    if (goingOn) (out.querySelector<HTMLElement>(goingOn === 'more' ? '[data-search-more]' : '[data-search-older]') ?? out.querySelector<HTMLElement>('[data-search-more], [data-search-older]') ?? [...out.querySelectorAll<HTMLElement>('li a')].at(-1))?.focus();
   }
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
@@ -88,11 +89,13 @@ export async function initSearchPage(): Promise<void> {
   input.addEventListener('input', () => { window.clearTimeout(timer); timer = window.setTimeout(() => void run(), 120); });
   box.addEventListener('change', () => void run());
   out.addEventListener('click', (e) => {
-    if (!(e.target as Element).closest('[data-search-more]')) return;
+    const button = (e.target as Element).closest('[data-search-more], [data-search-older]');
+    if (!button) return;
     documents += MAX_CANDIDATES;
-    // Searching older parts: as many more documents as the first step searched at most.
+    // Older parts: as many more documents as one step searches; their exact matches are checked before loose ones.
+    const older = button.hasAttribute('data-search-older');
     if (older) reach += STEP_DOCUMENTS;
-    void run(true);
+    void run(older ? 'older' : 'more');
   });
   await run();
 }
