@@ -76,9 +76,11 @@ async function searchFigures(dir: string, label: string) {
   const site = await openSite({ dir });
   try {
     const first = await measureFirstQuery(site, '', '薪酬制度改革');
+    // A query that finds nothing searches as far as one step goes (engine.ts, STEP_DOCUMENTS): the most a first query costs.
+    const none = await measureFirstQuery(site, '', '量子计算');
     const warm = await measureWarmQueries(site, QUERIES);
     const ms = warm.map((w) => w.ms);
-    console.log(`\nSearch (${label}): first query ${kib(first.bytes)} in ${first.requests} requests, ${first.ms} ms to results; warm queries median ${median(ms)} ms, p95 ${p95(ms)} ms, max ${Math.max(...ms)} ms`);
+    console.log(`\nSearch (${label}): first query ${kib(first.bytes)} in ${first.requests} requests (${first.parts} index part${first.parts === 1 ? '' : 's'}), ${first.ms} ms to results; a first query finding nothing ${kib(none.bytes)} in ${none.requests} requests (${none.parts} parts); warm queries median ${median(ms)} ms, p95 ${p95(ms)} ms, max ${Math.max(...ms)} ms`);
     return { first, warm };
   } finally {
     await site.close();

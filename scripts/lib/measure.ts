@@ -58,7 +58,14 @@ export async function measureLoad(site: Site, path: string): Promise<LoadMeasure
   };
 }
 
-export interface QueryMeasure { bytes: number; requests: number; ms: number; results: number }
+export interface QueryMeasure {
+  bytes: number;
+  requests: number;
+  ms: number;
+  results: number;
+  /** Index parts the query opened (their pagefind-entry.json), of a library indexed in parts. */
+  parts: number;
+}
 
 /** Types a query into the header field on a loaded page: bytes fetched and time until results show. */
 export async function measureFirstQuery(site: Site, path: string, query: string): Promise<QueryMeasure> {
@@ -74,7 +81,8 @@ export async function measureFirstQuery(site: Site, path: string, query: string)
   const results = await page.locator('#site-search-popup [role="option"]').count();
   const sizes = await Promise.all(seen.map((s) => s.bytes));
   await page.context().close();
-  return { bytes: sizes.reduce((a, b) => a + b, 0), requests: seen.length, ms, results };
+  const parts = new Set(seen.filter((s) => s.url.includes('/pagefind-entry.json')).map((s) => s.url.split('?')[0])).size;
+  return { bytes: sizes.reduce((a, b) => a + b, 0), requests: seen.length, ms, results, parts };
 }
 
 /**

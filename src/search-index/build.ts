@@ -13,7 +13,8 @@
  * response's `errors` is checked; the index is closed in `finally`. Also
  * writes search/glossary-forms.json (glossary forms for query expansion),
  * search/pages.json (the fragment ids of glossary and topic pages),
- * search/indexes.json (the extra indexes the client merges) and the
+ * search/indexes.json (the parts, newest first, which the client searches
+ * one after another; index-parts.ts) and the
  * Traditional → Simplified tables (traditional-table.ts).
  */
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { encodeForms, glossaryForms } from './glossary-forms.ts';
 import { agenciesByDocument } from './agencies.ts';
 import { buildTables } from './traditional-table.ts';
 import type { AgencyMeta } from './agency-meta.ts';
+import { partEntry } from './index-parts.ts';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 
 function check(step: string, res: { errors: string[] }): void {
@@ -75,11 +77,27 @@ export function newestFirst(docs: { file: string; date: string; year: string; sl
   return [...docs].sort((a, b) => key(b).localeCompare(key(a)) || a.slug.localeCompare(b.slug)).map((d) => d.file);
 }
 
-/** The date attributes of a built document page, read without parsing the whole page. */
-function docDate(file: string): { file: string; date: string; year: string; slug: string } {
+interface DocDate { file: string; date: string; year: string; slug: string; region: string; kind: string }
+
+/** The date and filter attributes of a built document page, read without parsing the whole page. */
+function docDate(file: string): DocDate {
   const html = readFileSync(file, 'utf8');
-  const attr = (name: string) => new RegExp(`data-doc-${name}="([^"]*)"`).exec(html)?.[1] ?? '';
-  return { file, date: attr('date'), year: attr('year'), slug: attr('slug') };
+  const attr = (name: string) => decodeAttr(new RegExp(`data-doc-${name}="([^"]*)"`).exec(html)?.[1] ?? '');
+  return { file, date: attr('date'), year: attr('year'), slug: attr('slug'), region: attr('region'), kind: attr('kind') };
+}
+const decodeAttr = (s: string) => s.replace(/&(amp|quot|lt|gt|#39);/g, (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[e] ?? _);
+
+/**
+ * An extra part's WebAssembly: none. Pagefind's glue keeps the first module it
+ * instantiates on a page and hands it to every later instance, so a part's
+ * own copy would be 55 KB fetched for nothing; this stub (Pagefind's
+ * signature and no bytes) is what the part's instance fetches instead. The
+ * client creates a part's instance only after the first part has searched
+ * (src/scripts/search/parts.ts), so the module is loaded by then.
+ */
+function stubWasm(dir: string): void {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null }> };
+  for (const { wasm } of Object.values(entry.languages)) writeFileSync(join(dir, `wasm.${wasm ?? 'unknown'}.pagefind`), 'pagefind_dcd');
 }
 
 /** What the client needs of an extra index's folder (Pagefind also writes its UI and loader into each). */
@@ -92,7 +110,9 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   const perIndex = Number(process.env.SEARCH_DOCS_PER_INDEX) || DOCS_PER_INDEX;
   const t0 = Date.now();
-  const groups = indexGroups(newestFirst(pagesIn(join(out, 'policies')).map(docDate)), perIndex);
+  const dated = pagesIn(join(out, 'policies')).map(docDate);
+  const groups = indexGroups(newestFirst(dated), perIndex);
+  const byFile = new Map(dated.map((d) => [d.file, d]));
   for (const old of readdirSync(out).filter((d) => /^pagefind-\d+$/.test(d))) rmSync(join(out, old), { recursive: true, force: true });
   let docs = 0;
   let clauses = 0;
@@ -105,14 +125,18 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
     docs += counts.docs;
     clauses += counts.clauses;
     pages += counts.pages;
-    if (i > 0) for (const f of readdirSync(join(out, group.dir))) if (!INDEX_FILES.test(f)) rmSync(join(out, group.dir, f), { recursive: true, force: true });
+    if (i > 0) {
+      for (const f of readdirSync(join(out, group.dir))) if (!INDEX_FILES.test(f)) rmSync(join(out, group.dir, f), { recursive: true, force: true });
+      stubWasm(join(out, group.dir));
+    }
   }
   mkdirSync(join(out, 'search'), { recursive: true });
   // Which results are glossary and topic pages, known before their fragments are fetched (engine.ts).
   const pageIds = [...fragmentUrls(join(out, 'pagefind'))].filter(([, url]) => !url.startsWith('/policies/')).map(([id]) => id);
   writeFileSync(join(out, 'search', 'pages.json'), JSON.stringify(pageIds));
-  // The indexes the client merges into the first (load.ts), relative to the site's base.
-  writeFileSync(join(out, 'search', 'indexes.json'), JSON.stringify(groups.slice(1).map((g) => `${g.dir}/`)));
+  // The parts the client searches newest first (src/scripts/search/parts.ts), relative to the site's base.
+  const entries = groups.map((g) => partEntry(`${g.dir}/`, g.docs.map((f) => byFile.get(f)!).map((d) => ({ 地区: d.region, 年份: d.year, 文种: d.kind }))));
+  writeFileSync(join(out, 'search', 'indexes.json'), JSON.stringify(entries));
   // Pagefind ships its loader unminified; the first search downloads it, so minify it (≈ 30 % smaller).
   const loader = join(out, 'pagefind', 'pagefind.js');
   const min = await transform(readFileSync(loader, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });

@@ -55,10 +55,12 @@ test('search loads from the sub-path and its results land on the clause', async 
 });
 
 test('search split over three indexes finds exactly what the single index finds', async () => {
-  // Two documents per index (SEARCH_DOCS_PER_INDEX=2): the first is pagefind/, the others are listed.
+  // Two documents per index (SEARCH_DOCS_PER_INDEX=2): pagefind/, then pagefind-2/ …, all listed newest first.
   const indexes = Math.ceil(DOCS.length / 2);
   expect(indexes, 'the split needs at least two indexes').toBeGreaterThan(1);
-  expect(JSON.parse(readFileSync('dist-sub/search/indexes.json', 'utf8'))).toEqual(Array.from({ length: indexes - 1 }, (_, i) => `pagefind-${i + 2}/`));
+  const parts = JSON.parse(readFileSync('dist-sub/search/indexes.json', 'utf8')) as { dir: string; docs: number }[];
+  expect(parts.map((p) => p.dir)).toEqual(Array.from({ length: indexes }, (_, i) => (i ? `pagefind-${i + 1}/` : 'pagefind/')));
+  expect(parts.reduce((n, p) => n + p.docs, 0)).toBe(DOCS.length);
   const single = await openSite();
   const results = async (s: Site, q: string) => {
     const page = await s.page();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { search, parseQuery, pagefindQueries, compareHits, pickShown, groupByDocument, suggest, type Hit, type PagefindData, type PagefindLike } from './engine.ts';
+import { search, parseQuery, pagefindQueries, compareHits, pickShown, groupByDocument, suggest, type Hit, type PagefindData, type PagefindLike, type SearchPart } from './engine.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/document.json', import.meta.url), 'utf8')) as {
   doc: { slug: string; short: string; date: string };
@@ -162,5 +162,81 @@ describe('agencies', () => {
     const res = await search(pagefind, '某市卫生健康委员会');
     expect(res.hits.map((h) => h.anchor)).toEqual([anchor]);
     expect(res.agency).toEqual({ id: 'x-weijian', name: '某市卫生健康委员会' });
+  });
+});
+
+describe('a library indexed in parts, newest first', () => {
+  /** A document under another slug, its DRG written as `instead` (same length: the word locations stay). */
+  const without = (slug: string, instead = 'ABC'): PagefindData => {
+    const d = docData(slug);
+    return { ...d, content: d.content.replaceAll('DRG', instead), raw_content: d.raw_content!.replaceAll('DRG', instead) };
+  };
+  /** A part answering each query with the documents whose text has it (quotes ignored); records which parts were opened and searched. */
+  function part(name: string, docs: PagefindData[], log: string[], extra: Partial<SearchPart> = {}): SearchPart {
+    const pagefind: PagefindLike = {
+      search: async (q) => {
+        log.push(`${name}:${q}`);
+        const words = q.replace(/"/g, '').split(/\s+/).filter(Boolean);
+        return { results: docs.filter((d) => words.every((w) => d.content.includes(w))).map((d, i) => ({ id: `f${i}`, score: 1, data: async () => d })) };
+      },
+    };
+    return { dir: `${name}/`, docs: docs.length, pagefind: async () => { log.push(`open ${name}`); return pagefind; }, ...extra };
+  }
+  const docs = (prefix: string, n: number, has: boolean) => Array.from({ length: n }, (_, i) => (has ? docData(`${prefix}-${i}`) : without(`${prefix}-${i}`)));
+
+  test('a query found only in the oldest part is found: parts are searched on while the results do not fill', async () => {
+    const log: string[] = [];
+    const parts = [part('p1', docs('new', 2, false), log), part('p2', docs('mid', 2, false), log), part('p3', docs('old', 1, true), log)];
+    const res = await search(parts, 'DRG');
+    expect(new Set(res.hits.map((h) => h.slug))).toEqual(new Set(['old-0']));
+    expect(res).toMatchObject({ olderParts: 0, searchedDocuments: 5, olderDocuments: 0 });
+  });
+
+  test('when the newest part fills the documents to check, older parts are not opened; asking for more opens them', async () => {
+    const log: string[] = [];
+    const parts = [part('p1', docs('new', 3, true), log), part('p2', docs('old', 2, true), log)];
+    const first = await search(parts, 'DRG', [], { maxCandidates: 3 });
+    expect(log.filter((l) => l.startsWith('open'))).toEqual(['open p1']);
+    expect(new Set(first.hits.map((h) => h.slug))).toEqual(new Set(['new-0', 'new-1', 'new-2']));
+    expect(first).toMatchObject({ moreDocuments: 0, moreSure: 0, olderParts: 1, searchedDocuments: 3, olderDocuments: 2 });
+    // Exact matches left unchecked in the parts searched are counted apart from loose ones.
+    expect(await search(parts, 'DRG', [], { maxCandidates: 2 })).toMatchObject({ moreDocuments: 1, moreSure: 1, olderParts: 1 });
+    const more = await search(parts, 'DRG', [], { maxCandidates: 6 });
+    expect(new Set(more.hits.map((h) => h.slug))).toEqual(new Set(['new-0', 'new-1', 'new-2', 'old-0', 'old-1']));
+    expect(more.olderParts).toBe(0);
+  });
+
+  test('one query searches at most maxDocuments documents before it stops to ask; a larger bound goes on', async () => {
+    const log: string[] = [];
+    const parts = [part('p1', docs('a', 4, false), log), part('p2', docs('b', 4, false), log), part('p3', docs('c', 4, false), log), part('p4', docs('d', 1, true), log)];
+    const step = await search(parts, 'DRG', [], { maxDocuments: 8 });
+    expect(step.hits).toEqual([]);
+    expect(step).toMatchObject({ olderParts: 2, searchedDocuments: 8, olderDocuments: 5 });
+    expect(log.filter((l) => l.startsWith('open'))).toEqual(['open p1', 'open p2']);
+    const on = await search(parts, 'DRG', [], { maxDocuments: 16 });
+    expect(on.hits.map((h) => h.slug)).toContain('d-0');
+  });
+
+  test('a part whose documents cannot match the filters is passed over without being opened', async () => {
+    const log: string[] = [];
+    const parts = [
+      part('p1', docs('new', 2, true), log, { filters: { 年份: ['2024'] } }),
+      part('p2', docs('old', 2, true), log, { filters: { 年份: ['2019', '2020'] } }),
+    ];
+    const res = await search(parts, 'DRG', [], { filters: { 年份: ['2019'] } });
+    expect(log.filter((l) => l.startsWith('open'))).toEqual(['open p2']);
+    expect(new Set(res.hits.map((h) => h.slug))).toEqual(new Set(['old-0', 'old-1']));
+    expect(res.olderParts).toBe(0);
+    // A filter the parts do not list (文件) passes over nothing.
+    const byDoc = await search(parts, 'DRG', [], { filters: { 文件: ['x'] } });
+    expect(byDoc.olderParts).toBe(0);
+    expect(log.filter((l) => l === 'open p1')).toHaveLength(1);
+  });
+
+  test('the same fragment id in two parts is two documents', async () => {
+    const log: string[] = [];
+    const parts = [part('p1', [docData('one')], log), part('p2', [docData('two')], log)];
+    const res = await search(parts, 'DRG');
+    expect(new Set(res.hits.map((h) => h.slug))).toEqual(new Set(['one', 'two']));
   });
 });

@@ -34,6 +34,7 @@ import { splitClauses, type FragmentText } from './clauses.ts';
 import { normalizeQuery, withinOneEdit } from './normalize.ts';
 import type { GlossaryForms } from '../../search-index/glossary-forms.ts';
 import { AGENCIES_META, type AgencyMeta } from '../../search-index/agency-meta.ts';
+import { partCanMatch, type IndexPart } from '../../search-index/index-parts.ts';
 
 export type { GlossaryForms };
 
@@ -96,6 +97,22 @@ export interface SearchResult {
   dropped: number;
   /** How many candidate documents were not checked (beyond maxCandidates): ask again with a larger maxCandidates. */
   moreDocuments: number;
+  /** How many of those were found by the exact phrase of every part (the rest are loose matches only). */
+  moreSure: number;
+  /** How many index parts after those searched could still hold matches (0: the whole library was searched). */
+  olderParts: number;
+  /** Documents in the parts searched or passed over by the filters: the newest ones (0 when the index does not say). */
+  searchedDocuments: number;
+  /** Documents in the parts after those (older ones, not searched). */
+  olderDocuments: number;
+}
+
+/**
+ * One part of a large library's index (src/search-index/index-parts.ts),
+ * newest first: its figures and its Pagefind, created on first use.
+ */
+export interface SearchPart extends IndexPart {
+  pagefind(): Promise<PagefindLike>;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -108,6 +125,14 @@ const HAN = /\p{Script=Han}/u;
 export const MAX_CANDIDATES = 8;
 /** How many glossary and topic pages to check (small downloads, ranked after clauses). */
 export const MAX_PAGES = 10;
+/**
+ * How many documents one query searches at most before it stops to ask (the
+ * search page's 在更早的文件中继续检索) when the newest do not fill what is
+ * shown: each part costs its metadata and word chunks, so a query that finds
+ * little does not download the whole library at once. Far above any library
+ * that fits in one part.
+ */
+export const STEP_DOCUMENTS = 1200;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 
@@ -205,6 +230,8 @@ export interface SearchOptions {
   maxCandidates?: number;
   /** How many glossary and topic pages to fetch and check. */
   maxPages?: number;
+  /** Parts are searched further only while those searched hold fewer documents than this (STEP_DOCUMENTS). */
+  maxDocuments?: number;
   /** Pagefind ids of the glossary and topic pages (search/pages.json); any other result is taken for a document. */
   pages?: ReadonlySet<string>;
   /**
@@ -268,9 +295,10 @@ function parseJson<T>(json: string | undefined, fallback: T): T {
   }
 }
 
-export async function search(pagefind: PagefindLike, query: string, glossary: GlossaryForms[] = [], options: SearchOptions = {}): Promise<SearchResult> {
+export async function search(source: PagefindLike | SearchPart[], query: string, glossary: GlossaryForms[] = [], options: SearchOptions = {}): Promise<SearchResult> {
   const simplified = options.simplify ? await options.simplify(query) : null;
-  const res = await searchParts(pagefind, simplified ?? query, glossary, options);
+  const parts = Array.isArray(source) ? source : [{ dir: 'pagefind/', pagefind: async () => source }];
+  const res = await searchParts(parts, simplified ?? query, glossary, options);
   return simplified !== null && simplified !== query ? { ...res, simplified } : res;
 }
 
@@ -284,13 +312,15 @@ export function suggest(parts: QueryPart[], glossary: GlossaryForms[], limit = 5
   return [...out].slice(0, limit);
 }
 
-async function searchParts(pagefind: PagefindLike, query: string, glossary: GlossaryForms[], options: SearchOptions): Promise<SearchResult> {
-  const { filters, maxCandidates = MAX_CANDIDATES, maxPages = MAX_PAGES, pages } = options;
-  const parts = parseQuery(query, glossary);
-  if (!parts.length) return { parts, hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0 };
-  // Candidates: for each part, the union over its alternatives; then the intersection over parts.
-  // `typed`: found by the exact phrase of what was typed, not only of another form.
-  type Candidate = { score: number; exact: boolean; typed: boolean; data(): Promise<PagefindData> };
+/** A candidate document or page of one index part. `sure`: every part of the query found by its exact phrase (or word). */
+type Candidate = { part: number; score: number; exact: boolean; typed: boolean; sure: boolean; data(): Promise<PagefindData> };
+
+/**
+ * The candidates of one index part: for each query part, the union over its
+ * alternatives; then the intersection over the query parts. `need`: how many
+ * more documents would fill the documents to be checked (loose queries, below).
+ */
+async function candidatesIn(pagefind: PagefindLike, parts: QueryPart[], index: number, need: number, filters: Record<string, string[]> | undefined, pages: ReadonlySet<string> | undefined): Promise<Map<string, Candidate>> {
   let candidates: Map<string, Candidate> | null = null;
   for (const part of parts) {
     const found = new Map<string, Candidate>();
@@ -301,7 +331,7 @@ async function searchParts(pagefind: PagefindLike, query: string, glossary: Glos
           const exact = i === 0 && HAN.test(alt);
           const typed = exact && alt === part.text;
           // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
-          found.set(r.id, { score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, typed: typed || !!prev?.typed, data: prev?.data ?? r.data });
+          found.set(r.id, { part: index, score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, typed: typed || !!prev?.typed, sure: i === 0 || !!prev?.sure, data: prev?.data ?? r.data });
         }
       }
     };
@@ -318,30 +348,67 @@ async function searchParts(pagefind: PagefindLike, query: string, glossary: Glos
     // differently from the text) and for their scores, which rank the exact matches.
     await run(part.alternatives.map((alt) => all(alt)[0]));
     const exactDocs = [...found].filter(([id, c]) => c.exact && !(pages?.has(id) ?? false)).length;
-    if (parts.length > 1 || exactDocs < maxCandidates) await run(part.alternatives.flatMap((alt) => all(alt).slice(1)));
+    if (parts.length > 1 || exactDocs < need) await run(part.alternatives.flatMap((alt) => all(alt).slice(1)));
     if (candidates === null) candidates = found;
     else {
       // Every part is required: keep the candidates this part found too.
       const next = new Map<string, Candidate>();
       for (const [id, c] of candidates as Map<string, Candidate>) {
         const f = found.get(id);
-        if (f) next.set(id, { ...c, exact: c.exact && f.exact, typed: c.typed && f.typed, score: c.score + f.score });
+        if (f) next.set(id, { ...c, exact: c.exact && f.exact, typed: c.typed && f.typed, sure: c.sure && f.sure, score: c.score + f.score });
       }
       candidates = next;
     }
   }
-  const ranked = [...(candidates ?? new Map<string, Candidate>())]
-    .sort(([, a], [, b]) => Number(b.exact) - Number(a.exact) || Number(b.typed) - Number(a.typed) || b.score - a.score);
+  return candidates ?? new Map<string, Candidate>();
+}
+
+/**
+ * A large library's index is in parts, newest first (src/search-index/build.ts),
+ * searched one after another: the next part only while the documents found
+ * for sure (every query part by its exact phrase or word) do not fill the
+ * documents to be checked (maxCandidates) and the parts searched hold fewer
+ * than maxDocuments documents. The first query thus costs one part however
+ * large the library. A part whose documents cannot match the filters
+ * (index-parts.ts) is passed over. Candidates are checked exact first, then
+ * typed, then newest part first, then by Pagefind's score; the hits of every
+ * part searched are ranked together (compareHits).
+ */
+async function searchParts(index: SearchPart[], query: string, glossary: GlossaryForms[], options: SearchOptions): Promise<SearchResult> {
+  const { filters, maxCandidates = MAX_CANDIDATES, maxPages = MAX_PAGES, maxDocuments = STEP_DOCUMENTS, pages } = options;
+  const parts = parseQuery(query, glossary);
+  // How far the search went: the parts up to `searched` were searched or cannot match.
+  const scope = (searched: number) => {
+    const docs = (ps: SearchPart[]) => ps.reduce((n, p) => n + (p.docs ?? 0), 0);
+    return { searchedDocuments: docs(index.slice(0, searched)), olderDocuments: docs(index.slice(searched)), olderParts: index.slice(searched).filter((p) => partCanMatch(p, filters)).length };
+  };
+  if (!parts.length) return { parts, hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0, moreSure: 0, ...scope(index.length) };
+  // Glossary and topic pages are in the first part only (search/pages.json lists their ids there).
+  const isPage = (c: Candidate, id: string) => c.part === 0 && (pages?.has(id) ?? false);
+  const all: { id: string; c: Candidate }[] = [];
+  const docsFound = (sure: boolean) => all.filter(({ id, c }) => !isPage(c, id) && (!sure || c.sure)).length;
+  let searched = 0;
+  // Documents of the parts really searched (not of those passed over): what the step downloaded.
+  let searchedDocs = 0;
+  for (const [i, part] of index.entries()) {
+    if (i > 0 && (docsFound(true) >= maxCandidates || searchedDocs >= maxDocuments)) break;
+    searched = i + 1;
+    if (!partCanMatch(part, filters)) continue;
+    searchedDocs += part.docs ?? 0;
+    const found = await candidatesIn(await part.pagefind(), parts, i, Math.max(1, maxCandidates - docsFound(false)), filters, i === 0 ? pages : undefined);
+    // Pagefind's ids are unique within a part only: the part number (c.part) keeps them apart.
+    for (const [id, c] of found) all.push({ id, c });
+  }
+  const ranked = all.sort(({ c: a }, { c: b }) => Number(b.exact) - Number(a.exact) || Number(b.typed) - Number(a.typed) || a.part - b.part || b.score - a.score);
   // Documents (large downloads) and pages (small ones) are limited separately; the build lists
   // which results are pages (search/pages.json), so nothing is fetched only to be left out.
-  const isPage = (id: string) => pages?.has(id) ?? false;
-  const docCandidates = ranked.filter(([id]) => !isPage(id));
-  const pageCandidates = ranked.filter(([id]) => isPage(id));
+  const docCandidates = ranked.filter(({ id, c }) => !isPage(c, id));
+  const pageCandidates = ranked.filter(({ id, c }) => isPage(c, id));
   const chosen = [...docCandidates.slice(0, maxCandidates), ...pageCandidates.slice(0, maxPages)];
   const hits: Hit[] = [];
   let dropped = 0;
   let agency: AgencyRef | undefined;
-  for (const d of await Promise.all(chosen.map(([, c]) => c.data()))) {
+  for (const d of await Promise.all(chosen.map(({ c }) => c.data()))) {
     const found = hitsOf(d, parts);
     if (!found.length) dropped++;
     hits.push(...found);
@@ -364,6 +431,8 @@ async function searchParts(pagefind: PagefindLike, query: string, glossary: Glos
     suggestions: clauses ? [] : suggest(parts, glossary),
     dropped,
     moreDocuments: Math.max(0, docCandidates.length - maxCandidates),
+    moreSure: docCandidates.slice(maxCandidates).filter(({ c }) => c.sure).length,
+    ...scope(searched),
   };
 }
 

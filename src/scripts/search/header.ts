@@ -4,7 +4,7 @@
  * when the reader starts to search (see components/layout/SiteSearch.astro).
  */
 import { search, groupByDocument, pickShown, type Hit } from './engine.ts';
-import { notices } from './notices.ts';
+import { leftOut, notices, searchedIn, statusText } from './notices.ts';
 import { escapeHtml, hitHref, loadSearch } from './load.ts';
 
 const MAX_SHOWN = 8;
@@ -54,10 +54,11 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     if (!q) { close(); status.textContent = ''; return; }
     let res;
     try {
-      const { pagefind, glossary, pages, simplify } = await loadSearch(base);
+      const { parts, glossary, pages, simplify } = await loadSearch(base);
       // The popup shows a few results: check only the best documents (each is a download of about
-      // its text's size; three keep the first query within its budget, tests/e2e/budgets.test.ts).
-      res = await search(pagefind, q, glossary, { maxCandidates: HEADER_DOCUMENTS, maxPages: HEADER_PAGES, pages, simplify });
+      // its text's size; three keep the first query within its budget, tests/e2e/budgets.test.ts),
+      // and search older parts of a large library only while the newest do not give three.
+      res = await search(parts, q, glossary, { maxCandidates: HEADER_DOCUMENTS, maxPages: HEADER_PAGES, pages, simplify });
     } catch {
       if (mine !== seq) return;
       popup.innerHTML = `<p class="search-empty">检索暂时无法使用，请稍后再试，或打开<a href="${escapeHtml(`${base}search/?q=${encodeURIComponent(q)}`)}">检索页</a>。</p>`;
@@ -83,16 +84,19 @@ export function initHeaderSearch(form: HTMLFormElement): void {
       html += '</div>';
     }
     const all = `${base}search/?q=${encodeURIComponent(q)}`;
+    // A large library may have been searched only in its newest parts: the count says so; lead on.
+    const further = res.moreDocuments ? '在检索页查看更多结果' : res.olderParts ? '在更早的文件中继续检索' : '';
+    if (res.hits.length && res.olderParts) html += `<p class="search-notice" data-search-scope>${escapeHtml(`${searchedIn(res)}找到 ${res.clauses} 条条款${leftOut(res)}`)}</p>`;
     html += res.hits.length
-      ? `<a class="search-all" href="${escapeHtml(all)}">${res.moreDocuments ? '在检索页查看更多结果' : `查看全部 ${res.clauses} 条条款`}</a>`
-      : `<p class="search-empty">没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。</p>`;
+      ? `<a class="search-all" href="${escapeHtml(all)}">${further || `查看全部 ${res.clauses} 条条款`}</a>`
+      : `<p class="search-empty">${escapeHtml(searchedIn(res))}没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。${further ? `<a class="search-all" href="${escapeHtml(all)}">${further}</a>` : ''}</p>`;
     popup.innerHTML = html;
     popup.dataset.query = q; // which query these results answer (the benchmark waits for it)
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
     // The count is of clauses (the provisions found), not of glossary or topic pages.
-    status.textContent = res.clauses ? `找到 ${res.clauses} 条条款${res.moreDocuments ? '（还有更多文件可查）' : ''}` : res.hits.length ? `没有找到条款，有 ${res.hits.length} 个相关页面` : '没有找到结果';
+    status.textContent = `${statusText(res)}${res.moreDocuments && !res.olderParts && res.clauses ? '（还有更多文件可查）' : ''}`;
   }
 
   const typed = () => {

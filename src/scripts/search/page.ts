@@ -1,11 +1,17 @@
 /**
  * The search page: query and filters in the URL, results grouped by document.
- * It checks the best MAX_CANDIDATES documents for the query; when Pagefind
- * found more, a button checks the next ones (filters narrow the documents too).
+ * It checks the best MAX_CANDIDATES documents for the query, in the newest
+ * parts of a large library's index that give them (engine.ts, searchParts);
+ * one button checks the next documents Pagefind found (再检查 N 份文件,
+ * newest exact matches first), and once every exact match of the parts
+ * searched has been checked, another searches the older parts (在更早的文件中
+ * 继续检索) until the whole library has been searched: it does not wait for
+ * the loose matches left (documents that may hold the words apart). Filters
+ * narrow the documents too.
  */
-import { search, groupByDocument, GROUP_SHOWN, MAX_CANDIDATES, type Hit } from './engine.ts';
+import { search, groupByDocument, GROUP_SHOWN, MAX_CANDIDATES, STEP_DOCUMENTS, type Hit } from './engine.ts';
 import { escapeHtml, hitHref, loadSearch } from './load.ts';
-import { notices } from './notices.ts';
+import { notices, searchedIn, statusText } from './notices.ts';
 
 const FILTER_KEYS = ['文件', '地区', '年份', '文种'];
 
@@ -20,10 +26,13 @@ export async function initSearchPage(): Promise<void> {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
 
-  const { pagefind, glossary, pages, simplify } = await loadSearch(base, true);
-  // Documents checked for the current query and filters; “more” raises it (fragments already fetched stay cached).
+  const { parts, glossary, pages, simplify } = await loadSearch(base, true);
+  // Documents checked and documents searched for the current query and filters; “more” raises
+  // them (parts already searched and fragments already fetched stay loaded).
   let documents = MAX_CANDIDATES;
+  let reach = STEP_DOCUMENTS;
   let last = '';
+  let seq = 0;
   // Filters are rendered at build time (no layout shift); restore the URL's choices.
   for (const cb of box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) cb.checked = params.getAll(cb.name).includes(cb.value);
 
@@ -36,7 +45,9 @@ export async function initSearchPage(): Promise<void> {
     return f;
   };
 
-  async function run() {
+  /** `goingOn`: run by a button, whose place keeps the focus (the results are redrawn). */
+  async function run(goingOn?: 'more' | 'older') {
+    const mine = ++seq;
     const q = input.value.trim();
     const filters = selected();
     const url = new URLSearchParams();
@@ -44,8 +55,9 @@ export async function initSearchPage(): Promise<void> {
     for (const [k, vs] of Object.entries(filters)) for (const v of vs) url.append(k, v);
     history.replaceState(null, '', `${location.pathname}${url.size ? `?${url}` : ''}`);
     if (!q) { out.innerHTML = ''; status.textContent = ''; return; }
-    if (url.toString() !== last) { documents = MAX_CANDIDATES; last = url.toString(); }
-    const res = await search(pagefind, q, glossary, { ...(Object.keys(filters).length ? { filters } : {}), maxCandidates: documents, pages, simplify });
+    if (url.toString() !== last) { documents = MAX_CANDIDATES; reach = STEP_DOCUMENTS; last = url.toString(); }
+    const res = await search(parts, q, glossary, { ...(Object.keys(filters).length ? { filters } : {}), maxCandidates: documents, maxDocuments: reach, pages, simplify });
+    if (mine !== seq) return; // a newer query or filter is on its way
     let html = notices(res, base);
     if (res.agency) {
       html += `<section class="search-term"><h2>责任单位：<a href="${escapeHtml(`${base}agencies/${res.agency.id}/`)}">${escapeHtml(res.agency.name)}</a></h2><p class="lead">下列条款由其牵头或参与（原文可能用简称）。</p></section>`;
@@ -63,21 +75,27 @@ export async function initSearchPage(): Promise<void> {
       if (rest.length) html += `<details class="search-doc-more"><summary>本文件另有 ${rest.length} 条</summary><ol class="search-results" start="${GROUP_SHOWN + 1}">${rest.map(item).join('')}</ol></details>`;
       html += '</section>';
     }
+    if (!res.hits.length) html += `<p>${escapeHtml(searchedIn(res))}没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。${res.olderParts ? '' : '可以换一个说法，或去掉筛选条件。'}</p>`;
     if (res.moreDocuments) html += `<p class="search-more"><button type="button" data-search-more>再检查 ${Math.min(res.moreDocuments, MAX_CANDIDATES)} 份文件</button>（还有 ${res.moreDocuments} 份文件可能包含这些词）</p>`;
-    if (!res.hits.length) html += `<p>没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。可以换一个说法，或去掉筛选条件。</p>`;
+    if (res.olderParts && !res.moreSure) html += `<p class="search-more"><button type="button" data-search-older>在更早的文件中继续检索</button>（${res.searchedDocuments ? `已检索最新的 ${res.searchedDocuments} 份，还有 ${res.olderDocuments} 份` : '还有更早的文件'}）</p>`;
     out.innerHTML = html;
-    // The count is of clauses, not of glossary or topic pages.
-    status.textContent = res.clauses ? `找到 ${res.clauses} 条条款` : res.hits.length ? `没有找到条款，有 ${res.hits.length} 个相关页面` : '没有找到结果';
+    status.textContent = statusText(res);
+    // Keyboard readers go on from where they were: the button again, or the last results.
+    if (goingOn) (out.querySelector<HTMLElement>(goingOn === 'more' ? '[data-search-more]' : '[data-search-older]') ?? out.querySelector<HTMLElement>('[data-search-more], [data-search-older]') ?? [...out.querySelectorAll<HTMLElement>('li a')].at(-1))?.focus();
   }
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
   let timer = 0;
-  input.addEventListener('input', () => { window.clearTimeout(timer); timer = window.setTimeout(run, 120); });
+  input.addEventListener('input', () => { window.clearTimeout(timer); timer = window.setTimeout(() => void run(), 120); });
   box.addEventListener('change', () => void run());
   out.addEventListener('click', (e) => {
-    if (!(e.target as Element).closest('[data-search-more]')) return;
+    const button = (e.target as Element).closest('[data-search-more], [data-search-older]');
+    if (!button) return;
     documents += MAX_CANDIDATES;
-    void run();
+    // Older parts: as many more documents as one step searches; their exact matches are checked before loose ones.
+    const older = button.hasAttribute('data-search-older');
+    if (older) reach += STEP_DOCUMENTS;
+    void run(older ? 'older' : 'more');
   });
   await run();
 }
