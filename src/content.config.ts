@@ -8,25 +8,22 @@ import { glob } from 'astro/loaders';
 import { policyLoader } from './loaders/policies.ts';
 import { z } from 'astro/zod';
 import { policyFrontmatterSchema } from './schemas/policy.ts';
-import type { GlossaryOccurrence } from './plugins/remark-glossary.ts';
-import type { Citation } from './plugins/remark-citations.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 
 /**
  * Rendered to HTML by the loader (src/loaders/policies.ts), not compiled to
- * JavaScript. Besides the frontmatter, each entry carries what rendering
- * found (set by the loader, not by authors).
+ * JavaScript. Besides the frontmatter, each entry carries where the loader
+ * put what rendering produced (set by the loader, not by authors; kept out
+ * of the store, which Astro inlines into its server bundle).
  */
 const policies = defineCollection({
   loader: policyLoader(),
   schema: policyFrontmatterSchema.extend({
     rendering: z.object({
-      /** The rendered text (outside the data store; read it with policyHtml()). */
+      /** The rendered text (read it with policyHtml()). */
       htmlFile: z.string(),
-      /** Glossary terms marked in the text, with anchors (for the term pages). */
-      glossaryOccurrences: z.custom<GlossaryOccurrence[]>((v) => Array.isArray(v)),
-      /** Documents the text cites, with anchors (for the cited-documents page). */
-      citations: z.custom<Citation[]>((v) => Array.isArray(v)),
+      /** Glossary terms marked in the text and documents it cites, with anchors (read them with policyRendering()). */
+      dataFile: z.string(),
     }),
   }),
 });
