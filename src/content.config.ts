@@ -24,6 +24,8 @@ const policies = defineCollection({
       htmlFile: z.string(),
       /** Glossary terms marked in the text and documents it cites, with anchors (read them with policyRendering()). */
       dataFile: z.string(),
+      /** Digest of everything the document's own pages are made from (incremental builds: src/build/changed-documents.ts). */
+      pages: z.string(),
     }),
   }),
 });

@@ -26,7 +26,7 @@
  * the loader is a few milliseconds each, and no document can execute code.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ import { findInLibrary } from '../plugins/remark-citations.ts';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
 import { StepCache } from '../lib/build-cache/step-cache.ts';
 import { loadTopicData, type TopicData } from '../lib/topics/load.ts';
+import { PAGES_MANIFEST, type PagesManifest } from '../lib/build-cache/paths.ts';
 
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
@@ -92,6 +93,18 @@ export function policyLoader(options: PolicyLoaderOptions = {}): Loader {
 }
 
 /**
+ * What every document's own pages (policies/<slug>/…, data/<slug>.*) are
+ * made from besides the document's own files: the site's code, styles and
+ * shared data (glossary, topics, agencies, targets …). A page per document
+ * that shows something computed over the library must put that into the
+ * document's pages digest (loadAll), as the similar provisions do through
+ * the rendering key.
+ */
+export const PAGE_INPUTS = ['src', 'public', 'ingest/mdx', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** Per-document inputs, digested per document instead (a new document must not change every digest). */
+const PER_DOCUMENT = ['src/content/policies', 'src/content/clauses', 'src/content/reports'];
+
+/**
  * What one document's rendering reads of other documents through the
  * relations: the labels and short titles of the clauses its provisions link to.
  */
@@ -115,7 +128,8 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     return { id: f.replace(/\.mdx$/, ''), filePath, frontmatter: readFrontmatter(source, filePath), sourceDigest: generateDigest(source) };
   });
   const base = config.base.replace(/\/?$/, '/');
-  const cacheDir = fileURLToPath(new URL('policy-render/', config.cacheDir));
+  // One folder per base path: the sub-path test build must not prune the main build's results.
+  const cacheDir = fileURLToPath(new URL(`policy-render/${digest(base).slice(0, 12)}/`, config.cacheDir));
   const setup: RenderSetup = {
     root,
     base,
@@ -156,13 +170,26 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   if (threads > 1) await renderInWorkers(tasks, setup, threads);
   else renderFiles(setup, tasks);
 
+  // Each document's pages digest: the site's shared inputs, its rendering (key and how its citations resolved), its own files.
+  const pageShared = digest(digestFiles(root, PAGE_INPUTS, PER_DOCUMENT), base, config.site ?? '');
+  const fileDigest = (path: string) => { try { return digest(readFileSync(join(root, path))); } catch { return ''; } };
+  const pages: PagesManifest = {};
+  for (const { id, sourceDigest } of docs) {
+    const key = keys.get(id)!;
+    const rendered = cache.get(key) ?? { citations: [] };
+    pages[id] = digest(pageShared, sourceDigest, key, JSON.stringify(rendered.citations.map((c) => c.library ?? '')),
+      fileDigest(`src/content/clauses/${id}.json`), fileDigest(`src/content/reports/${id}.json`));
+  }
+
   store.clear();
   for (const { id, filePath, frontmatter, sourceDigest } of docs) {
     const key = keys.get(id)!;
-    const rendering = { htmlFile: cache.file(key, 'html'), dataFile: cache.file(key, 'json') };
+    const rendering = { htmlFile: cache.file(key, 'html'), dataFile: cache.file(key, 'json'), pages: pages[id] };
     const data = await parseData({ id, data: { ...frontmatter, rendering }, filePath });
     store.set({ id, data, filePath, digest: digest(sourceDigest, key) });
   }
+  // For scripts/build.ts: which documents' pages an incremental build can keep.
+  writeFileSync(fileURLToPath(new URL(PAGES_MANIFEST, config.cacheDir)), JSON.stringify(pages));
   const pruned = cache.prune();
   logger.info(`${docs.length} policy documents: ${tasks.length} rendered${threads > 1 ? ` (${threads} threads)` : ''}, ${docs.length - tasks.length} from the cache, in ${Date.now() - t0} ms${pruned ? `; ${pruned} stale cache files removed` : ''}`);
 }

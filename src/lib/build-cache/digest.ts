@@ -19,11 +19,12 @@ export function digest(...parts: (string | Buffer)[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
-/** Every file under the paths (files or folders, recursively; tests left out), in name order. */
-function filesUnder(root: string, paths: string[]): string[] {
+/** Every file under the paths (files or folders, recursively; tests and `exclude`d paths left out), in name order. */
+function filesUnder(root: string, paths: string[], exclude: string[] = []): string[] {
   const out: string[] = [];
+  const skip = new Set(exclude.map((e) => join(root, e)));
   const walk = (p: string) => {
-    if (!existsSync(p)) return;
+    if (!existsSync(p) || skip.has(p)) return;
     if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f));
     else if (!/\.test\.ts$/.test(p)) out.push(p);
   };
@@ -32,6 +33,6 @@ function filesUnder(root: string, paths: string[]): string[] {
 }
 
 /** The digest of files and folders: names (relative to root) and contents. */
-export function digestFiles(root: string, paths: string[]): string {
-  return digest(...filesUnder(root, paths).flatMap((f) => [relative(root, f), readFileSync(f)]));
+export function digestFiles(root: string, paths: string[], exclude: string[] = []): string {
+  return digest(...filesUnder(root, paths, exclude).flatMap((f) => [relative(root, f), readFileSync(f)]));
 }
