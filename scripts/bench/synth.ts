@@ -30,10 +30,11 @@ const SECTIONS = ['总体要求', '重点任务', '运行机制', '保障措施'
 
 interface Clause { kind: string; text: string; agencies?: unknown; depth?: number }
 
-export function generate(root: string, count: number, seed = 20261123): string[] {
+/** `poolDir`: the clause files provisions are drawn from (the real documents'); the same pool, seed and count give the same documents. */
+export function generate(root: string, count: number, seed = 20261123, poolDir = 'src/content/clauses'): string[] {
   const pool: string[] = [];
-  for (const f of readdirSync('src/content/clauses')) {
-    for (const c of JSON.parse(readFileSync(join('src/content/clauses', f), 'utf8')) as Clause[]) {
+  for (const f of readdirSync(poolDir).filter((x) => !x.startsWith('synth-')).sort()) {
+    for (const c of JSON.parse(readFileSync(join(poolDir, f), 'utf8')) as Clause[]) {
       if (c.kind !== 'provision' || c.depth !== 3) continue;
       // The item's text without its own number: the generator numbers items afresh.
       pool.push(c.text.split('\n')[0].replace(/^\d+\./, ''));
