@@ -57,7 +57,7 @@ test('search loads from the sub-path and its results land on the clause', async 
 
 test('search split over three indexes finds exactly what the single index finds', async () => {
   // Two documents per index (SEARCH_DOCS_PER_INDEX=2): the first is pagefind/, the others are listed.
-  const indexes = indexGroups(DOCS, 2).length;
+  const indexes = indexGroups([...DOCS], 2).length;
   expect(indexes, 'the split needs at least two indexes').toBeGreaterThan(1);
   expect(JSON.parse(readFileSync('dist-sub/search/indexes.json', 'utf8'))).toEqual(Array.from({ length: indexes - 1 }, (_, i) => `pagefind-${i + 2}/`));
   const single = await openSite();
