@@ -84,7 +84,10 @@ try {
     run(['--max-old-space-size=512', 'scripts/search-index.ts', tmp], {}, 'index');
     // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
     writeFileSync(join(tmp, '_headers'), headersFile(base));
-    run(['scripts/check-links.ts', '--dir', tmp, '--base', base], {}, 'links');
+    // Every page on a clean build; on an incremental one, every page but the kept documents' (scripts/check-links.ts --skip).
+    const skipFile = join(cache, `links-skip-${digest(out).slice(0, 12)}.json`);
+    writeFileSync(skipFile, JSON.stringify(previous && previous.shell === shell ? keep.map((slug) => `policies/${slug}`) : []));
+    run(['scripts/check-links.ts', '--dir', tmp, '--base', base, '--skip', skipFile], {}, 'links');
     state = { builtAt: '', docs: pages, shell };
   }, inputsDigest());
   // Written after the swap, naming the site it describes: a build stopped before leaves the old state, which no longer matches.
