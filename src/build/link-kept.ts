@@ -3,7 +3,8 @@
  * (scripts/build.ts): `astro build` wrote the changed documents' pages and
  * every shared page into the new folder; this adds the unchanged documents'
  * own files (their page, provision pages and open-data files: documentOf()
- * in src/lib/build-cache/paths.ts) from the previous output as hard links.
+ * in src/lib/build-cache/paths.ts) and the unchanged keyed pages' folders
+ * (src/build/changed-documents.ts) from the previous output as hard links.
  *
  * Hard links, not copies: 40,000 provision pages at 1,000 documents cost
  * seconds to copy and nothing to link. They are safe because no later step
@@ -35,24 +36,31 @@ export function documentFiles(out: string, slug: string): string[] {
  * unchanged, and the two would disagree on which is right.
  */
 export function linkKept(from: string, to: string, slugs: Iterable<string>): number {
+  return linkFiles(from, to, [...slugs].flatMap((slug) => documentFiles(from, slug).map((f) => [f, slug] as const)));
+}
+
+/** Links whole folders (relative paths, e.g. curation/x) of kept keyed pages (changedPages(), src/build/changed-documents.ts). */
+export function linkKeptFolders(from: string, to: string, folders: string[]): number {
+  return linkFiles(from, to, folders.flatMap((dir) => filesIn(from, `${dir}/`).map((f) => [f, dir] as const)));
+}
+
+function linkFiles(from: string, to: string, files: (readonly [file: string, owner: string])[]): number {
   let linked = 0;
   const made = new Set<string>();
-  for (const slug of slugs) {
-    for (const f of documentFiles(from, slug)) {
-      const target = join(to, f);
-      const dir = target.slice(0, target.lastIndexOf('/'));
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      if (existsSync(target)) throw new Error(`${target} was rendered again although ${slug} is unchanged\n  hint: a route that makes pages per document must pass its documents through changedDocuments() (src/build/changed-documents.ts); or run npm run build -- --clean.`);
-      try {
-        linkSync(join(from, f), target);
-      } catch {
-        copyFileSync(join(from, f), target);
-      }
-      linked++;
+  for (const [f, owner] of files) {
+    const target = join(to, f);
+    const dir = target.slice(0, target.lastIndexOf('/'));
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
     }
+    if (existsSync(target)) throw new Error(`${target} was rendered again although ${owner} is unchanged\n  hint: a route that makes pages per document must pass its documents through changedDocuments() (src/build/changed-documents.ts), a keyed route its items through changedPages(); or run npm run build -- --clean.`);
+    try {
+      linkSync(join(from, f), target);
+    } catch {
+      copyFileSync(join(from, f), target);
+    }
+    linked++;
   }
   return linked;
 }

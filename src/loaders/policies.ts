@@ -39,7 +39,8 @@ import { findInLibrary } from '../plugins/remark-citations.ts';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
 import { StepCache } from '../lib/build-cache/step-cache.ts';
 import { loadTopicData, type TopicData } from '../lib/topics/load.ts';
-import { PAGES_MANIFEST, type PagesManifest } from '../lib/build-cache/paths.ts';
+import { PAGES_MANIFEST, PAGES_SHARED, type PagesManifest } from '../lib/build-cache/paths.ts';
+import { pageSharedDigest } from '../build/page-inputs.ts';
 
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
@@ -91,18 +92,6 @@ export function policyLoader(options: PolicyLoaderOptions = {}): Loader {
     },
   };
 }
-
-/**
- * What every document's own pages (policies/<slug>/…, data/<slug>.*) are
- * made from besides the document's own files: the site's code, styles and
- * shared data (glossary, topics, agencies, targets …). A page per document
- * that shows something computed over the library must put that into the
- * document's pages digest (loadAll), as the similar provisions do through
- * the rendering key.
- */
-export const PAGE_INPUTS = ['src', 'public', 'ingest/mdx', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-/** Per-document inputs, digested per document instead (a new document must not change every digest). */
-const PER_DOCUMENT = ['src/content/policies', 'src/content/clauses', 'src/content/reports'];
 
 /**
  * What one document's rendering reads of other documents through the
@@ -171,7 +160,9 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   else renderFiles(setup, tasks);
 
   // Each document's pages digest: the site's shared inputs, its rendering (key and how its citations resolved), its own files.
-  const pageShared = digest(digestFiles(root, PAGE_INPUTS, PER_DOCUMENT), base, config.site ?? '');
+  // (A page per document that shows something computed over the library must put that into its
+  // digest here, as the similar provisions do through the rendering key.)
+  const pageShared = pageSharedDigest(root, base, config.site ?? '');
   const fileDigest = (path: string) => { try { return digest(readFileSync(join(root, path))); } catch { return ''; } };
   const pages: PagesManifest = {};
   for (const { id, sourceDigest } of docs) {
@@ -190,6 +181,7 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   }
   // For scripts/build.ts: which documents' pages an incremental build can keep.
   writeFileSync(fileURLToPath(new URL(PAGES_MANIFEST, config.cacheDir)), JSON.stringify(pages));
+  writeFileSync(fileURLToPath(new URL(PAGES_SHARED, config.cacheDir)), pageShared);
   const pruned = cache.prune();
   logger.info(`${docs.length} policy documents: ${tasks.length} rendered${threads > 1 ? ` (${threads} threads)` : ''}, ${docs.length - tasks.length} from the cache, in ${Date.now() - t0} ms${pruned ? `; ${pruned} stale cache files removed` : ''}`);
 }

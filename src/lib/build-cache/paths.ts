@@ -20,6 +20,18 @@ export function buildCacheDir(root = process.cwd()): string {
 export const PAGES_MANIFEST = 'policy-pages.json';
 export type PagesManifest = Record<string, string>;
 
+/** Written by the policy loader beside PAGES_MANIFEST: the digest of what every page is made from (src/build/page-inputs.ts). */
+export const PAGES_SHARED = 'pages-shared.txt';
+
+/**
+ * Keyed pages (changedPages(), src/build/changed-documents.ts): a folder
+ * (set by scripts/build.ts) where each route writes `<route>.json`, its
+ * pages' digests by key, during `astro build`.
+ */
+export const ROUTE_DIGESTS_ENV = 'YIGAI_ROUTE_DIGESTS';
+/** And the folder of the previous build's digests of the keyed pages still in its output (`<route>.json`), for an incremental build. */
+export const UNCHANGED_ROUTES_ENV = 'YIGAI_UNCHANGED_ROUTES';
+
 /**
  * What an incremental build does not render again (set by scripts/build.ts
  * for `astro build`): the path of a PagesManifest of the documents whose
