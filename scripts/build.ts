@@ -1,36 +1,129 @@
 /**
- * npm run build: `astro build`, the search index and the link check, into a
- * temporary folder that replaces dist/ (or OUT_DIR) only when all three
- * succeed (scripts/build/atomic.ts), with a `_headers` file for static hosts
- * (src/lib/csp/policy.ts). BASE, OUT_DIR, SITE and
- * SEARCH_DOCS_PER_INDEX are honoured as before.
+ * npm run build              the site in dist/ (OUT_DIR), incrementally when it can
+ * npm run build -- --clean   from scratch
+ *
+ * Steps: `astro build`, the provision pages, the sitemaps, the search index,
+ * `_headers` (src/lib/csp/policy.ts) and the link check, all into a
+ * temporary folder that replaces the output only when every step succeeded
+ * (scripts/build/atomic.ts): the site served is the old one or the new one,
+ * never half of each. BASE, OUT_DIR, SITE and SEARCH_DOCS_PER_INDEX are
+ * honoured.
+ *
+ * Incremental: each document's rendering and search-index part are cached by
+ * content digest (src/lib/build-cache/), and each document has a pages digest
+ * (src/loaders/policies.ts: everything its own pages are made from). When the
+ * output holds a previous build whose state this script kept, `astro build`
+ * renders only the pages of documents whose pages digest changed, plus every
+ * shared page (src/build/changed-documents.ts); the unchanged documents' own
+ * files are hard-linked from the previous output (src/build/link-kept.ts);
+ * provision pages are written for the changed documents only (for all if the
+ * provision-page shell changed). The result equals a clean build's
+ * (tests/incremental/). A removed document's files are simply not carried over.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { headersFile } from '../src/lib/csp/policy.ts';
+import { buildCacheDir, PAGES_MANIFEST, ROUTE_DIGESTS_ENV, UNCHANGED_ENV, UNCHANGED_ROUTES_ENV, type PagesManifest } from '../src/lib/build-cache/paths.ts';
+import { digest } from '../src/lib/build-cache/digest.ts';
+import { linkKept, linkKeptFolders } from '../src/build/link-kept.ts';
 import { buildAtomically } from './build/atomic.ts';
-import { inputsDigest } from './build/inputs.ts';
+import { inputsDigest, STAMP } from './build/inputs.ts';
 
+const clean = process.argv.includes('--clean');
 const outDir = process.env.OUT_DIR ?? './dist';
+const out = resolve(outDir);
 const base = process.env.BASE ?? '/';
-const digest = inputsDigest();
-const run = (args: string[], env: Record<string, string> = {}) =>
-  execFileSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+const cache = buildCacheDir();
+mkdirSync(cache, { recursive: true });
 
+/**
+ * What a build leaves for the next: which site it describes (its stamp's
+ * time), each document's pages digest, the provision-page shell's digest,
+ * and the keyed pages' digests by route (src/build/changed-documents.ts).
+ */
+interface BuildState { builtAt: string; docs: PagesManifest; shell: string; routes: Record<string, Record<string, string>> }
+// One state and one set of scratch files per output folder (dist/ and the sub-path test build's dist-sub/ share the cache).
+const id = digest(out).slice(0, 12);
+const stateFile = join(cache, `site-build-${id}.json`);
+const readJson = <T>(file: string): T | undefined => { try { return JSON.parse(readFileSync(file, 'utf8')) as T; } catch { return undefined; } };
+const stamp = readJson<{ builtAt?: string }>(join(out, STAMP));
+const kept = readJson<BuildState>(stateFile);
+// Only the state of the site that is there now: any other (a failed build's, a hand-edited output) means a clean build.
+const previous = !clean && kept && stamp?.builtAt === kept.builtAt ? kept : undefined;
+
+/** Runs one step; the `build: step …` lines let the benchmark time the steps and their memory apart. */
+const run = (args: string[], env: Record<string, string> = {}, step = '') => {
+  const t = Date.now();
+  if (step) console.log(`build: step ${step} started`);
+  execFileSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (step) console.log(`build: step ${step} done in ${Date.now() - t} ms`);
+};
+const readJsonOr = (file: string): Record<string, string> => readJson<Record<string, string>>(file) ?? {};
+const routesDir = join(cache, `route-digests-${id}`);
+const unchangedRoutesDir = join(cache, `unchanged-routes-${id}`);
+const shellDigest = (dir: string) => { try { return digest(readFileSync(join(dir, 'provision-shell', 'index.html'))); } catch { return ''; } };
+
+const t0 = Date.now();
+let state: BuildState | undefined;
 try {
-  await buildAtomically(outDir, (tmp) => {
-    run(['node_modules/astro/bin/astro.mjs', 'build'], { OUT_DIR: tmp });
-    // Provision pages are cut from the built document pages (src/provision-pages/), before the index.
-    run(['scripts/provision-pages.ts', tmp]);
+  const builtAt = await buildAtomically(outDir, (tmp) => {
+    // Documents whose pages are in the previous output, with the digest they were made from.
+    const unchanged: PagesManifest = {};
+    for (const [slug, d] of Object.entries(previous?.docs ?? {})) if (existsSync(join(out, 'policies', slug, 'index.html'))) unchanged[slug] = d;
+    const unchangedFile = join(cache, `unchanged-pages-${id}.json`);
+    writeFileSync(unchangedFile, JSON.stringify(unchanged));
+    // Keyed pages: the routes write their digests into one folder; the previous build's (of the pages still there) are in the other.
+    for (const d of [routesDir, unchangedRoutesDir]) { rmSync(d, { recursive: true, force: true }); mkdirSync(d, { recursive: true }); }
+    for (const [route, digests] of Object.entries(previous?.routes ?? {})) {
+      const there = Object.fromEntries(Object.entries(digests).filter(([key]) => existsSync(join(out, route, key, 'index.html'))));
+      writeFileSync(join(unchangedRoutesDir, `${route.replace(/\//g, '__')}.json`), JSON.stringify(there));
+    }
+    run(['node_modules/astro/bin/astro.mjs', 'build'], {
+      OUT_DIR: tmp, [ROUTE_DIGESTS_ENV]: routesDir,
+      ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
+    }, 'site');
+    const pages = JSON.parse(readFileSync(join(cache, PAGES_MANIFEST), 'utf8')) as PagesManifest;
+    const keep = Object.keys(pages).filter((slug) => unchanged[slug] === pages[slug]);
+    let linked = linkKept(out, tmp, keep);
+    // The keyed pages whose digest did not change: their folders from the previous site.
+    const routes: BuildState['routes'] = {};
+    const keptFolders: string[] = [];
+    for (const f of readdirSync(routesDir)) {
+      const route = f.replace(/\.json$/, '').replace(/__/g, '/');
+      routes[route] = JSON.parse(readFileSync(join(routesDir, f), 'utf8')) as Record<string, string>;
+      if (!previous) continue;
+      const before = readJsonOr(join(unchangedRoutesDir, f));
+      for (const [key, d] of Object.entries(routes[route])) if (before[key] === d) keptFolders.push(`${route}/${key}`);
+    }
+    linked += linkKeptFolders(out, tmp, keptFolders);
+    const shell = shellDigest(tmp);
+    const changed = Object.keys(pages).filter((slug) => unchanged[slug] !== pages[slug]);
+    if (previous) console.log(`build: incremental: ${changed.length} of ${Object.keys(pages).length} documents' pages rendered, ${keep.length} kept; ${keptFolders.length} keyed pages kept (${linked} files linked from the previous site)`);
+    // Provision pages are cut from the built document pages (src/provision-pages/), before the index;
+    // only the rendered documents' unless the shell they are put into changed.
+    const onlyFile = join(cache, `provision-only-${id}.json`);
+    writeFileSync(onlyFile, JSON.stringify(changed));
+    run(['scripts/provision-pages.ts', tmp, ...(previous && previous.shell === shell ? ['--only', onlyFile] : [])], {}, 'provisions');
     // Sitemaps from the pages the build wrote (src/sitemap/); only with SITE (they need absolute URLs).
-    run(['scripts/sitemap.ts', tmp]);
-    run(['scripts/search-index.ts', tmp]);
+    run(['scripts/sitemap.ts', tmp], {}, 'sitemap');
+    // The index step holds little (a digest per document; records are read when their part is written),
+    // but reads every page once: without a cap V8 keeps that garbage beside Pagefind's own process.
+    run(['--max-old-space-size=512', 'scripts/search-index.ts', tmp], {}, 'index');
     // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
     writeFileSync(join(tmp, '_headers'), headersFile(base));
-    run(['scripts/check-links.ts', '--dir', tmp, '--base', base]);
-  }, digest);
-} catch {
-  console.error(`build: failed; ${outDir} is unchanged (the previous site, if there was one).`);
+    // Every page on a clean build; on an incremental one, every page but the kept documents' (scripts/check-links.ts --skip).
+    const skipFile = join(cache, `links-skip-${id}.json`);
+    writeFileSync(skipFile, JSON.stringify(previous && previous.shell === shell ? [...keep.map((slug) => `policies/${slug}`), ...keptFolders] : []));
+    run(['scripts/check-links.ts', '--dir', tmp, '--base', base, '--skip', skipFile], {}, 'links');
+    state = { builtAt: '', docs: pages, shell, routes };
+  }, inputsDigest());
+  // Written after the swap, naming the site it describes: a build stopped before leaves the old state, which no longer matches.
+  writeFileSync(stateFile, JSON.stringify({ ...state!, builtAt }));
+  console.log(`build: ${previous ? 'incremental' : 'clean'} build in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+} catch (e) {
+  console.error(`build: failed${e instanceof Error && !('status' in e) ? ` (${e.message})` : ''}; ${outDir} is unchanged (the previous site, if there was one).`);
   process.exit(1);
+} finally {
+  for (const f of [`unchanged-pages-${id}.json`, `provision-only-${id}.json`, `links-skip-${id}.json`, `route-digests-${id}`, `unchanged-routes-${id}`]) rmSync(join(cache, f), { recursive: true, force: true });
 }

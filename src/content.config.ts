@@ -14,8 +14,9 @@ import { CONTENT } from './lib/data/paths.ts';
 
 /**
  * Rendered to HTML by the loader (src/loaders/policies.ts), not compiled to
- * JavaScript. Besides the frontmatter, each entry carries what rendering
- * found (set by the loader, not by authors).
+ * JavaScript. Besides the frontmatter, each entry carries where the loader
+ * put what rendering produced (set by the loader, not by authors; kept out
+ * of the store, which Astro inlines into its server bundle).
  */
 const policies = defineCollection({
   loader: policyLoader(),

@@ -5,10 +5,16 @@
  * npm run bench -- --docs 1000  a scale run: N documents (5 real + synthetic)
  *                               through ingest, site build and index, with
  *                               times, peak memory, sizes and search cost
+ *   --incremental               then change one document, add one, and
+ *                               time each incremental rebuild
+ *   --no-search                 leave out the browser's search figures
+ * npm run bench -- --similar    similar-provision and suggestion quality, and
+ *                               the similarity step at 1,000 documents
+ *   --keep                      keep the run's folder
  * Prints figures; asserts nothing (the tests hold the budgets).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSite, DOCS } from '../lib/site.ts';
@@ -42,14 +48,39 @@ function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-/** Runs a command, sampling the resident memory of its whole process tree; keeps its output for figures it logs. */
-function timed(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ms: number; peakMiB: number; out: string }> {
+/**
+ * Runs a command, sampling the resident memory of its whole process tree; keeps its output for figures it logs.
+ * A command that logs `build: step <name> started` (scripts/build.ts) gets its time and peak memory per step too.
+ */
+/** CPU seconds (user + system) of a process and its reaped children, from /proc. */
+const TICK = 100;
+function cpuOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // Fields 14–17 of stat (utime, stime, cutime, cstime); after the name, index 11–14.
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICK;
+  } catch { return 0; }
+}
+
+/**
+ * CPU time is reported beside wall time: the machine is shared, and under
+ * load wall time says more about the other processes than about the build.
+ */
+function timed(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ms: number; peakMiB: number; cpuS: number; out: string; steps: Record<string, { ms: number; peakMiB: number; cpuS: number }> }> {
   return new Promise((ok, fail) => {
     const t0 = Date.now();
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    const steps: Record<string, { ms: number; peakMiB: number; t0: number; cpu0: number; cpuS: number }> = {};
+    let step = '';
+    let cpu = 0;
+    child.stdout.on('data', (d) => {
+      out += d;
+      for (const m of String(d).matchAll(/build: step (\S+) (started|done)/g)) {
+        if (m[2] === 'started') { step = m[1]; steps[step] = { ms: 0, peakMiB: 0, t0: Date.now(), cpu0: cpu, cpuS: 0 }; } else if (steps[m[1]]) { steps[m[1]].ms = Date.now() - steps[m[1]].t0; steps[m[1]].cpuS = cpu - steps[m[1]].cpu0; step = ''; }
+      }
+    });
     child.stderr.on('data', (d) => { err += d; });
     let peak = 0;
     const timer = setInterval(() => {
@@ -60,12 +91,14 @@ function timed(cmd: string, args: string[], cwd: string, env: Record<string, str
         while (grew) { grew = false; for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; } }
         const rss = rows.filter(([pid]) => tree.has(pid)).reduce((n, [, , r]) => n + r, 0) / 1024;
         peak = Math.max(peak, rss);
+        cpu = Math.max(cpu, [...tree].reduce((n, pid) => n + cpuOf(pid), 0));
+        if (step && steps[step]) steps[step].peakMiB = Math.max(steps[step].peakMiB, Math.round(rss));
       } catch { /* process gone */ }
     }, 200);
     child.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${err.slice(-2000)}`));
-      else ok({ ms: Date.now() - t0, peakMiB: Math.round(peak), out });
+      if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${err.slice(-2000)}\n${out.slice(-2000)}`));
+      else ok({ ms: Date.now() - t0, peakMiB: Math.round(peak), cpuS: cpu, out, steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { ms: v.ms, peakMiB: v.peakMiB, cpuS: v.cpuS }])) });
     });
   });
 }
@@ -130,7 +163,7 @@ async function benchSite() {
 async function benchScale(n: number) {
   const root = mkdtempSync(join(tmpdir(), `yigai-bench-${n}-`));
   const repo = resolve('.');
-  for (const p of ['src', 'public', 'ingest', 'scripts', 'tests', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(repo, p), join(root, p), { recursive: true });
+  for (const p of ['src', 'public', 'ingest', 'scripts', 'tests', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(repo, p), join(root, p), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'seeds'), { recursive: true });
   cpSync(join(repo, 'seeds'), join(root, 'seeds'), { recursive: true });
@@ -141,32 +174,84 @@ async function benchScale(n: number) {
   process.chdir(repo);
   const genMs = Date.now() - t0;
   const node = process.execPath;
-  const ingest = await timed(node, ['ingest/cli.ts'], root);
-  // The same steps as `npm run build` (without the link check), each timed with its memory.
-  const site = await timed(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], root, { ASTRO_CACHE_DIR: join(root, '.cache') });
-  const provisions = await timed(node, ['scripts/provision-pages.ts', 'dist'], root);
-  const search = await timed(node, ['scripts/search-index.ts', 'dist'], root);
-  const buildMs = site.ms + provisions.ms + search.ms;
+  // The build's own caches stay in the run's folder (node_modules is the repository's).
+  const env = { ASTRO_CACHE_DIR: join(root, '.cache') };
+  const ingest = await timed(node, ['ingest/cli.ts'], root, env);
+  // `npm run build` from scratch (without the link check), each step timed with its memory.
+  const build = await timed(node, ['scripts/build.ts', '--clean'], root, env);
+  const { site, provisions, index: search, links } = build.steps;
   const out = dirSize(join(root, 'dist'));
-  const index = dirSize(join(root, 'dist', 'pagefind'));
+  const index = readdirSync(join(root, 'dist')).filter((d) => /^pagefind(-\d+)?$/.test(d)).reduce((n, d) => n + dirSize(join(root, 'dist', d)).bytes, 0);
+  const indexes = readdirSync(join(root, 'dist')).filter((d) => /^pagefind(-\d+)?$/.test(d)).length;
   const pages = readdirSync(join(root, 'dist', 'policies')).length;
   // The search step logs its own figures (src/search-index/build.ts); pf_meta is fetched by every first query.
-  const indexLine = search.out.split('\n').find((l) => l.includes('Pagefind:'))?.replace(/^.*Pagefind:/, 'Pagefind:').trim() ?? 'Pagefind: (no log line)';
+  const indexLine = build.out.split('\n').find((l) => l.includes('Pagefind:'))?.replace(/^.*Pagefind:/, 'Pagefind:').trim() ?? 'Pagefind: (no log line)';
   const pfMeta = readdirSync(join(root, 'dist', 'pagefind')).find((f) => f.endsWith('.pf_meta'));
   const pfMetaBytes = pfMeta ? statSync(join(root, 'dist', 'pagefind', pfMeta)).size : 0;
+  const largest = largestFiles(join(root, 'dist'), 5);
   console.log(table([
-    ['documents', 'generate', 'ingest', 'site build', 'search index', 'total', 'peak memory (ingest / site / index)', 'output', 'files', 'index'],
-    [n, `${genMs} ms`, `${(ingest.ms / 1000).toFixed(1)} s`, `${(site.ms / 1000).toFixed(1)} s`, `${(search.ms / 1000).toFixed(1)} s`, `${((ingest.ms + buildMs) / 1000).toFixed(1)} s`, `${Math.max(ingest.peakMiB, site.peakMiB, provisions.peakMiB, search.peakMiB)} MiB (${ingest.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`, kib(out.bytes), out.files, kib(index.bytes)],
+    ['documents', 'generate', 'ingest', 'site build', 'provision pages', 'search index', 'link check', 'total', 'CPU (ingest / build)', 'peak memory (ingest / site / index)', 'output', 'files', 'index'],
+    [n, `${genMs} ms`, `${(ingest.ms / 1000).toFixed(1)} s`, `${(site.ms / 1000).toFixed(1)} s`, `${(provisions.ms / 1000).toFixed(1)} s`, `${(search.ms / 1000).toFixed(1)} s`, `${(links.ms / 1000).toFixed(1)} s`, `${((ingest.ms + build.ms) / 1000).toFixed(1)} s`, `${ingest.cpuS.toFixed(0)} / ${build.cpuS.toFixed(0)} s`, `${Math.max(ingest.peakMiB, build.peakMiB)} MiB (${ingest.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`, kib(out.bytes), out.files, `${kib(index)} (${indexes} ${indexes === 1 ? 'index' : 'indexes'})`],
   ]));
-  console.log(`document pages built: ${pages}\n${provisions.out.trim()} (step: ${(provisions.ms / 1000).toFixed(1)} s, peak ${provisions.peakMiB} MiB; in the total and the peak, not in the site build column)\n${indexLine}; pf_meta ${kib(pfMetaBytes)}`);
+  console.log(`per step CPU: ${Object.entries(build.steps).map(([k, v]) => `${k} ${v.cpuS.toFixed(1)} s`).join(', ')}`);
   // The loader logs the similar-provisions step (src/loaders/policies.ts); part of the site build above.
-  const similarLine = site.out.split('\n').find((l) => l.includes('similar provisions of'));
+  const similarLine = build.out.split('\n').find((l) => l.includes('similar provisions of'));
   if (similarLine) console.log(similarLine.replace(/^.*\] /, 'site build, '));
-  const curationLine = site.out.split('\n').find((l) => l.includes('curation report of'));
+  const curationLine = build.out.split('\n').find((l) => l.includes('curation report of'));
   if (curationLine) console.log(`site build, ${curationLine.trim()}`);
-  await searchFigures(join(root, 'dist'), `N = ${n}`);
+  console.log(`document pages built: ${pages}\n${indexLine}; first index's pf_meta ${kib(pfMetaBytes)}`);
+  console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(`largest files: ${largest.map(([f, b]) => `${f} ${kib(b)}`).join(', ')}`);
+  if (process.argv.includes('--incremental')) await benchIncremental(root, env, n);
+  if (!process.argv.includes('--no-search')) await searchFigures(join(root, 'dist'), `N = ${n}`);
   if (!process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root}`);
+}
+
+/** The largest files of a folder: pages that grow with the library show up here. */
+function largestFiles(dir: string, count: number): [string, number][] {
+  const all: [string, number][] = [];
+  const walk = (d: string) => { for (const f of readdirSync(d, { withFileTypes: true })) { const p = join(d, f.name); if (f.isDirectory()) walk(p); else all.push([p.slice(dir.length + 1), statSync(p).size]); } };
+  walk(dir);
+  return all.sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+/**
+ * With the library built: change one document (its summary and one
+ * provision's text), and add one, then `npm run build` again (incremental),
+ * each through ingest; times and memory of each step.
+ */
+async function benchIncremental(root: string, env: Record<string, string>, n: number) {
+  const node = process.execPath;
+  const rows: (string | number)[][] = [['change', 'ingest', 'site build', 'provision pages', 'search index', 'link check', 'build total', 'build CPU', 'peak memory', 'log']];
+  const step = async (label: string, edit: () => void) => {
+    edit();
+    const ingest = await timed(node, ['ingest/cli.ts'], root, env);
+    const build = await timed(node, ['scripts/build.ts'], root, env);
+    const log = build.out.split('\n').filter((l) => /build: incremental:|policy documents:|Pagefind:/.test(l)).map((l) => l.replace(/^.*?(build: incremental: |\[yigai-policies\] |search-index: )/, '').trim()).join(' | ');
+    const s = build.steps;
+    const sec = (x: { ms: number; cpuS: number }) => `${(x.ms / 1000).toFixed(1)} s (CPU ${x.cpuS.toFixed(1)})`;
+    rows.push([label, `${(ingest.ms / 1000).toFixed(1)} s`, sec(s.site), sec(s.provisions), sec(s.index), sec(s.links), `${(build.ms / 1000).toFixed(1)} s`, `${build.cpuS.toFixed(1)} s`, `${build.peakMiB} MiB`, log]);
+  };
+  const manifests = join(root, 'ingest', 'manifests');
+  const slug = readdirSync(manifests).filter((f) => f.startsWith('synth-')).sort()[0].replace(/\.json$/, '');
+  await step(`change ${slug}`, () => {
+    const file = join(manifests, `${slug}.json`);
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    m.meta.summary = `${m.meta.summary}（已修订）`;
+    writeFileSync(file, JSON.stringify(m, null, 2));
+    const seed = join(root, 'seeds', m.seed);
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace(/\n(\d+)\./, '\n$1.（修订）'));
+  });
+  await step('add one document', () => {
+    // The same corpus with one more document; only the new one is copied in (the changed one stays changed).
+    const aside = mkdtempSync(join(tmpdir(), 'yigai-bench-add-'));
+    const [added] = generate(aside, n - DOCS.length + 1, undefined, join(resolve('.'), 'src', 'content', 'clauses')).slice(-1);
+    cpSync(join(aside, 'ingest', 'manifests', `${added}.json`), join(manifests, `${added}.json`));
+    cpSync(join(aside, 'seeds', `${added}.txt`), join(root, 'seeds', `${added}.txt`));
+    rmSync(aside, { recursive: true, force: true });
+  });
+  console.log(`\nIncremental builds (N = ${n})\n${table(rows)}`);
 }
 
 const docs = arg('docs');

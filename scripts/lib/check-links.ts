@@ -10,18 +10,20 @@ import { safeDecode } from '../../src/lib/decode.ts';
 
 export interface Broken { page: string; link: string; problem: string }
 
-function htmlFiles(dir: string): string[] {
+function htmlFiles(dir: string, skip: Set<string> = new Set()): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? htmlFiles(p) : p.endsWith('.html') ? [p] : [];
+    if (skip.has(p)) return [];
+    return statSync(p).isDirectory() ? htmlFiles(p, skip) : p.endsWith('.html') ? [p] : [];
   });
 }
 
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
-export function checkLinks(dir: string, base = '/'): { pages: number; links: number; broken: Broken[] } {
+/** `skip`: folders (relative to `dir`) whose pages are not read as sources; links into them are still checked. */
+export function checkLinks(dir: string, base = '/', skip: string[] = []): { pages: number; links: number; broken: Broken[] } {
   const prefix = `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
-  const files = htmlFiles(dir);
+  const files = htmlFiles(dir, new Set(skip.map((f) => join(dir, f))));
   const idsCache = new Map<string, Set<string>>();
   const ids = (file: string) => {
     if (!idsCache.has(file)) {

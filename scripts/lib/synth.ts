@@ -30,9 +30,11 @@ const REGIONS = [
 ];
 const SECTIONS = ['总体要求', '重点任务', '运行机制', '保障措施', '组织实施'];
 
-export function generate(root: string, count: number, seed = 20261123): string[] {
+/** `poolDir`: the clause files provisions are drawn from (the real documents'); the same pool, seed and count give the same documents. */
+export function generate(root: string, count: number, seed = 20261123, poolDir = CONTENT.clauses): string[] {
   const pool: string[] = [];
-  for (const clauses of readAllClauseData(CONTENT.clauses).values()) {
+  for (const [slug, clauses] of readAllClauseData(poolDir)) {
+    if (slug.startsWith('synth-')) continue;
     for (const c of clauses) {
       if (c.kind !== 'provision' || c.depth !== 3) continue;
       // The item's text without its own number: the generator numbers items afresh.

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { DataFileError, readJsonFile } from './data/read-json.ts';
+import { renderedDataSchema } from '../schemas/rendering.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { RenderedData } from '../render/policy/render-files.ts';
 
 export type Policy = CollectionEntry<'policies'>;
 
@@ -55,8 +58,20 @@ export function policyHtml(doc: Policy): string {
   try {
     return readFileSync(doc.data.rendering.htmlFile, 'utf8');
   } catch (e) {
-    throw new Error(`The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document at the start of each build.`, { cause: e });
+    throw new Error(`The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document whose result is not cached.`, { cause: e });
   }
+}
+
+/**
+ * What rendering found in the document's text: the glossary terms marked
+ * (for the term pages and open data) and the documents it cites (for the
+ * cited-documents page), each with its anchor. Read from the loader's
+ * cache file, not kept in Astro's data store (see src/loaders/policies.ts).
+ */
+export function policyRendering(doc: Policy): RenderedData {
+  const file = doc.data.rendering.dataFile;
+  if (!existsSync(file)) throw new DataFileError(file, undefined, `what rendering found in ${doc.id} is missing`, 'Run the build again; the loader renders every document at the start of each build.');
+  return readJsonFile(file, renderedDataSchema, 'src/schemas/rendering.ts');
 }
 
 /**

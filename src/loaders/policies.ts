@@ -1,13 +1,24 @@
 /**
  * Content loader of the policy documents (src/content/policies/*.mdx, written
- * by `npm run ingest`). For each file it renders the text to HTML once
- * (src/render/policy/) and validates the frontmatter, plus what rendering
- * found (glossary occurrences, references to other documents), against the collection schema.
+ * by `npm run ingest`). For each file it renders the text to HTML
+ * (src/render/policy/) and validates the frontmatter against the collection
+ * schema.
  *
- * The HTML is written to a file in Astro's cache folder, not into the data
- * store: Astro inlines the whole store into the build's server bundle, and
- * 1,000 documents' HTML (~75 MB) there cost seconds and hundreds of MiB.
- * The document page reads it back with policyHtml() (src/lib/policies.ts).
+ * Rendering is cached by content digest (src/lib/build-cache/): the key of a
+ * document is the digest of its MDX, the data rendering reads (glossary,
+ * topics, relations and the labels of related clauses in other documents)
+ * and the rendering code. A document whose key is cached is not rendered
+ * again; a cached result is also checked against the library, since adding
+ * a document can make another's citation of it a link. So a build after one
+ * document changed renders one document.
+ *
+ * What rendering produces stays out of Astro's data store: Astro inlines the
+ * whole store into the build's server bundle, and 10,000 documents' HTML and
+ * glossary occurrences there would cost hundreds of MiB. The entry carries
+ * the paths of the cached files (`rendering.htmlFile`, `rendering.dataFile`);
+ * pages read them with policyHtml() and policyRendering() (src/lib/policies.ts).
+ * Nor does the loader hold the files' text: it reads each once for its
+ * frontmatter and digest; the renderer (or its worker thread) reads it again.
  *
  * Why a loader and not Astro's MDX compilation: the texts are data, not
  * programs. Compiling each document into a JavaScript module made the build
@@ -15,20 +26,40 @@
  * the loader is a few milliseconds each, and no document can execute code.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFrontmatter } from '../lib/data/frontmatter.ts';
-import { renderFiles, type RenderJob } from '../render/policy/render-files.ts';
+import { renderFiles, type RenderSetup, type RenderTask, type RenderedData } from '../render/policy/render-files.ts';
 import { MIN_PER_THREAD, renderInWorkers } from '../render/policy/parallel.ts';
 import { loadSimilar } from '../lib/similar/library.ts';
 import type { Region } from '../lib/agencies/normalize.ts';
+import { findInLibrary } from '../render/policy/plugins/remark-references.ts';
+import { digest, digestFiles } from '../lib/build-cache/digest.ts';
+import { StepCache } from '../lib/build-cache/step-cache.ts';
+import { loadTopicData, type TopicData } from '../lib/topics/load.ts';
+import { PAGES_MANIFEST, PAGES_SHARED, type PagesManifest } from '../lib/build-cache/paths.ts';
+import { pageSharedDigest } from '../build/page-inputs.ts';
 
 export interface PolicyLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */
   base?: string;
 }
+
+/**
+ * What the rendering of every document reads besides its own file: the code
+ * (over-inclusive on purpose: a code change re-renders everything, a missed
+ * input would serve stale pages) and the curation data. Not the other
+ * documents (src/content/policies, clauses, reports): what one document's
+ * rendering takes from them goes into its own key (related labels, similar
+ * provisions, short titles) or is checked on a hit (references to other documents).
+ */
+export const RENDER_INPUTS = [
+  'src/render', 'src/lib', 'src/schemas', 'src/loaders', 'ingest/mdx', 'package-lock.json',
+  'src/content/glossary', 'src/content/topics', 'src/content/topic-map.json', 'src/content/relations.json',
+  'src/content/agency-names.json', 'src/content/similar-rejected.json', 'src/content/targets.json',
+];
 
 export function policyLoader(options: PolicyLoaderOptions = {}): Loader {
   const folder = options.base ?? 'src/content/policies';
@@ -51,39 +82,95 @@ export function policyLoader(options: PolicyLoaderOptions = {}): Loader {
   };
 }
 
+/**
+ * What one document's rendering reads of other documents through the
+ * relations: the labels and short titles of the clauses its provisions link to.
+ */
+function relatedInputs(topics: TopicData, byDoc: Map<string, TopicData['relations']>, shortTitle: Map<string, string>, id: string): string {
+  const rels = byDoc.get(id) ?? [];
+  if (!rels.length) return '';
+  return JSON.stringify(rels.map((r) => r.clauses.map((c) => {
+    const [slug, clause] = c.split('#');
+    const info = topics.clauses.get(slug)?.get(clause);
+    return [c, shortTitle.get(slug) ?? '', info?.cite ?? '', info?.title ?? ''];
+  })));
+}
+
 async function loadAll({ store, parseData, generateDigest, config, logger }: LoaderContext, root: string, dir: string) {
   const t0 = Date.now();
   const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
-  const sources = files.map((f) => {
+  const docs = files.map((f) => {
     const filePath = relative(root, join(dir, f));
     const source = readFileSync(join(dir, f), 'utf8');
-    return { id: f.replace(/\.mdx$/, ''), filePath, source, frontmatter: readFrontmatter(source, filePath) };
+    // Only the frontmatter and the digest are kept, not the text.
+    return { id: f.replace(/\.mdx$/, ''), filePath, frontmatter: readFrontmatter(source, filePath), sourceDigest: generateDigest(source) };
   });
-  const htmlDir = fileURLToPath(new URL('policy-html/', config.cacheDir));
-  mkdirSync(htmlDir, { recursive: true });
-  const job: Omit<RenderJob, 'files'> = {
-    base: config.base.replace(/\/?$/, '/'),
-    htmlDir,
+  const base = config.base.replace(/\/?$/, '/');
+  // One folder per base path: the sub-path test build must not prune the main build's results.
+  const cacheDir = fileURLToPath(new URL(`policy-render/${digest(base).slice(0, 12)}/`, config.cacheDir));
+  const setup: RenderSetup = {
+    root,
+    base,
+    cacheDir,
     // Read once here from the frontmatter, not again by every worker's reference plugin.
-    library: sources.map(({ id, frontmatter: f }) => ({
+    library: docs.map(({ id, frontmatter: f }) => ({
       slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? f.title ?? id), region: (f.region ?? { province: '' }) as Region, ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
     })),
   };
-  // Similar provisions need the whole library: computed once here, handed to each document's render.
+  // Similar provisions need the whole library: computed once here, handed to each document's render (and part of its key).
   const t1 = Date.now();
-  const similar = loadSimilar();
-  const toRender = sources.map(({ id, filePath, source }) => ({ id, filePath, source, similar: similar.byDoc(id) }));
+  const topics = loadTopicData(join(root, 'src/content'));
+  const similar = loadSimilar({ root: join(root, 'src/content'), data: topics });
   logger.info(`similar provisions of ${similar.units.length} provisions in ${Date.now() - t1} ms`);
+
+  // Cache keys: what every document's rendering shares, then each one's own inputs.
+  const shared = digest(digestFiles(root, RENDER_INPUTS), base);
+  const relationsByDoc = new Map<string, TopicData['relations']>();
+  for (const r of topics.relations) for (const s of new Set(r.clauses.map((c) => c.split('#')[0]))) relationsByDoc.set(s, [...(relationsByDoc.get(s) ?? []), r]);
+  const shortTitle = new Map(setup.library.map((d) => [d.slug, d.shortTitle]));
+  const cache = new StepCache<RenderedData>(cacheDir);
+  const keys = new Map<string, string>();
+  const tasks: RenderTask[] = [];
+  for (const { id, filePath, sourceDigest } of docs) {
+    const docSimilar = similar.byDoc(id);
+    // The similar links name their documents by short title: those titles are inputs too.
+    const similarDocs = [...new Set(Object.values(docSimilar).flatMap((links) => links.map((l) => l.slug)))].sort();
+    const key = digest(shared, id, sourceDigest, relatedInputs(topics, relationsByDoc, shortTitle, id), JSON.stringify([docSimilar, similarDocs.map((s) => shortTitle.get(s) ?? s)]));
+    keys.set(id, key);
+    const hit = cache.get(key, ['html']);
+    // A reference resolves against the whole library: a cached result holds only while each resolves as it did.
+    const valid = hit?.references.every((c) => findInLibrary(setup.library, c.title, c.number)?.slug === c.library);
+    if (!valid) tasks.push({ id, filePath, key, similar: docSimilar });
+  }
+
   // Documents are independent: with many of them, render on every core.
-  const threads = Math.min(availableParallelism(), Math.floor(sources.length / MIN_PER_THREAD));
-  const rendered = threads > 1 ? await renderInWorkers(toRender, job, threads) : renderFiles({ ...job, files: toRender });
+  const threads = Math.min(availableParallelism(), Math.floor(tasks.length / MIN_PER_THREAD));
+  if (threads > 1) await renderInWorkers(tasks, setup, threads);
+  else renderFiles(setup, tasks);
+
+  // Each document's pages digest: the site's shared inputs, its rendering (key and how its references resolved), its own files.
+  // (A page per document that shows something computed over the library must put that into its
+  // digest here, as the similar provisions do through the rendering key.)
+  const pageShared = pageSharedDigest(root, base, config.site ?? '');
+  const fileDigest = (path: string) => { try { return digest(readFileSync(join(root, path))); } catch { return ''; } };
+  const pages: PagesManifest = {};
+  for (const { id, sourceDigest } of docs) {
+    const key = keys.get(id)!;
+    const rendered = cache.get(key) ?? { references: [] };
+    pages[id] = digest(pageShared, sourceDigest, key, JSON.stringify(rendered.references.map((c) => c.library ?? '')),
+      fileDigest(`src/content/clauses/${id}.json`), fileDigest(`src/content/reports/${id}.json`));
+  }
 
   store.clear();
-  const byId = new Map(rendered.map((r) => [r.id, r]));
-  for (const { id, filePath, source, frontmatter } of sources) {
-    const { htmlFile, glossaryOccurrences, references } = byId.get(id)!;
-    const data = await parseData({ id, data: { ...frontmatter, rendering: { htmlFile, glossaryOccurrences, references } }, filePath });
-    store.set({ id, data, filePath, digest: generateDigest(source) });
+  for (const { id, filePath, frontmatter, sourceDigest } of docs) {
+    const key = keys.get(id)!;
+    const rendering = { htmlFile: cache.file(key, 'html'), dataFile: cache.file(key, 'json'), pages: pages[id] };
+    const data = await parseData({ id, data: { ...frontmatter, rendering }, filePath });
+    store.set({ id, data, filePath, digest: digest(sourceDigest, key) });
   }
-  logger.info(`${sources.length} policy documents rendered in ${Date.now() - t0} ms${threads > 1 ? ` (${threads} threads)` : ''}`);
+  // For scripts/build.ts: which documents' pages an incremental build can keep.
+  writeFileSync(fileURLToPath(new URL(PAGES_MANIFEST, config.cacheDir)), JSON.stringify(pages));
+  writeFileSync(fileURLToPath(new URL(PAGES_SHARED, config.cacheDir)), pageShared);
+  const pruned = cache.prune();
+  logger.info(`${docs.length} policy documents: ${tasks.length} rendered${threads > 1 ? ` (${threads} threads)` : ''}, ${docs.length - tasks.length} from the cache, in ${Date.now() - t0} ms${pruned ? `; ${pruned} stale cache files removed` : ''}`);
 }

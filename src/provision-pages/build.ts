@@ -24,6 +24,11 @@ export interface ProvisionPagesOptions {
   out: string;
   /** The content folder (policies/*.mdx, clauses/*.json). */
   contentDir?: string;
+  /**
+   * Only these documents (an incremental build, scripts/build.ts: the others'
+   * provision pages are already in `out`, from the previous build); all when absent.
+   */
+  only?: Set<string>;
 }
 
 const SHELL_DIR = 'provision-shell';
@@ -33,7 +38,7 @@ const attr = (tag: string, name: string) => {
   return m ? unescape(m[1]) : undefined;
 };
 
-export function buildProvisionPages({ out, contentDir = CONTENT.content }: ProvisionPagesOptions): { documents: number; pages: number } {
+export function buildProvisionPages({ out, contentDir = CONTENT.content, only }: ProvisionPagesOptions): { documents: number; pages: number } {
   const shellFile = join(out, SHELL_DIR, 'index.html');
   if (!existsSync(shellFile)) throw new Error(`${shellFile} is missing\n  hint: run astro build first (src/pages/provision-shell.astro writes it); npm run build runs both.`);
   const shell = readFileSync(shellFile, 'utf8');
@@ -46,7 +51,7 @@ export function buildProvisionPages({ out, contentDir = CONTENT.content }: Provi
     const pageFile = join(docsDir, slug, 'index.html');
     const files = contentFiles(contentDir);
     const mdx = files.policyFile(slug);
-    if (!existsSync(pageFile) || !existsSync(mdx)) continue;
+    if (!existsSync(pageFile) || !existsSync(mdx) || (only && !only.has(slug))) continue;
     const html = readFileSync(pageFile, 'utf8');
     const article = /<article id="doc"[^>]*>/.exec(html)?.[0];
     const citePrefix = article && attr(article, 'data-cite-prefix');
@@ -65,7 +70,10 @@ export function buildProvisionPages({ out, contentDir = CONTENT.content }: Provi
         text: texts.get(p.id) ?? '',
       });
       mkdirSync(join(docsDir, slug, p.id), { recursive: true });
-      writeFileSync(join(docsDir, slug, p.id, 'index.html'), page);
+      // A new file, never a write into the old one: in an incremental build the old one is a hard link into the previous site.
+      const file = join(docsDir, slug, p.id, 'index.html');
+      rmSync(file, { force: true });
+      writeFileSync(file, page);
       pages++;
     });
     documents++;

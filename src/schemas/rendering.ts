@@ -1,6 +1,6 @@
 /**
- * What rendering a document finds, stored with its collection entry
- * (src/loaders/policies.ts → data.rendering) and read by the glossary term
+ * What rendering a document finds, cached beside its rendered HTML
+ * (src/loaders/policies.ts, data.rendering names the files) and read by the glossary term
  * pages and the cited-documents page: where each glossary term occurs, and
  * which other documents the text refers to. Written by the remark plugins
  * (remark-glossary, remark-references), whose types these schemas check.
@@ -39,12 +39,25 @@ export const documentReferenceSchema = z.object({
 });
 export type DocumentReferenceData = z.infer<typeof documentReferenceSchema>;
 
-/** data.rendering of a policy entry. */
-export const renderingSchema = z.object({
-  /** The rendered text (outside the data store; read it with policyHtml()). */
-  htmlFile: z.string(),
+/** What rendering found in a document's text (the loader's cache file `<key>.json`, read with policyRendering()). */
+export const renderedDataSchema = z.object({
   /** Glossary terms marked in the text, with anchors (for the term pages). */
   glossaryOccurrences: z.array(glossaryOccurrenceSchema),
   /** Documents the text cites, with anchors (for the cited-documents page). */
   references: z.array(documentReferenceSchema),
+});
+export type RenderedDataFile = z.infer<typeof renderedDataSchema>;
+
+/**
+ * data.rendering of a policy entry in Astro's data store: paths of the cached
+ * files and the pages digest. The rendered text and what rendering found stay
+ * out of the store, which Astro inlines into its server bundle.
+ */
+export const renderingSchema = z.object({
+  /** The rendered text (read it with policyHtml()). */
+  htmlFile: z.string(),
+  /** Glossary terms marked in the text and documents it cites, with anchors (read them with policyRendering()). */
+  dataFile: z.string(),
+  /** Digest of everything the document's own pages are made from (incremental builds: src/build/changed-documents.ts). */
+  pages: z.string(),
 });

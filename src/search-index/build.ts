@@ -17,8 +17,8 @@
  * one after another; index-parts.ts) and the
  * Traditional → Simplified tables (traditional-table.ts).
  */
-import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync, cpSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { transform } from 'esbuild';
 import { readDocument } from './clause-records.ts';
@@ -31,6 +31,8 @@ import { buildTables } from './traditional-table.ts';
 import type { AgencyMeta } from './agency-meta.ts';
 import { partEntry } from './index-parts.ts';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
+import { digest, digestFiles } from '../lib/build-cache/digest.ts';
+import { buildCacheDir } from '../lib/build-cache/paths.ts';
 
 function check(step: string, res: { errors: string[] }): void {
   if (res.errors.length) throw new Error(`Pagefind ${step} failed:\n  ${res.errors.join('\n  ')}`);
@@ -58,11 +60,40 @@ const pagesIn = (dir: string): string[] =>
  */
 export const DOCS_PER_INDEX = 600;
 
-/** The folders of the indexes: pagefind/ (with glossary and topic pages), then pagefind-2/, pagefind-3/ … */
-export function indexGroups<T>(docs: T[], perIndex: number): { dir: string; docs: T[] }[] {
-  const groups: { dir: string; docs: T[] }[] = [];
-  for (let i = 0; i === 0 || i < docs.length; i += perIndex) groups.push({ dir: groups.length ? `pagefind-${groups.length + 1}` : 'pagefind', docs: docs.slice(i, i + perIndex) });
-  return groups;
+/**
+ * Documents of the newest index part when the library is not a multiple of
+ * the full parts (SEARCH_NEWEST_PART; off by default): a new newest document
+ * then rewrites a part of fewer than this many documents, not one of up to
+ * DOCS_PER_INDEX. Off because with today's client every part costs the first
+ * query its metadata and chunks: at 1,000 documents a third part took the
+ * first query from 276 to 312 KiB (budget 300 KiB; docs/benchmarks.md); and a
+ * new document that is not the newest still rewrites the middle part. Worth
+ * turning on with a client that queries the parts newest first.
+ */
+export const NEWEST_PART = DOCS_PER_INDEX;
+
+/**
+ * The folders of the indexes: pagefind/ (with glossary and topic pages), then
+ * pagefind-2/, pagefind-3/ … in the documents' order (newest first). The
+ * documents are cut from the OLDEST end: full parts of `perIndex`; of the
+ * rest, a middle part of whole multiples of `newest` and the newest part
+ * (fewer than `newest`, possibly none: then pagefind/ holds only the pages).
+ * With `newest` ≥ `perIndex` there is no middle part.
+ * So the older parts stay the same as documents are added: a new newest
+ * document changes only pagefind/ (and every `newest` additions the middle
+ * part), a changed document only its own part; the others come from the
+ * cache (buildSearchIndex).
+ */
+export function indexGroups<T>(docs: T[], perIndex: number, newest = perIndex): { dir: string; docs: T[] }[] {
+  const small = Math.max(1, Math.min(newest, perIndex));
+  const rest = docs.length % perIndex;
+  const head = rest % small;
+  // Sizes from the newest end: the newest part (kept when empty: it holds the glossary and topic
+  // pages, which change with many documents, and is then cheap to write again), the middle part,
+  // the full parts.
+  const sizes = [head, rest - head, ...Array.from({ length: (docs.length - rest) / perIndex }, () => perIndex)].filter((n, i) => n > 0 || i === 0);
+  let start = 0;
+  return sizes.map((n, g) => ({ dir: g ? `pagefind-${g + 1}` : 'pagefind', docs: docs.slice(start, (start += n)) }));
 }
 
 /**
@@ -72,18 +103,25 @@ export function indexGroups<T>(docs: T[], perIndex: number): { dir: string; docs
  * the client checks exact matches (engine.ts); the first index holds the
  * newest documents.
  */
-export function newestFirst(docs: { file: string; date: string; year: string; slug: string }[]): string[] {
+export function newestFirst<T extends { date: string; year: string; slug: string }>(docs: T[]): T[] {
   const key = (d: { date: string; year: string }) => d.date || `${d.year}-00-00`;
-  return [...docs].sort((a, b) => key(b).localeCompare(key(a)) || a.slug.localeCompare(b.slug)).map((d) => d.file);
+  return [...docs].sort((a, b) => key(b).localeCompare(key(a)) || a.slug.localeCompare(b.slug));
 }
 
-interface DocDate { file: string; date: string; year: string; slug: string; region: string; kind: string }
+/**
+ * A built document page for the index: its date attributes (read without
+ * parsing the page) and the digest of the page, which with its agencies is
+ * all its record is made from. The page is parsed only when its part of the
+ * index is written (and not held: at 10,000 documents the pages are the
+ * whole library's text).
+ */
+interface PageDoc { file: string; date: string; year: string; slug: string; region: string; kind: string; digest: string }
 
-/** The date and filter attributes of a built document page, read without parsing the whole page. */
-function docDate(file: string): DocDate {
+function readPage(file: string, agencies: Map<string, AgencyMeta>): PageDoc {
   const html = readFileSync(file, 'utf8');
   const attr = (name: string) => decodeAttr(new RegExp(`data-doc-${name}="([^"]*)"`).exec(html)?.[1] ?? '');
-  return { file, date: attr('date'), year: attr('year'), slug: attr('slug'), region: attr('region'), kind: attr('kind') };
+  const slug = attr('slug');
+  return { file, date: attr('date'), year: attr('year'), slug, region: attr('region'), kind: attr('kind'), digest: digest(html, JSON.stringify(agencies.get(slug) ?? [])) };
 }
 const decodeAttr = (s: string) => s.replace(/&(amp|quot|lt|gt|#39);/g, (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[e] ?? _);
 
@@ -100,8 +138,11 @@ function stubWasm(dir: string): void {
   for (const { wasm } of Object.values(entry.languages)) writeFileSync(join(dir, `wasm.${wasm ?? 'unknown'}.pagefind`), 'pagefind_dcd');
 }
 
+
 /** What the client needs of an extra index's folder (Pagefind also writes its UI and loader into each). */
 const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+/** Kept beside each cached part: the characters its records use (for the Traditional → Simplified table). */
+const CHARS_FILE = '.chars.json';
 
 export async function buildSearchIndex(out: string, log: (message: string) => void = console.log): Promise<void> {
   // Smaller index chunks: a query downloads one chunk per word, and with one record per document
@@ -109,39 +150,61 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   // (environment only); tests/e2e/budgets.test.ts notices if it stops working.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   const perIndex = Number(process.env.SEARCH_DOCS_PER_INDEX) || DOCS_PER_INDEX;
+  const newest = Number(process.env.SEARCH_NEWEST_PART) || NEWEST_PART;
   const t0 = Date.now();
-  const dated = pagesIn(join(out, 'policies')).map(docDate);
-  const groups = indexGroups(newestFirst(dated), perIndex);
-  const byFile = new Map(dated.map((d) => [d.file, d]));
-  for (const old of readdirSync(out).filter((d) => /^pagefind-\d+$/.test(d))) rmSync(join(out, old), { recursive: true, force: true });
-  let docs = 0;
+  const agencies = agenciesByDocument(out);
+  const docs = newestFirst(pagesIn(join(out, 'policies')).map((f) => readPage(f, agencies)).filter((d) => d.slug));
+  const groups = indexGroups(docs, perIndex, newest);
+  for (const old of readdirSync(out).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(out, old), { recursive: true, force: true });
+
+  // Each part is cached by the digest of what goes into it: this code, Pagefind's version and
+  // options, its documents' pages (in order) and, for the first, the glossary and topic pages.
+  // One cache folder per output folder, so the sub-path test build does not prune dist's parts.
+  const cacheDir = join(buildCacheDir(), 'search-index', digest(resolve(out)).slice(0, 12));
+  mkdirSync(cacheDir, { recursive: true });
+  const shared = digest(digestFiles(resolve('.'), ['src/search-index', 'node_modules/pagefind/package.json']), String(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE));
+  const pagesDigest = digest(...['glossary', 'topics'].flatMap((section) => pagesIn(join(out, section)).flatMap((f) => [f.slice(out.length), readFileSync(f)])));
+  const keys = new Set<string>();
   let clauses = 0;
   let pages = 0;
-  const agencies = agenciesByDocument(out);
+  let written = 0;
   // The characters the library's texts use: the Traditional → Simplified table leaves them alone.
   const used = new Set<string>();
   for (const [i, group] of groups.entries()) {
-    const counts = await writeIndex(out, group.dir, group.docs, i === 0, agencies, used);
-    docs += counts.docs;
-    clauses += counts.clauses;
-    pages += counts.pages;
-    if (i > 0) {
-      for (const f of readdirSync(join(out, group.dir))) if (!INDEX_FILES.test(f)) rmSync(join(out, group.dir, f), { recursive: true, force: true });
-      stubWasm(join(out, group.dir));
+    const key = digest(shared, i === 0 ? `first:${pagesDigest}` : 'rest', ...group.docs.map((d) => d.digest));
+    keys.add(key);
+    const cached = join(cacheDir, key);
+    if (!existsSync(join(cached, CHARS_FILE))) {
+      // Written aside, then renamed: a stopped build leaves no half part under a valid key.
+      const tmp = `${cached}.tmp`;
+      rmSync(tmp, { recursive: true, force: true });
+      const counts = await writeIndex(out, tmp, group.docs.map((d) => d.file), i === 0, agencies);
+      writeFileSync(join(tmp, CHARS_FILE), JSON.stringify({ chars: [...counts.used].sort().join(''), clauses: counts.clauses, pages: counts.pages }));
+      rmSync(cached, { recursive: true, force: true });
+      renameSync(tmp, cached);
+      written++;
     }
+    const info = JSON.parse(readFileSync(join(cached, CHARS_FILE), 'utf8')) as { chars: string; clauses: number; pages: number };
+    for (const ch of info.chars) used.add(ch);
+    clauses += info.clauses;
+    pages += info.pages;
+    // Pagefind also writes its UI and loader into each folder; the extra indexes need only their data.
+    cpSync(cached, join(out, group.dir), { recursive: true, filter: (src) => src === cached || (!src.endsWith(CHARS_FILE) && (i === 0 || INDEX_FILES.test(src.slice(cached.length + 1).split('/')[0]))) });
+    if (i > 0) stubWasm(join(out, group.dir));
   }
+  for (const d of readdirSync(cacheDir)) if (!keys.has(d)) rmSync(join(cacheDir, d), { recursive: true, force: true });
   mkdirSync(join(out, 'search'), { recursive: true });
   // Which results are glossary and topic pages, known before their fragments are fetched (engine.ts).
   const pageIds = [...fragmentUrls(join(out, 'pagefind'))].filter(([, url]) => !url.startsWith('/policies/')).map(([id]) => id);
   writeFileSync(join(out, 'search', 'pages.json'), JSON.stringify(pageIds));
   // The parts the client searches newest first (src/scripts/search/parts.ts), relative to the site's base.
-  const entries = groups.map((g) => partEntry(`${g.dir}/`, g.docs.map((f) => byFile.get(f)!).map((d) => ({ 地区: d.region, 年份: d.year, 文种: d.kind }))));
+  const entries = groups.map((g) => partEntry(`${g.dir}/`, g.docs.map((d) => ({ 地区: d.region, 年份: d.year, 文种: d.kind }))));
   writeFileSync(join(out, 'search', 'indexes.json'), JSON.stringify(entries));
   // Pagefind ships its loader unminified; the first search downloads it, so minify it (≈ 30 % smaller).
   const loader = join(out, 'pagefind', 'pagefind.js');
   const min = await transform(readFileSync(loader, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });
   writeFileSync(loader, min.code);
-  log(`Pagefind: ${docs} documents (${clauses} clauses) and ${pages} pages indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${groups.length} ${groups.length === 1 ? 'index' : 'indexes'}`);
+  log(`Pagefind: ${docs.length} documents (${clauses} clauses) and ${pages} pages in ${groups.length} ${groups.length === 1 ? 'index' : 'indexes'} (${groups.map((g) => g.docs.length).join(' + ')} documents; ${written} written, ${groups.length - written} from the cache) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // Glossary forms for query expansion (DRG ↔ 按疾病诊断相关分组付费).
   // [id, term, ...aliases]: compact, it is fetched with the first query.
   // With the abbreviations and English names of each entry (glossary-forms.ts).
@@ -152,8 +215,9 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   writeFileSync(join(out, 'search', 't2s.json'), JSON.stringify(tables.pairs));
 }
 
-/** One Pagefind index: its documents (and, for the first, the glossary and topic pages), in a Pagefind process of its own. */
-async function writeIndex(out: string, dir: string, files: string[], withPages: boolean, agencies: Map<string, AgencyMeta>, used: Set<string>): Promise<{ docs: number; clauses: number; pages: number }> {
+/** One Pagefind index: its documents (and, for the first, the glossary and topic pages), in a Pagefind process of its own, written to `dir`. */
+async function writeIndex(out: string, dir: string, files: string[], withPages: boolean, agencies: Map<string, AgencyMeta>): Promise<{ docs: number; clauses: number; pages: number; used: Set<string> }> {
+  const used = new Set<string>();
   // Every fragment its own file: bundled fragments would make one result download many documents.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', maxFragments: MAX_FRAGMENTS });
   check('createIndex', { errors });
@@ -190,10 +254,10 @@ async function writeIndex(out: string, dir: string, files: string[], withPages: 
         pages++;
       }
     }
-    check('writeFiles', await index.writeFiles({ outputPath: join(out, dir) }));
+    check('writeFiles', await index.writeFiles({ outputPath: dir }));
   } finally {
     // Ends the Pagefind process, and with it the memory this index took.
     await pagefind.close();
   }
-  return { docs, clauses, pages };
+  return { docs, clauses, pages, used };
 }

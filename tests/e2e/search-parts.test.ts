@@ -24,7 +24,7 @@ const partOf = new Map<string, number>();
 {
   const order = newestFirst(slugs.map((slug) => ({ file: slug, slug, date: attr(slug, 'date'), year: attr(slug, 'year') })));
   let at = 0;
-  for (const [i, p] of parts.entries()) for (const slug of order.slice(at, (at += p.docs))) partOf.set(slug, i);
+  for (const [i, p] of parts.entries()) for (const d of order.slice(at, (at += p.docs))) partOf.set(d.slug, i);
 }
 const last = parts.length - 1;
 const texts = clauseTexts(DIR);

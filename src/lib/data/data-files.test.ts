@@ -22,7 +22,7 @@ import { targetsSchema } from '../../schemas/targets.ts';
 import { glossaryEntrySchema } from '../../schemas/glossary.ts';
 import { agencyNamesSchema } from '../../schemas/agency-names.ts';
 import { similarRejectedSchema } from '../../schemas/similar.ts';
-import { renderingSchema } from '../../schemas/rendering.ts';
+import { renderedDataSchema } from '../../schemas/rendering.ts';
 import { curationReportSchema } from '../../schemas/curation.ts';
 import { buildCurationReport } from '../curation/report.ts';
 
@@ -91,8 +91,8 @@ const kinds: Kind[] = [
     valid: () => ({ rejected: [{ pair: ['a-doc#s1', 'b-doc#s2'], reason: '测试：不相关' }] }), breakIt: (d) => { d.rejected[0].reason = ''; }, field: 'rejected.0.reason', marker: '"reason": ""',
   },
   {
-    name: 'glossary occurrences and references (data.rendering)', schema: renderingSchema, schemaFile: 'src/schemas/rendering.ts',
-    valid: () => ({ htmlFile: 'x.html', glossaryOccurrences: [{ term: 'drg', anchor: 's2', form: 'DRG', snippet: '推进DRG付费' }], references: [{ cid: 'c-1', title: '某方案', anchor: 's1' }] }),
+    name: 'glossary occurrences and references (data.rendering)', schema: renderedDataSchema, schemaFile: 'src/schemas/rendering.ts',
+    valid: () => ({ glossaryOccurrences: [{ term: 'drg', anchor: 's2', form: 'DRG', snippet: '推进DRG付费' }], references: [{ cid: 'c-1', title: '某方案', anchor: 's1' }] }),
     breakIt: (d) => { d.references[0].anchor = 7; }, field: 'references.0.anchor', marker: '"anchor": 7',
   },
 ];

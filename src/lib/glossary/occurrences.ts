@@ -4,7 +4,7 @@
  * the number of documents and occurrences.
  */
 import type { GlossaryOccurrence } from '../../render/policy/plugins/remark-glossary.ts';
-import { getPolicies, type Policy } from '../policies.ts';
+import { getPolicies, policyRendering, type Policy } from '../policies.ts';
 
 export interface TermUse { doc: Policy; occurrences: GlossaryOccurrence[] }
 
@@ -14,7 +14,7 @@ export function termOccurrences(): Promise<Map<string, TermUse[]>> {
   cache ??= (async () => {
     const byTerm = new Map<string, TermUse[]>();
     for (const doc of await getPolicies()) {
-      const occ = doc.data.rendering.glossaryOccurrences;
+      const occ = policyRendering(doc).glossaryOccurrences;
       const perTerm = new Map<string, GlossaryOccurrence[]>();
       for (const o of occ) perTerm.set(o.term, [...(perTerm.get(o.term) ?? []), o]);
       for (const [term, list] of perTerm) byTerm.set(term, [...(byTerm.get(term) ?? []), { doc, occurrences: list }]);

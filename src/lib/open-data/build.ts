@@ -1,5 +1,5 @@
 /** Builds the open-data views of a document from its clause data, topics, agencies and glossary marks. */
-import type { Policy } from '../policies.ts';
+import { policyRendering, type Policy } from '../policies.ts';
 import { topicData, type ClauseInfo } from '../topics/load.ts';
 import { readAgency } from '../agencies/normalize.ts';
 import type { Apparatus, OpenAgency, OpenClause } from '../../schemas/open-data.ts';
@@ -35,7 +35,7 @@ const publishedText = (c: Raw) => (c.apparatus?.some((a) => a.type === 'missing-
 
 export async function clauseTree(doc: Policy, site: URL | undefined): Promise<OpenClause[]> {
   const terms = new Map<string, string[]>();
-  for (const o of doc.data.rendering.glossaryOccurrences) terms.set(o.anchor, [...(terms.get(o.anchor) ?? []), o.term]);
+  for (const o of policyRendering(doc).glossaryOccurrences) terms.set(o.anchor, [...(terms.get(o.anchor) ?? []), o.term]);
   const topics = topicData().map[doc.id] ?? {};
   const nodes = new Map<string, OpenClause>();
   const roots: OpenClause[] = [];

@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadGlossary, termForms } from '../glossary/load.ts';
-import { loadTopicData, type TopicData } from '../topics/load.ts';
+import { loadTopicData, type ClauseInfo, type TopicData } from '../topics/load.ts';
 import { similarRejectedSchema, type RejectedPair } from '../../schemas/similar.ts';
 import { buildSimilarIndex, type SimilarIndex, type SimilarOptions, type SimilarUnit } from './engine.ts';
 import { segments } from './text.ts';
@@ -68,12 +68,13 @@ export function termMatcher(entries: { id: string; term: string; aliases: string
 }
 
 /** The units the engine compares: every provision with text beyond a bare heading. */
-export function provisionUnits(data: TopicData, terms: (text: string) => string[]): SimilarUnit[] {
+export function provisionUnits(data: TopicData, terms: (text: string) => string[], labels?: Map<string, Pick<ClauseInfo, 'cite' | 'title'>>): SimilarUnit[] {
   const out: SimilarUnit[] = [];
   for (const [slug, clauses] of data.clauses) {
     for (const c of clauses.values()) {
       if (c.kind !== 'provision' || segments(c.text).join('').length < MIN_CHARS) continue;
       out.push({ key: `${slug}#${c.id}`, doc: slug, text: c.text, ...(c.title ? { title: c.title } : {}), terms: terms(c.text), topics: data.map[slug]?.[c.id] ?? [] });
+      labels?.set(`${slug}#${c.id}`, { cite: c.cite, ...(c.title ? { title: c.title } : {}) });
     }
   }
   return out;
@@ -140,7 +141,9 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
   const files = contentFiles(root);
   const glossary = loadGlossary(files.glossary);
   const termName = new Map(glossary.map((e) => [e.id, e.term]));
-  const units = provisionUnits(data, termMatcher(glossary));
+  // The matches' labels, kept while reading: the clause files are not all held (ClauseStore), and re-reading one per match would cost seconds.
+  const labels = new Map<string, Pick<ClauseInfo, 'cite' | 'title'>>();
+  const units = provisionUnits(data, termMatcher(glossary), labels);
   const curated = curatedPairs(data);
   const rejected = new Set(loadRejected(files.similarRejected, data).map((r) => pairKey(r.pair[0], r.pair[1])));
   const index = buildSimilarIndex(units, {
@@ -149,7 +152,7 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
   });
   const similarTo = (slug: string, id: string): SimilarLink[] => index.matches(`${slug}#${id}`).map((m) => {
     const [s, i] = m.key.split('#');
-    const c = data.clauses.get(s)!.get(i)!;
+    const c = labels.get(m.key)!;
     // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
     const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t })).sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1)).slice(0, 3);
     // Identical wording says so instead of quoting it; phrases are cut to a readable length (a prefix stays verbatim).

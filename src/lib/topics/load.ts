@@ -8,17 +8,71 @@ import { join } from 'node:path';
 import { relationsSchema, topicMapSchema, topicSchema, type Relation, type Topic } from '../../schemas/topics.ts';
 import type { ClauseRecord } from '../../schemas/clauses.ts';
 import { checkIdFileName, readJsonDocument, readJsonFile, type JsonDocument } from '../data/read-json.ts';
-import { readAllClauseData } from '../data/clauses.ts';
+import { readClauseData } from '../data/clauses.ts';
 import { CONTENT, contentFiles } from '../data/paths.ts';
 
 /** A clause as the clause data has it (src/schemas/clauses.ts). */
 export type ClauseInfo = ClauseRecord;
+
+/**
+ * The clause files (src/content/clauses/<slug>.json), read when asked for and
+ * not all kept: they hold every document's full text (≈ 32 MB of JSON per
+ * 1,000 documents), and holding all of them made each render worker and the
+ * page build run out of memory at 10,000 documents. The last few documents
+ * asked for stay cached (pages ask for one document's clauses many times).
+ */
+export class ClauseStore {
+  private readonly recent = new Map<string, Map<string, ClauseInfo> | null>();
+  private slugs: Set<string> | undefined;
+  private readonly dir: string;
+  private readonly keep: number;
+  constructor(dir: string, keep = 32) {
+    this.dir = dir;
+    this.keep = keep;
+  }
+
+  /** Every document that has a clause file. */
+  keys(): IterableIterator<string> {
+    this.slugs ??= new Set(existsSync(this.dir) ? readdirSync(this.dir).filter((x) => x.endsWith('.json')).map((x) => x.replace(/\.json$/, '')).sort() : []);
+    return this.slugs.values();
+  }
+
+  /** Every document's clauses, one file at a time (none kept beyond the cache). */
+  *[Symbol.iterator](): IterableIterator<[string, Map<string, ClauseInfo>]> {
+    for (const slug of [...this.keys()]) {
+      const doc = this.get(slug);
+      if (doc) yield [slug, doc];
+    }
+  }
+
+  has(slug: string): boolean {
+    return this.get(slug) !== undefined;
+  }
+
+  /** clause id → clause, in document order; undefined for a document without a clause file. */
+  get(slug: string): Map<string, ClauseInfo> | undefined {
+    if (this.recent.has(slug)) {
+      const hit = this.recent.get(slug)!;
+      this.recent.delete(slug);
+      this.recent.set(slug, hit);
+      return hit ?? undefined;
+    }
+    const file = join(this.dir, `${slug}.json`);
+    const doc = /^[a-z0-9-]+$/.test(slug) && existsSync(file)
+      ? new Map(readClauseData(file).map((c) => [c.id, c]))
+      : null;
+    this.recent.set(slug, doc);
+    if (this.recent.size > this.keep) this.recent.delete(this.recent.keys().next().value!);
+    return doc ?? undefined;
+  }
+}
+
 export interface TopicData {
   topics: Topic[];
   /** slug → clause id → topic ids */
   map: Record<string, Record<string, string[]>>;
   relations: Relation[];
-  clauses: Map<string, Map<string, ClauseInfo>>;
+  clauses: ClauseStore;
 }
 
 const SCHEMA = 'src/schemas/topics.ts';
@@ -35,8 +89,7 @@ export function loadTopicData(root: string = CONTENT.content): TopicData {
   topics.sort((a, b) => a.order - b.order);
   const topicIds = new Set(topics.map((t) => t.id));
 
-  const clauses = new Map<string, Map<string, ClauseInfo>>();
-  for (const [slug, list] of readAllClauseData(files.clauses)) clauses.set(slug, new Map(list.map((c) => [c.id, c])));
+  const clauses = new ClauseStore(files.clauses);
   const checkClause = (doc: JsonDocument<unknown>, at: PropertyKey[], slug: string, id: string) => {
     const clausesOf = clauses.get(slug);
     if (!clausesOf) throw doc.error(at, `unknown document "${slug}"`, `Use a document slug (a file name in src/content/clauses/), e.g. ${[...clauses.keys()].slice(0, 8).join(', ')}.`);

@@ -3,30 +3,35 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { renderFiles, type RenderJob } from './render-files.ts';
+import { renderFiles, type RenderSetup } from './render-files.ts';
 import { renderInWorkers } from './parallel.ts';
 
+const root = resolve('.');
+const policiesDir = join(root, 'src/content/policies');
+const ids = readdirSync(policiesDir).filter((f) => f.endsWith('.mdx')).sort().map((f) => f.replace(/\.mdx$/, ''));
+const tasks = ids.map((id) => ({ id, filePath: `src/content/policies/${id}.mdx`, key: `k-${id}` }));
+const setup = (cacheDir: string): RenderSetup => ({
+  root, base: '/', cacheDir,
+  library: ids.map((id) => ({ slug: id, shortTitle: id, region: { province: '' }, ...JSON.parse(readFileSync(join(policiesDir, `${id}.mdx`), 'utf8').split('\n---\n')[0].replace(/^---\n/, '')) })),
+});
+
 test('two worker threads render the real documents as the loader thread does', async () => {
-  const policiesDir = resolve('src/content/policies');
-  const files = readdirSync(policiesDir).filter((f) => f.endsWith('.mdx')).sort().map((f) => ({
-    id: f.replace(/\.mdx$/, ''), filePath: `src/content/policies/${f}`, source: readFileSync(join(policiesDir, f), 'utf8'),
-  }));
-  const job = (htmlDir: string): Omit<RenderJob, 'files'> => ({ base: '/', htmlDir, library: files.map((f) => ({ slug: f.id, shortTitle: f.id, region: { province: '' }, ...JSON.parse(f.source.split('\n---\n')[0].replace(/^---\n/, '')) })) });
-  const inline = renderFiles({ ...job(mkdtempSync(join(tmpdir(), 'inline-'))), files });
-  const parallel = await renderInWorkers(files, job(mkdtempSync(join(tmpdir(), 'workers-'))), 2);
-  expect(parallel.map((r) => r.id).sort()).toEqual(files.map((f) => f.id));
-  for (const a of inline) {
-    const b = parallel.find((r) => r.id === a.id)!;
-    expect(readFileSync(b.htmlFile, 'utf8')).toBe(readFileSync(a.htmlFile, 'utf8'));
-    expect(b.glossaryOccurrences).toEqual(a.glossaryOccurrences);
-    expect(b.references).toEqual(a.references);
+  const inline = mkdtempSync(join(tmpdir(), 'inline-'));
+  const parallel = mkdtempSync(join(tmpdir(), 'workers-'));
+  renderFiles(setup(inline), tasks);
+  await renderInWorkers(tasks, setup(parallel), 2);
+  for (const { key } of tasks) {
+    for (const ext of ['html', 'json']) expect(readFileSync(join(parallel, `${key}.${ext}`), 'utf8')).toBe(readFileSync(join(inline, `${key}.${ext}`), 'utf8'));
   }
-  expect(readFileSync(inline[0].htmlFile, 'utf8')).toContain('class="provision"');
+  expect(readFileSync(join(inline, `${tasks[0].key}.html`), 'utf8')).toContain('class="provision"');
 }, 60_000);
 
 test('an error in a worker reaches the build with its file and line', async () => {
-  const htmlDir = mkdtempSync(join(tmpdir(), 'workers-'));
-  const bad = { id: 'bad', filePath: 'src/content/policies/bad.mdx', source: '---\n{}\n---\n\n<Widget />\n' };
-  await expect(renderInWorkers([bad, { ...bad, id: 'bad2' }], { base: '/', htmlDir, library: [] }, 2))
+  const dir = mkdtempSync(join(tmpdir(), 'workers-bad-'));
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  mkdirSync(join(dir, 'src/content/policies'), { recursive: true });
+  writeFileSync(join(dir, 'src/content/policies/bad.mdx'), '---\n{}\n---\n\n<Widget />\n');
+  const bad = { id: 'bad', filePath: 'src/content/policies/bad.mdx', key: 'bad' };
+  await expect(renderInWorkers([bad, { ...bad, key: 'bad2' }], { root: dir, base: '/', cacheDir: join(dir, 'cache'), library: [] }, 2))
     .rejects.toThrow(/src\/content\/policies\/bad\.mdx:5: unknown element <Widget>/);
 });

@@ -1,11 +1,15 @@
 /**
- * Renders a batch of policy MDX files to HTML files: the work the content
- * loader does for each document, in a form that runs the same in the loader
- * itself or in a worker thread (worker.ts). Everything it needs from the rest
- * of the library (glossary, topics, relations, short titles) is loaded here
- * from the content folders, so a worker needs only plain data.
+ * Renders policy MDX files to HTML: the work the content loader does for each
+ * document, in a form that runs the same in the loader itself or in a worker
+ * thread (worker.ts). Each file is read here (the loader does not hand its
+ * text around) and its results go to the rendering cache
+ * (src/lib/build-cache/step-cache.ts) under the key the loader computed from
+ * everything the result depends on: `<key>.html` (the text) and `<key>.json`
+ * (the glossary occurrences and references to other documents found). Everything it needs from
+ * the rest of the library (glossary, topics, relations, short titles) is
+ * loaded here from the content folders, so a worker needs only plain data.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPolicyRenderer, PolicyRenderError } from './render.ts';
 import type { ElementContext, RelatedBlock } from './elements.ts';
@@ -15,31 +19,42 @@ import { loadGlossary } from '../../lib/glossary/load.ts';
 import { loadTopicData, relatedTo } from '../../lib/topics/load.ts';
 import type { SimilarLink } from '../../lib/similar/library.ts';
 import { readAgency, type Region } from '../../lib/agencies/normalize.ts';
+import { StepCache } from '../../lib/build-cache/step-cache.ts';
 
-export interface RenderJob {
-  /** Each document with its provisions' automatic similar provisions (clause id → links), computed once for the library by the loader. */
-  files: { id: string; filePath: string; source: string; similar?: Record<string, SimilarLink[]> }[];
+export interface RenderSetup {
+  /** Absolute project root (file paths are relative to it). */
+  root: string;
   /** Site base path, e.g. / or /sub/path/. */
   base: string;
-  /** Absolute folder the HTML files are written to. */
-  htmlDir: string;
+  /** Absolute folder of the rendering cache. */
+  cacheDir: string;
   /** Every document of the library, from its frontmatter: references to it become links, and its short title labels related-provision links. */
   library: (LibraryDoc & { shortTitle: string; region: Region })[];
 }
 
-export interface RenderedFile { id: string; htmlFile: string; glossaryOccurrences: GlossaryOccurrence[]; references: DocReference[] }
+/**
+ * One document to render, the cache key its results go under, and its
+ * provisions' automatic similar provisions (clause id → links), computed once
+ * for the whole library by the loader (they are part of the key).
+ */
+export interface RenderTask { id: string; filePath: string; key: string; similar?: Record<string, SimilarLink[]> }
 
-export function renderFiles(job: RenderJob): RenderedFile[] {
-  const href = (path: string) => job.base + path.replace(/^\//, '');
-  const entries = loadGlossary();
+/** What rendering found besides the HTML (`<key>.json` in the cache). */
+export interface RenderedData { glossaryOccurrences: GlossaryOccurrence[]; references: DocReference[] }
+
+/** A renderer for many tasks: glossary, topics and the MDX processor are set up once. */
+export function createFileRenderer(setup: RenderSetup): (task: RenderTask) => void {
+  const href = (path: string) => setup.base + path.replace(/^\//, '');
+  const entries = loadGlossary(join(setup.root, 'src/content/glossary'));
   const glossary = new Map(entries.map((e) => [e.id, e]));
-  const topicData = loadTopicData();
+  const topicData = loadTopicData(join(setup.root, 'src/content'));
   const topicName = new Map(topicData.topics.map((t) => [t.id, t.name]));
-  const shortTitle = new Map(job.library.map((d) => [d.slug, d.shortTitle]));
-  const region = new Map(job.library.map((d) => [d.slug, d.region]));
-  const render = createPolicyRenderer({ base: job.base, library: job.library, glossary: entries });
+  const shortTitle = new Map(setup.library.map((d) => [d.slug, d.shortTitle]));
+  const region = new Map(setup.library.map((d) => [d.slug, d.region]));
+  const render = createPolicyRenderer({ base: setup.base, library: setup.library, glossary: entries });
+  const cache = new StepCache<RenderedData>(setup.cacheDir);
 
-  return job.files.map(({ id, filePath, source, similar }) => {
+  return ({ id, filePath, key, similar }) => {
     const ctx: ElementContext = {
       href,
       term(termId) {
@@ -68,9 +83,14 @@ export function renderFiles(job: RenderJob): RenderedFile[] {
         };
       },
     };
-    const { html, glossaryOccurrences, references } = render(source, filePath, ctx);
-    const htmlFile = join(job.htmlDir, `${id}.html`);
-    writeFileSync(htmlFile, html);
-    return { id, htmlFile, glossaryOccurrences, references };
-  });
+    const { html, glossaryOccurrences, references } = render(readFileSync(join(setup.root, filePath), 'utf8'), filePath, ctx);
+    writeFileSync(cache.file(key, 'html'), html);
+    cache.set(key, { glossaryOccurrences, references });
+  };
+}
+
+/** Renders the tasks in this thread. */
+export function renderFiles(setup: RenderSetup, tasks: RenderTask[]): void {
+  const render = createFileRenderer(setup);
+  for (const t of tasks) render(t);
 }

@@ -74,11 +74,38 @@ export function referenceId(key: string): string {
   return `c-${h.toString(36)}`;
 }
 
-/** The library document a reference names: same number, same title, or the plan a 关于印发《…》的通知 issues. */
+/**
+ * The library document a reference names: same number, same title, or the plan a 关于印发《…》的通知 issues.
+ * When several match, the first in library order (as a linear search would give).
+ */
 export function findInLibrary(library: LibraryDoc[], title?: string, number?: string): LibraryDoc | undefined {
-  return library.find((d) =>
-    (number && d.docNumber === number) ||
-    (title && (d.title.replace(/（征求意见稿）$/u, '') === title || d.title.includes(`印发${title}的通知`))));
+  const index = indexOf(library);
+  const hits = [number && index.byNumber.get(number), title && index.byTitle.get(title), title && index.byIssued.get(title)]
+    .filter((i): i is number => typeof i === 'number');
+  return hits.length ? library[Math.min(...hits)] : undefined;
+}
+
+/**
+ * Lookups by number, title and issued title, built once per library list:
+ * a linear search per reference made citation linking grow with
+ * documents × references (quadratic; minutes at 10,000 documents).
+ */
+const indexes = new WeakMap<LibraryDoc[], { byNumber: Map<string, number>; byTitle: Map<string, number>; byIssued: Map<string, number> }>();
+function indexOf(library: LibraryDoc[]) {
+  let index = indexes.get(library);
+  if (index) return index;
+  index = { byNumber: new Map(), byTitle: new Map(), byIssued: new Map() };
+  const first = (m: Map<string, number>, k: string, i: number) => { if (!m.has(k)) m.set(k, i); };
+  library.forEach((d, i) => {
+    if (d.docNumber) first(index!.byNumber, d.docNumber, i);
+    first(index!.byTitle, d.title.replace(/（征求意见稿）$/u, ''), i);
+    // Every X with 印发X的通知 in the title (what title.includes(`印发${X}的通知`) matches).
+    for (let a = d.title.indexOf('印发'); a > -1; a = d.title.indexOf('印发', a + 1)) {
+      for (let b = d.title.indexOf('的通知', a + 2); b > -1; b = d.title.indexOf('的通知', b + 1)) first(index!.byIssued, d.title.slice(a + 2, b), i);
+    }
+  });
+  indexes.set(library, index);
+  return index;
 }
 
 export default function remarkReferences(options: RemarkReferencesOptions) {
