@@ -60,11 +60,15 @@ export const DOCS_PER_INDEX = 600;
 
 /**
  * Documents of the newest index part when the library is not a multiple of
- * the full parts: a new document (usually the newest) then rewrites a part
- * of at most this many documents, not one of up to DOCS_PER_INDEX.
- * SEARCH_NEWEST_PART overrides it.
+ * the full parts (SEARCH_NEWEST_PART; off by default): a new newest document
+ * then rewrites a part of fewer than this many documents, not one of up to
+ * DOCS_PER_INDEX. Off because with today's client every part costs the first
+ * query its metadata and chunks: at 1,000 documents a third part took the
+ * first query from 276 to 312 KiB (budget 300 KiB; docs/benchmarks.md); and a
+ * new document that is not the newest still rewrites the middle part. Worth
+ * turning on with a client that queries the parts newest first.
  */
-export const NEWEST_PART = 100;
+export const NEWEST_PART = DOCS_PER_INDEX;
 
 /**
  * The folders of the indexes: pagefind/ (with glossary and topic pages), then
