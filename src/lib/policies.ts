@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { RenderedData } from '../render/policy/render-files.ts';
 
 export type Policy = CollectionEntry<'policies'>;
 
@@ -60,19 +59,8 @@ export function policyHtml(doc: Policy): string {
   }
 }
 
-/**
- * What rendering found in the document's text: the glossary terms marked
- * (for the term pages and open data) and the documents it cites (for the
- * cited-documents page), each with its anchor. Read from the loader's
- * cache file, not kept in Astro's data store (see src/loaders/policies.ts).
- */
-export function policyRendering(doc: Policy): RenderedData {
-  try {
-    return JSON.parse(readFileSync(doc.data.rendering.dataFile, 'utf8')) as RenderedData;
-  } catch (e) {
-    throw new Error(`What rendering found in ${doc.id} is missing (${doc.data.rendering.dataFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document at the start of each build.`, { cause: e });
-  }
-}
+// What rendering found (glossary occurrences, citations): in a module without astro: imports, for plain-Node callers.
+export { policyRendering } from './policy-rendering.ts';
 
 /**
  * The document part of a citation, as an official or lawyer writes it: the
