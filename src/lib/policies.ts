@@ -1,8 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { DataFileError, readJsonFile } from './data/read-json.ts';
-import { renderedDataSchema } from '../schemas/rendering.ts';
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { RenderedData } from '../render/policy/render-files.ts';
 
 export type Policy = CollectionEntry<'policies'>;
 
@@ -62,17 +59,8 @@ export function policyHtml(doc: Policy): string {
   }
 }
 
-/**
- * What rendering found in the document's text: the glossary terms marked
- * (for the term pages and open data) and the documents it cites (for the
- * cited-documents page), each with its anchor. Read from the loader's
- * cache file, not kept in Astro's data store (see src/loaders/policies.ts).
- */
-export function policyRendering(doc: Policy): RenderedData {
-  const file = doc.data.rendering.dataFile;
-  if (!existsSync(file)) throw new DataFileError(file, undefined, `what rendering found in ${doc.id} is missing`, 'Run the build again; the loader renders every document at the start of each build.');
-  return readJsonFile(file, renderedDataSchema, 'src/schemas/rendering.ts');
-}
+// What rendering found (glossary occurrences, references to other documents): in a module without astro: imports, for plain-Node callers.
+export { policyRendering } from './policy-rendering.ts';
 
 /**
  * The document part of a citation, as an official or lawyer writes it: the

@@ -1,5 +1,6 @@
 /** Builds the open-data views of a document from its clause data, topics, agencies and glossary marks. */
-import { policyRendering, type Policy } from '../policies.ts';
+import type { Policy } from '../policies.ts';
+import { policyRendering } from '../policy-rendering.ts';
 import { topicData, type ClauseInfo } from '../topics/load.ts';
 import { readAgency } from '../agencies/normalize.ts';
 import type { Apparatus, OpenAgency, OpenClause } from '../../schemas/open-data.ts';
