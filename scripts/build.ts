@@ -28,7 +28,7 @@ import { buildCacheDir, PAGES_MANIFEST, ROUTE_DIGESTS_ENV, UNCHANGED_ENV, UNCHAN
 import { digest } from '../src/lib/build-cache/digest.ts';
 import { linkKept, linkKeptFolders } from '../src/build/link-kept.ts';
 import { buildAtomically } from './build/atomic.ts';
-import { inputsDigest, STAMP } from './build/inputs.ts';
+import { inputsDigest, STAMP } from './lib/build-inputs.ts';
 
 const clean = process.argv.includes('--clean');
 const outDir = process.env.OUT_DIR ?? './dist';

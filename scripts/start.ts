@@ -1,12 +1,12 @@
 /**
  * npm start: build the site when dist/ is missing, was not made by
  * `npm run build`, or was made from other inputs (seeds, ingest, content,
- * code, configuration, lockfile: scripts/build/inputs.ts), then serve it on
+ * code, configuration, lockfile: scripts/lib/build-inputs.ts), then serve it on
  * http://127.0.0.1:4321/ (PORT and BASE are honoured). A failed build is
  * never served: the build swaps dist/ only on success, and start stops.
  */
 import { spawnSync } from 'node:child_process';
-import { staleReason } from './build/inputs.ts';
+import { staleReason } from './lib/build-inputs.ts';
 import { parsePort, serveOrExplain } from './lib/serve.ts';
 
 const port = parsePort(process.env.PORT);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildAtomically } from './atomic.ts';
-import { inputsDigest, staleReason, STAMP } from './inputs.ts';
+import { inputsDigest, staleReason, STAMP } from '../lib/build-inputs.ts';
 
 /** A tiny project: one file in each kind of input. */
 function project() {

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { generate } from '../../scripts/lib/synth.ts';
-import { STAMP } from '../../scripts/build/inputs.ts';
+import { STAMP } from '../../scripts/lib/build-inputs.ts';
 
 const repo = resolve('.');
 const pool = join(repo, 'src/content/clauses');
