@@ -6,7 +6,7 @@
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { STAMP } from './inputs.ts';
+import { STAMP } from '../lib/build-inputs.ts';
 
 /** Returns the time written into the stamp, which names this build (scripts/build.ts keeps it with its state). */
 export async function buildAtomically(outDir: string, steps: (tmpDir: string) => void | Promise<void>, digest: string): Promise<string> {
