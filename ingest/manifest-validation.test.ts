@@ -22,6 +22,11 @@ describe('manifest validation', () => {
     expect(parse(m)).toThrow(/meta: .*unknown field "isuer"/su);
   });
 
+  it('refuses a slug of digits only (the address of a list page such as /curation/2/) and accepts digits in a word', () => {
+    for (const slug of ['2', '2024', '12-3']) expect(parse({ ...base(), slug })).toThrow(/slug: .*at least one letter/su);
+    for (const slug of ['a', 'gonghe-yigongti-2024', '2024-gonghe']) expect(() => manifestSchema.shape.slug.parse(slug)).not.toThrow();
+  });
+
   it('refuses dates that do not exist and dates outside the document\'s year', () => {
     const m = base();
     m.meta.date = '2025-13-45';

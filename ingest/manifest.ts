@@ -29,11 +29,19 @@ export type ManifestMeta = z.infer<typeof manifestMetaSchema>;
 
 const reason = z.string().min(4, { message: 'Every decision needs a reason of a few words, shown in the provenance report.' });
 
+/**
+ * A document's URL slug: lower-case ASCII words joined by hyphens, with at
+ * least one letter. A slug of digits only (`2`) would be the address of a
+ * list's second page (/curation/2/, /agencies/2/).
+ */
+export const SLUG = /^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/u;
+export const SLUG_HINT = 'slug must be lower-case ASCII words joined by hyphens, with at least one letter, e.g. guangdong-yigongti (digits alone would clash with list pages such as /curation/2/).';
+
 export const manifestSchema = z.object({
   /** File name of the raw seed in seeds/, copied byte for byte and never edited. */
   seed: z.string().regex(/^[\w.-]+\.txt$/, { message: 'seed is a file name in seeds/, e.g. 000_da7eb2e767899d25.txt.' }),
-  /** URL slug: lower-case ASCII letters, digits and hyphens. */
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case ASCII words joined by hyphens, e.g. guangdong-yigongti.' }),
+  /** URL slug: lower-case ASCII letters, digits and hyphens, with at least one letter. */
+  slug: z.string().regex(SLUG, { message: SLUG_HINT }),
   /**
    * `traditional` when the text reached us converted to Traditional characters;
    * left out, ingest tells from the text itself (see rules/detect-script.ts).

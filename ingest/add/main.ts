@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { IngestError } from '../errors.ts';
 import { addDocument } from './add.ts';
+import { SLUG } from '../manifest.ts';
 import { PROJECT_ROOT } from '../../src/lib/data/paths.ts';
 import { formatReview } from './review.ts';
 
@@ -44,8 +45,8 @@ export function main(argv: string[], io: Io = stdio): number {
     io.err(`add: give exactly one raw file (got ${positionals.length})\n${USAGE}`);
     return 1;
   }
-  if (values.slug !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(values.slug)) {
-    io.err(`add: --slug "${values.slug}" is not a slug\n  hint: lower-case ASCII words joined by hyphens, e.g. gonghe-yigongti-2024`);
+  if (values.slug !== undefined && !SLUG.test(values.slug)) {
+    io.err(`add: --slug "${values.slug}" is not a slug\n  hint: lower-case ASCII words joined by hyphens, with at least one letter, e.g. gonghe-yigongti-2024 (digits alone would clash with list pages such as /curation/2/)`);
     return 1;
   }
   try {

@@ -7,12 +7,31 @@
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
 import { serve } from './serve.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
-export const LIGHTHOUSE_PAGES = ['', 'policies/guangdong-yigongti/', 'glossary/', 'glossary/liangge-yunxu/', 'topics/xinchou-zhidu/', 'search/?q=医共体'];
+/**
+ * The key page types of a built site, chosen from what it holds rather than
+ * from today's documents: the home page, the longest document page, the
+ * glossary index, the term page listing most uses, the largest topic page,
+ * and a search for the term of that entry (pages a type lacks are left out).
+ */
+export function lighthousePages(dir = 'dist'): string[] {
+  const largest = (section: string): string | undefined => {
+    const root = join(dir, section);
+    if (!existsSync(root)) return undefined;
+    const sized = readdirSync(root).map((id) => join(root, id, 'index.html')).filter((f) => existsSync(f)).map((f) => ({ f, size: statSync(f).size }));
+    sized.sort((a, b) => b.size - a.size || (a.f < b.f ? -1 : 1));
+    return sized[0] && `${relative(dir, sized[0].f).replace(/\\/g, '/').replace(/index\.html$/, '')}`;
+  };
+  const term = largest('glossary');
+  const termName = term && /<h1[^>]*>([^<]+)</.exec(readFileSync(join(dir, term, 'index.html'), 'utf8'))?.[1]?.trim();
+  return ['', largest('policies'), 'glossary/', term, largest('topics'), termName ? `search/?q=${termName}` : undefined].filter((p): p is string => p !== undefined);
+}
 
 export interface LighthouseScores {
   page: string;
@@ -34,7 +53,7 @@ export async function runLighthouse(opts: { dir?: string; pages?: string[]; pres
   const out: LighthouseScores[] = [];
   try {
     for (const preset of opts.presets ?? ['mobile']) {
-      for (const page of opts.pages ?? LIGHTHOUSE_PAGES) {
+      for (const page of opts.pages ?? lighthousePages(opts.dir ?? 'dist')) {
         const url = `http://127.0.0.1:${port}/${encodeURI(page)}`;
         const result = await lighthouse(
           url,
