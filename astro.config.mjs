@@ -12,7 +12,10 @@ const siteWarning = {
   name: 'yigai-site-address',
   hooks: {
     'astro:config:done': ({ config, logger }) => {
-      if (!config.site) logger.warn('SITE is not set: pages have no canonical or og:url, data files and the feed use paths from the root (/policies/…), and no sitemap is written. Set SITE=https://your.host when building for deployment.');
+      if (!config.site)
+        logger.warn(
+          'SITE is not set: pages have no canonical or og:url, data files and the feed use paths from the root (/policies/…), and no sitemap is written. Set SITE=https://your.host when building for deployment.',
+        );
     },
   },
 };

@@ -32,8 +32,16 @@ const doc = (slug: string) => {
 };
 
 it('finds every manifest of the library, one per seed', () => {
-  expect(docs.map((d) => `${d.manifest.slug}.json`).sort()).toEqual(readdirSync(MANIFESTS).filter((f) => f.endsWith('.json')).sort());
-  expect(docs.map((d) => d.manifest.seed).sort()).toEqual(readdirSync(SEEDS).filter((f) => !f.startsWith('.') && f.endsWith('.txt')).sort());
+  expect(docs.map((d) => `${d.manifest.slug}.json`).sort()).toEqual(
+    readdirSync(MANIFESTS)
+      .filter((f) => f.endsWith('.json'))
+      .sort(),
+  );
+  expect(docs.map((d) => d.manifest.seed).sort()).toEqual(
+    readdirSync(SEEDS)
+      .filter((f) => !f.startsWith('.') && f.endsWith('.txt'))
+      .sort(),
+  );
 });
 
 describe.each(docs.map((d) => [d.manifest.slug, d] as const))('%s', (_slug, { source, res, manifest, file }) => {
@@ -67,7 +75,8 @@ describe.each(docs.map((d) => [d.manifest.slug, d] as const))('%s', (_slug, { so
     let k = 0;
     for (const [i, line] of res.text.split('\n').entries()) {
       let got = '';
-      while (got.length < line.length && k < segments.length && line.startsWith(got + segments[k])) got += segments[k++];
+      while (got.length < line.length && k < segments.length && line.startsWith(got + segments[k]))
+        got += segments[k++];
       expect(got, `clean text line ${i + 1}`).toBe(line);
     }
     expect(segments.slice(k), 'MDX text after the last clean line').toEqual([]);
@@ -81,7 +90,8 @@ describe.each(docs.map((d) => [d.manifest.slug, d] as const))('%s', (_slug, { so
     const foreign: string[] = [];
     walk(tree, (n, ancestors) => {
       if (n.type === 'mdxjsEsm' || n.type === 'html' || n.type === 'mdxTextExpression') foreign.push(n.type);
-      if (n.type === 'mdxFlowExpression' && !/^\/\*[^]*\*\/$/u.test(n.value ?? '')) foreign.push(`expression ${n.value}`);
+      if (n.type === 'mdxFlowExpression' && !/^\/\*[^]*\*\/$/u.test(n.value ?? ''))
+        foreign.push(`expression ${n.value}`);
       if (n.type === 'text' && !ancestors.some((a) => a.name === 'Truncated')) text.push(n.value ?? '');
     });
     expect(foreign).toEqual([]);
@@ -125,7 +135,9 @@ describe('guangdong-yigongti', () => {
     for (const e of [...stage.edits].sort((a, b) => a.at - b.at)) {
       const start = e.at + delta;
       delta += e.to.length - e.from.length;
-      const span = gd.res.stages.slice(stageIndex + 1).reduce<[number, number] | null>((sp, s) => sp && mapSpan(sp, s.edits), [start, start + e.to.length]);
+      const span = gd.res.stages
+        .slice(stageIndex + 1)
+        .reduce<[number, number] | null>((sp, s) => sp && mapSpan(sp, s.edits), [start, start + e.to.length]);
       expect(span, `repair ${JSON.stringify(e.from)} was changed by a later rule`).not.toBeNull();
       expect(gd.res.text.slice(span![0], span![1])).toBe(e.to);
     }
@@ -155,8 +167,10 @@ describe('guangdong-yigongti', () => {
 function mapSpan([a, b]: [number, number], edits: readonly Edit[]): [number, number] | null {
   let delta = 0;
   for (const e of edits) {
-    if (e.at + e.from.length <= a) delta += e.to.length - e.from.length; // before the span (or an insertion at its start)
-    else if (e.at >= b) continue; // after it
+    if (e.at + e.from.length <= a)
+      delta += e.to.length - e.from.length; // before the span (or an insertion at its start)
+    else if (e.at >= b)
+      continue; // after it
     else return null; // inside or across it
   }
   return [a + delta, b + delta];
@@ -226,7 +240,12 @@ function tagEnd(s: string, i: number): number {
   throw new Error(`unclosed tag: ${s.slice(i)}`);
 }
 
-interface MdNode { type: string; name?: string | null; value?: string; children?: MdNode[] }
+interface MdNode {
+  type: string;
+  name?: string | null;
+  value?: string;
+  children?: MdNode[];
+}
 
 function walk(node: MdNode, visit: (n: MdNode, ancestors: MdNode[]) => void, ancestors: MdNode[] = []): void {
   visit(node, ancestors);

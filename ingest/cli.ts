@@ -19,14 +19,19 @@ const paths = ingestPaths(values.root);
 try {
   const res = await runIngestParallel(paths, { check });
   if (check) {
-    const bad = [...res.differing.map((p) => `  differs: ${p}`), ...res.stale.map((p) => `  no manifest makes it: ${p}`)];
+    const bad = [
+      ...res.differing.map((p) => `  differs: ${p}`),
+      ...res.stale.map((p) => `  no manifest makes it: ${p}`),
+    ];
     if (bad.length) {
-      console.error(`ingest --check: the committed content is not what ingest produces:\n${bad.join('\n')}\n  hint: run \`npm run ingest\`, review the diff and commit it; never edit the generated files by hand.`);
+      console.error(
+        `ingest --check: the committed content is not what ingest produces:\n${bad.join('\n')}\n  hint: run \`npm run ingest\`, review the diff and commit it; never edit the generated files by hand.`,
+      );
       process.exit(1);
     }
     console.log('ingest --check: content is up to date');
   } else {
-    console.log(res.written.length ? `ingest: wrote ${res.written.join(", ")}` : "ingest: nothing changed");
+    console.log(res.written.length ? `ingest: wrote ${res.written.join(', ')}` : 'ingest: nothing changed');
     if (res.stale.length) console.log(`ingest: removed ${res.stale.join(', ')}`);
   }
 } catch (e) {

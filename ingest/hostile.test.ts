@@ -20,12 +20,21 @@ const ROOT = join(import.meta.dirname, '..');
 // (a) escapeMdxText
 // ---------------------------------------------------------------------------
 
-
-
 /** MDX node types that would mean the text became code, raw HTML or an expression. */
-const FOREIGN = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'mdxJsxAttributeValueExpression']);
+const FOREIGN = new Set([
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'html',
+  'mdxJsxAttributeValueExpression',
+]);
 
-interface MdNode { type: string; name?: string | null; value?: string; children?: MdNode[] }
+interface MdNode {
+  type: string;
+  name?: string | null;
+  value?: string;
+  children?: MdNode[];
+}
 
 function inspect(mdx: string): { text: string; types: string[]; elements: string[] } {
   const tree = createProcessor().parse(mdx) as unknown as MdNode;
@@ -45,7 +54,8 @@ function inspect(mdx: string): { text: string; types: string[]; elements: string
 /** A JSX runtime that renders to strings, enough to run the compiled MDX. */
 const Fragment = Symbol('Fragment');
 type Props = { children?: unknown } & Record<string, unknown>;
-const flat = (c: unknown): string => (Array.isArray(c) ? c.map(flat).join('') : c == null || c === false ? '' : String(c));
+const flat = (c: unknown): string =>
+  Array.isArray(c) ? c.map(flat).join('') : c == null || c === false ? '' : String(c);
 function jsx(type: unknown, props: Props): string {
   if (typeof type === 'function') return type(props);
   if (type === Fragment) return flat(props.children);
@@ -94,8 +104,12 @@ describe('escapeMdxText', () => {
     for (const s of ['"}><script>alert(1)</script>', '\u2028\u2029', '{`${x}`}', '\\"']) {
       const { types, elements } = inspect(`<Correction original=${jsxString(s)}>x</Correction>`);
       expect(elements).toEqual(['Correction']);
-      expect(types.filter((t) => t === 'mdxjsEsm' || t === 'html' || t === 'mdxTextExpression' || t === 'mdxFlowExpression')).toEqual([]);
-      const tree = createProcessor().parse(`<C a=${jsxString(s)} />`) as unknown as { children: { attributes: { value: { value: string } }[] }[] };
+      expect(
+        types.filter((t) => t === 'mdxjsEsm' || t === 'html' || t === 'mdxTextExpression' || t === 'mdxFlowExpression'),
+      ).toEqual([]);
+      const tree = createProcessor().parse(`<C a=${jsxString(s)} />`) as unknown as {
+        children: { attributes: { value: { value: string } }[] }[];
+      };
       expect(JSON.parse(tree.children[0].attributes[0].value.value)).toBe(s);
     }
   });
@@ -119,13 +133,18 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 };
 
 describe('decodeSeed', () => {
   it('returns the text of a UTF-8 seed', () => {
-    expect(decodeSeed(utf8('拉萨市人民政府办公室\n2025年2月17日\n'), 'x.txt')).toBe('拉萨市人民政府办公室\n2025年2月17日\n');
+    expect(decodeSeed(utf8('拉萨市人民政府办公室\n2025年2月17日\n'), 'x.txt')).toBe(
+      '拉萨市人民政府办公室\n2025年2月17日\n',
+    );
   });
 
   it.each([
@@ -153,7 +172,12 @@ describe('decodeSeed', () => {
     const gb = new Uint8Array([0xb5, 0xda, 0xc8, 0xfd, 0xd0, 0xd0]);
     const e = decodeError(concat(head, gb, utf8('\n第四行\n')));
     expect(e.line).toBe(3);
-    expect(e.message).toMatch(new RegExp(`^seeds/005_bad\\.txt:3: the seed is not valid UTF-8 \\(first bad byte at offset ${head.length}\\)`, 'u'));
+    expect(e.message).toMatch(
+      new RegExp(
+        `^seeds/005_bad\\.txt:3: the seed is not valid UTF-8 \\(first bad byte at offset ${head.length}\\)`,
+        'u',
+      ),
+    );
     expect(e.hint).toMatch(/iconv -f GB18030/u);
   });
 
@@ -300,15 +324,28 @@ describe('runIngest failures write nothing', () => {
   });
 
   it('a seed that is not UTF-8 names the seed and the line', () => {
-    writeFileSync(join(paths.seedsDir, '009_gbk.txt'), concat(utf8('第一行\n'), new Uint8Array([0xb5, 0xda, 0xb6, 0xfe, 0xd0, 0xd0])));
+    writeFileSync(
+      join(paths.seedsDir, '009_gbk.txt'),
+      concat(utf8('第一行\n'), new Uint8Array([0xb5, 0xda, 0xb6, 0xfe, 0xd0, 0xd0])),
+    );
     writeManifest('zz-gbk.json', { ...lasaManifest(), slug: 'zz-gbk', seed: '009_gbk.txt', parts: [] });
     const e = ingestError();
     expect(e.message).toMatch(/009_gbk\.txt:2: the seed is not valid UTF-8/u);
   });
 
   it('a seed of nothing but page furniture names the seed', () => {
-    writeFileSync(join(paths.seedsDir, '009_widgets.txt'), '2025\n02/17\n18:43\n来源:\n拉萨市人民政府办公室\n【字体:大中小】\n浏览量:次\n点赞\n收藏\n');
-    writeManifest('zz-widgets.json', { ...lasaManifest(), slug: 'zz-widgets', seed: '009_widgets.txt', parts: [], corrections: [], notes: [] });
+    writeFileSync(
+      join(paths.seedsDir, '009_widgets.txt'),
+      '2025\n02/17\n18:43\n来源:\n拉萨市人民政府办公室\n【字体:大中小】\n浏览量:次\n点赞\n收藏\n',
+    );
+    writeManifest('zz-widgets.json', {
+      ...lasaManifest(),
+      slug: 'zz-widgets',
+      seed: '009_widgets.txt',
+      parts: [],
+      corrections: [],
+      notes: [],
+    });
     const e = ingestError();
     expect(e.file).toBe(join(paths.seedsDir, '009_widgets.txt'));
     expect(e.message).toContain('nothing is left of the seed after cleaning');
@@ -329,10 +366,18 @@ describe('runIngest and --check', () => {
   it('writes the document and its report, then --check finds nothing to do', () => {
     rmSync(join(paths.outDir, 'old-document.mdx'));
     const res = runIngest(paths);
-    expect(res.written.map((p) => p.slice(tmp.length + 1)).sort()).toEqual(['content/clauses/lasa-tixi-2025.json', 'content/policies/lasa-tixi-2025.mdx', 'content/reports/lasa-tixi-2025.json']);
+    expect(res.written.map((p) => p.slice(tmp.length + 1)).sort()).toEqual([
+      'content/clauses/lasa-tixi-2025.json',
+      'content/policies/lasa-tixi-2025.mdx',
+      'content/reports/lasa-tixi-2025.json',
+    ]);
     // Same as the committed content.
-    expect(readFileSync(mdx(), 'utf8')).toBe(readFileSync(join(ROOT, 'src', 'content', 'policies', 'lasa-tixi-2025.mdx'), 'utf8'));
-    expect(readFileSync(report(), 'utf8')).toBe(readFileSync(join(ROOT, 'src', 'content', 'reports', 'lasa-tixi-2025.json'), 'utf8'));
+    expect(readFileSync(mdx(), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'src', 'content', 'policies', 'lasa-tixi-2025.mdx'), 'utf8'),
+    );
+    expect(readFileSync(report(), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'src', 'content', 'reports', 'lasa-tixi-2025.json'), 'utf8'),
+    );
 
     expect(runIngest(paths, { check: true })).toEqual({ written: [], stale: [], differing: [] });
     // A second run has nothing to write.

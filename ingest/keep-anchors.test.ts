@@ -8,11 +8,14 @@ import { IngestError } from './errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'keep-anchors-'));
 const previous = join(dir, 'doc.json');
-writeFileSync(previous, JSON.stringify([
-  { id: 's4', kind: 'provision', cite: '第四部分', text: '四、保障措施' },
-  { id: 's4-p2', kind: 'para', parent: 's4', cite: '第四部分第2段', text: '附件：1.某某方案' },
-  { id: 'p1', kind: 'para', cite: '第1段', text: '前言。', aliases: ['old-p'] },
-]));
+writeFileSync(
+  previous,
+  JSON.stringify([
+    { id: 's4', kind: 'provision', cite: '第四部分', text: '四、保障措施' },
+    { id: 's4-p2', kind: 'para', parent: 's4', cite: '第四部分第2段', text: '附件：1.某某方案' },
+    { id: 'p1', kind: 'para', cite: '第1段', text: '前言。', aliases: ['old-p'] },
+  ]),
+);
 const next = (clauses: unknown[]) => JSON.stringify(clauses);
 const MANIFEST = 'ingest/manifests/doc.json';
 
@@ -20,11 +23,15 @@ describe('keepAnchors', () => {
   it('refuses a run that drops an id or an alias, naming the manifest and proposing the alias by the clause text', () => {
     let err: unknown;
     try {
-      keepAnchors(previous, next([
-        { id: 's4', kind: 'provision', cite: '第四部分', text: '四、保障措施' },
-        { id: 'fjsm-1', kind: 'para', cite: '附件说明第1项', text: '附件：1.某某方案' },
-        { id: 'p1', kind: 'para', cite: '第1段', text: '前言。' },
-      ]), MANIFEST);
+      keepAnchors(
+        previous,
+        next([
+          { id: 's4', kind: 'provision', cite: '第四部分', text: '四、保障措施' },
+          { id: 'fjsm-1', kind: 'para', cite: '附件说明第1项', text: '附件：1.某某方案' },
+          { id: 'p1', kind: 'para', cite: '第1段', text: '前言。' },
+        ]),
+        MANIFEST,
+      );
     } catch (e) {
       err = e;
     }
@@ -36,11 +43,17 @@ describe('keepAnchors', () => {
   });
 
   it('accepts the same anchors kept as aliases, and a document that had no clause data yet', () => {
-    expect(() => keepAnchors(previous, next([
-      { id: 's4', kind: 'provision', cite: '第四部分', text: '四、保障措施' },
-      { id: 'fjsm-1', kind: 'para', cite: '附件说明第1项', text: '附件：1.某某方案', aliases: ['s4-p2'] },
-      { id: 'p1', kind: 'para', cite: '第1段', text: '前言。', aliases: ['old-p'] },
-    ]), MANIFEST)).not.toThrow();
+    expect(() =>
+      keepAnchors(
+        previous,
+        next([
+          { id: 's4', kind: 'provision', cite: '第四部分', text: '四、保障措施' },
+          { id: 'fjsm-1', kind: 'para', cite: '附件说明第1项', text: '附件：1.某某方案', aliases: ['s4-p2'] },
+          { id: 'p1', kind: 'para', cite: '第1段', text: '前言。', aliases: ['old-p'] },
+        ]),
+        MANIFEST,
+      ),
+    ).not.toThrow();
     expect(() => keepAnchors(join(dir, 'new.json'), next([]), MANIFEST)).not.toThrow();
   });
 });

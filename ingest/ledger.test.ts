@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type Edit, type StageRecord, applyEdits, dropLines, editMatches, replay, result, splitLines } from './ledger.ts';
+import {
+  type Edit,
+  type StageRecord,
+  applyEdits,
+  dropLines,
+  editMatches,
+  replay,
+  result,
+  splitLines,
+} from './ledger.ts';
 
 const e = (at: number, from: string, to: string, rule = 'test'): Edit => ({ rule, at, from, to });
 
@@ -49,7 +58,9 @@ describe('applyEdits', () => {
   });
 
   it('throws when an edit claims to remove text that is not there', () => {
-    expect(() => applyEdits(input, [e(2, 'q', '')])).toThrow(/rule "test" claims to remove "q" at offset 2, but the text there differs/);
+    expect(() => applyEdits(input, [e(2, 'q', '')])).toThrow(
+      /rule "test" claims to remove "q" at offset 2, but the text there differs/,
+    );
     // Past the end of the text.
     expect(() => applyEdits('abc', [e(2, 'cd', '')])).toThrow(/differs/);
   });
@@ -62,7 +73,9 @@ describe('result, editMatches, dropLines', () => {
   });
 
   it('editMatches records one edit per changed match and skips unchanged or null ones', () => {
-    const r = editMatches('政務(wù)動態(tài)(DRG)', 'remove-pinyin', /\(([a-zà-ǜ]+)\)/gu, (m) => (m[1] === 'wù' ? '' : m[0]));
+    const r = editMatches('政務(wù)動態(tài)(DRG)', 'remove-pinyin', /\(([a-zà-ǜ]+)\)/gu, (m) =>
+      m[1] === 'wù' ? '' : m[0],
+    );
     expect(r.text).toBe('政務動態(tài)(DRG)');
     expect(r.edits).toEqual([{ rule: 'remove-pinyin', at: 2, from: '(wù)', to: '' }]);
     expect(editMatches('abc', 'x', /b/g, () => null).edits).toEqual([]);
@@ -98,9 +111,24 @@ describe('result, editMatches, dropLines', () => {
 
 describe('replay', () => {
   const source = '  政務(wù)公開,2025\n';
-  const s1: StageRecord = { rule: 'remove-pinyin', input: source, output: '  政務公開,2025\n', edits: [e(4, '(wù)', '', 'remove-pinyin')] };
-  const s2: StageRecord = { rule: 'normalize-punctuation', input: s1.output, output: '  政務公開，2025\n', edits: [e(6, ',', '，', 'normalize-punctuation')] };
-  const s3: StageRecord = { rule: 'normalize-whitespace', input: s2.output, output: '政務公開，2025', edits: [e(0, '  ', '', 'normalize-whitespace'), e(11, '\n', '', 'normalize-whitespace')] };
+  const s1: StageRecord = {
+    rule: 'remove-pinyin',
+    input: source,
+    output: '  政務公開,2025\n',
+    edits: [e(4, '(wù)', '', 'remove-pinyin')],
+  };
+  const s2: StageRecord = {
+    rule: 'normalize-punctuation',
+    input: s1.output,
+    output: '  政務公開，2025\n',
+    edits: [e(6, ',', '，', 'normalize-punctuation')],
+  };
+  const s3: StageRecord = {
+    rule: 'normalize-whitespace',
+    input: s2.output,
+    output: '政務公開，2025',
+    edits: [e(0, '  ', '', 'normalize-whitespace'), e(11, '\n', '', 'normalize-whitespace')],
+  };
 
   it('returns the clean text when every stage is its recorded edits', () => {
     expect(replay(source, [s1, s2, s3])).toBe('政務公開，2025');
@@ -117,7 +145,9 @@ describe('replay', () => {
 
   it('throws when a stage did not start from the previous output', () => {
     const detached = { ...s3, input: '别的文本' };
-    expect(() => replay(source, [s1, s2, detached])).toThrow(/stage "normalize-whitespace" did not start from the previous output/);
+    expect(() => replay(source, [s1, s2, detached])).toThrow(
+      /stage "normalize-whitespace" did not start from the previous output/,
+    );
   });
 
   it('throws when a stage records a removal of text that is not there', () => {

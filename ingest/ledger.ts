@@ -95,11 +95,7 @@ export function splitLines(text: string): Line[] {
  * Removes whole lines (with their newline) for which `drop` returns true.
  * `drop` sees all lines, so a rule can look at a line's neighbours.
  */
-export function dropLines(
-  input: string,
-  rule: string,
-  drop: (line: Line, lines: Line[]) => boolean,
-): RuleResult {
+export function dropLines(input: string, rule: string, drop: (line: Line, lines: Line[]) => boolean): RuleResult {
   const lines = splitLines(input);
   const edits: Edit[] = [];
   for (const line of lines) {

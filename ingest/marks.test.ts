@@ -15,7 +15,12 @@ import { minimalManifest } from './test-support/minimal-manifest.ts';
 const base = minimalManifest('标记测试用文件', '仅供编辑标记测试使用的最小清单，不对应任何真实文件。');
 const FILE = 'ingest/manifests/fixture.json';
 // Traditional page text with GBK mojibake (the Guangdong pattern) and two slips.
-const SEED = ['一、總體要求', '各成員單位實行一體化管理??h域醫(yī)共體內統一管理。', '實施上崗?fù)搜a學雜費，做為考核依據。', '探索信息互聯互聯。'].join('\n');
+const SEED = [
+  '一、總體要求',
+  '各成員單位實行一體化管理??h域醫(yī)共體內統一管理。',
+  '實施上崗?fù)搜a學雜費，做為考核依據。',
+  '探索信息互聯互聯。',
+].join('\n');
 
 function run(extra: Record<string, unknown>) {
   const manifest = manifestSchema.parse({ ...base, script: 'traditional', ...extra });
@@ -51,9 +56,20 @@ describe('marks', { timeout: 60_000 }, () => {
   });
 
   it('writes each mark as its element in the MDX, the text unchanged inside', () => {
-    const { manifest, res } = run({ repairs: [{ ...repairs[0], uncertain: true, reason: '乱码，存疑：测试。' }, repairs[1]], notes: [{ find: '统一管理', note: '原文如此，此处仅作测试。' }] });
+    const { manifest, res } = run({
+      repairs: [{ ...repairs[0], uncertain: true, reason: '乱码，存疑：测试。' }, repairs[1]],
+      notes: [{ find: '统一管理', note: '原文如此，此处仅作测试。' }],
+    });
     const tree = parseOutline(res.text, manifest, FILE);
-    const mdx = renderMdx({ text: res.text, cites: citations(tree), tree, marks: res.marks, frontmatter: {}, seed: 'fixture.txt', slug: 'fixture' });
+    const mdx = renderMdx({
+      text: res.text,
+      cites: citations(tree),
+      tree,
+      marks: res.marks,
+      frontmatter: {},
+      seed: 'fixture.txt',
+      slug: 'fixture',
+    });
     expect(mdx).toContain('<Repair n={1} original={"?fù)搜a"} reason={"乱码，存疑：测试。"} uncertain>退补</Repair>');
     expect(mdx).toContain('<EditorNote n={1} note={"原文如此，此处仅作测试。"}>统一管理</EditorNote>');
   });
@@ -69,7 +85,9 @@ describe('marks', { timeout: 60_000 }, () => {
     };
     const missing = fail({ repairs, notes: [{ find: '不存在的文字', note: '原文如此，此处仅作测试。' }] });
     expect(missing.file).toBe(FILE);
-    expect(missing.message).toContain('editor\'s note on "不存在的文字" matches 0 time(s) in the cleaned text, expected 1');
+    expect(missing.message).toContain(
+      'editor\'s note on "不存在的文字" matches 0 time(s) in the cleaned text, expected 1',
+    );
     const overlap = fail({ repairs, notes: [{ find: '上岗退补', note: '原文如此，此处仅作测试。' }] });
     expect(overlap.message).toMatch(/the (repair 1|note 1) and the (note 1|repair 1) overlap/u);
   });

@@ -9,17 +9,31 @@
  */
 import { Worker } from 'node:worker_threads';
 import { IngestError } from './errors.ts';
-import { type DocumentFiles, type IngestOptions, type IngestPaths, type IngestResult, ingestDocument, startRun } from './run.ts';
+import {
+  type DocumentFiles,
+  type IngestOptions,
+  type IngestPaths,
+  type IngestResult,
+  ingestDocument,
+  startRun,
+} from './run.ts';
 import type { Manifest } from './manifest.ts';
 
 /** Documents handed to a worker ahead of its results, so it never waits for the main thread. */
 const AHEAD = 4;
 
-export interface Job { manifest: Manifest; file: string }
+export interface Job {
+  manifest: Manifest;
+  file: string;
+}
 /** What a worker sends back for job `i`: its files, or the error as data (errors do not cross threads whole). */
 export type WorkerReply =
   | { i: number; ok: true; doc: DocumentFiles }
-  | { i: number; ok: false; error: { ingest: boolean; message: string; file?: string; line?: number; hint?: string; stack?: string } };
+  | {
+      i: number;
+      ok: false;
+      error: { ingest: boolean; message: string; file?: string; line?: number; hint?: string; stack?: string };
+    };
 
 /**
  * How many workers: INGEST_WORKERS, else none. Off by default because on the
@@ -31,17 +45,29 @@ export type WorkerReply =
 export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   if (env.INGEST_WORKERS === undefined || env.INGEST_WORKERS === '') return 0;
   const n = Number(env.INGEST_WORKERS);
-  if (!Number.isInteger(n) || n < 0) throw new IngestError(`INGEST_WORKERS=${env.INGEST_WORKERS} is not a whole number`, { hint: 'Set INGEST_WORKERS=0 (or leave it out) to build in one thread, or the number of worker threads (e.g. 2).' });
+  if (!Number.isInteger(n) || n < 0)
+    throw new IngestError(`INGEST_WORKERS=${env.INGEST_WORKERS} is not a whole number`, {
+      hint: 'Set INGEST_WORKERS=0 (or leave it out) to build in one thread, or the number of worker threads (e.g. 2).',
+    });
   return n;
 }
 
 /** The whole library, over `workers` threads (workerCount by default); the same result as runIngest. */
-export async function runIngestParallel(paths: IngestPaths, opts: IngestOptions & { workers?: number } = {}): Promise<IngestResult> {
+export async function runIngestParallel(
+  paths: IngestPaths,
+  opts: IngestOptions & { workers?: number } = {},
+): Promise<IngestResult> {
   const workers = opts.workers ?? workerCount();
   const run = startRun(paths, opts);
   try {
     if (workers < 1) for (const { manifest, file } of run.manifests) run.accept(ingestDocument(manifest, file, paths));
-    else await inOrder(run.manifests.map(({ manifest, file }) => ({ manifest, file })), paths, workers, (doc) => run.accept(doc));
+    else
+      await inOrder(
+        run.manifests.map(({ manifest, file }) => ({ manifest, file })),
+        paths,
+        workers,
+        (doc) => run.accept(doc),
+      );
   } catch (e) {
     run.abort();
     throw e;
@@ -53,7 +79,10 @@ export async function runIngestParallel(paths: IngestPaths, opts: IngestOptions 
 function inOrder(jobs: Job[], paths: IngestPaths, count: number, accept: (doc: DocumentFiles) => void): Promise<void> {
   if (!jobs.length) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const pool = Array.from({ length: Math.min(count, jobs.length) }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData: { paths } }));
+    const pool = Array.from(
+      { length: Math.min(count, jobs.length) },
+      () => new Worker(new URL('./worker.ts', import.meta.url), { workerData: { paths } }),
+    );
     const done = new Map<number, WorkerReply>();
     let sent = 0;
     let next = 0;
@@ -65,7 +94,12 @@ function inOrder(jobs: Job[], paths: IngestPaths, count: number, accept: (doc: D
       if (e === undefined) resolve();
       else reject(e);
     };
-    const send = (w: Worker) => { if (sent < jobs.length) { w.postMessage({ i: sent, job: jobs[sent] }); sent++; } };
+    const send = (w: Worker) => {
+      if (sent < jobs.length) {
+        w.postMessage({ i: sent, job: jobs[sent] });
+        sent++;
+      }
+    };
     for (const w of pool) {
       w.on('message', (r: WorkerReply) => {
         if (over) return;
@@ -85,7 +119,9 @@ function inOrder(jobs: Job[], paths: IngestPaths, count: number, accept: (doc: D
         if (next === jobs.length) stop();
       });
       w.on('error', (e) => stop(e));
-      w.on('exit', (code) => { if (!over) stop(new Error(`an ingest worker stopped (exit code ${code}) before the run was done`)); });
+      w.on('exit', (code) => {
+        if (!over) stop(new Error(`an ingest worker stopped (exit code ${code}) before the run was done`));
+      });
     }
     for (let k = 0; k < AHEAD; k++) for (const w of pool) send(w);
   });

@@ -135,10 +135,16 @@ export interface NoteMark extends MarkBase {
 /** Decodes a seed's bytes, refusing anything that is not a UTF-8 text. */
 export function decodeSeed(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    throw new IngestError('the seed is empty', { file, hint: 'Copy the scraped text into the file; ingest never makes up content.' });
+    throw new IngestError('the seed is empty', {
+      file,
+      hint: 'Copy the scraped text into the file; ingest never makes up content.',
+    });
   }
   if (bytes.includes(0)) {
-    throw new IngestError('the seed holds NUL bytes: it looks binary, not text', { file, hint: 'Seeds are UTF-8 text files (.txt); save the page as text first.' });
+    throw new IngestError('the seed holds NUL bytes: it looks binary, not text', {
+      file,
+      hint: 'Seeds are UTF-8 text files (.txt); save the page as text first.',
+    });
   }
   let text: string;
   try {
@@ -154,7 +160,10 @@ export function decodeSeed(bytes: Uint8Array, file: string): string {
   }
   // Ideographic and no-break spaces or a lone byte-order mark are empty too.
   if (text.trim() === '') {
-    throw new IngestError('the seed is empty', { file, hint: 'Copy the scraped text into the file; ingest never makes up content.' });
+    throw new IngestError('the seed is empty', {
+      file,
+      hint: 'Copy the scraped text into the file; ingest never makes up content.',
+    });
   }
   return text;
 }
@@ -202,14 +211,19 @@ export function clean(source: string, ctx: RuleContext, seedFile: string, opts: 
   }
   assertNoControlChars(text, seedFile, ctx.manifestFile);
   if (!opts.draft) assertNoMojibake(text, seedFile, ctx.manifestFile);
-  const marks = [...repairMarks(stages, ctx), ...correctionMarks(stages.at(-1)!, ctx), ...noteMarks(text, ctx)].sort((a, b) => a.start - b.start || a.end - b.end);
+  const marks = [...repairMarks(stages, ctx), ...correctionMarks(stages.at(-1)!, ctx), ...noteMarks(text, ctx)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
   for (let i = 1; i < marks.length; i++) {
     const [a, b] = [marks[i - 1], marks[i]];
     if (b.start < a.end) {
-      throw new IngestError(`the ${a.kind} ${a.n} and the ${b.kind} ${b.n} overlap in the clean text (…${text.slice(a.start, b.end)}…)`, {
-        file: ctx.manifestFile,
-        hint: 'Marks may not overlap: narrow one `find`, or fold the note into the correction\'s reason.',
-      });
+      throw new IngestError(
+        `the ${a.kind} ${a.n} and the ${b.kind} ${b.n} overlap in the clean text (…${text.slice(a.start, b.end)}…)`,
+        {
+          file: ctx.manifestFile,
+          hint: "Marks may not overlap: narrow one `find`, or fold the note into the correction's reason.",
+        },
+      );
     }
   }
   return { source, text, stages, marks };
@@ -238,12 +252,18 @@ export function assertNoControlChars(text: string, seedFile: string, manifestFil
 export function assertNoMojibake(text: string, seedFile: string, manifestFile: string): void {
   const lines = text.split('\n');
   lines.forEach((l, i) => {
-    const m = /(?:[\p{Script=Han}\u3000-\u303f\uff00-\uffef][?\ufffd]|[?\ufffd][\p{Script=Han}\u3000-\u303f\uff00-\uffef]|\ufffd)/u.exec(l);
+    const m =
+      /(?:[\p{Script=Han}\u3000-\u303f\uff00-\uffef][?\ufffd]|[?\ufffd][\p{Script=Han}\u3000-\u303f\uff00-\uffef]|\ufffd)/u.exec(
+        l,
+      );
     if (m) {
-      throw new IngestError(`clean text line ${i + 1} still holds mojibake: …${l.slice(Math.max(0, m.index - 8), m.index + 10)}…`, {
-        file: seedFile,
-        hint: `Add a repair (find the raw bytes in the seed, give the reconstruction and a reason) to ${manifestFile}.`,
-      });
+      throw new IngestError(
+        `clean text line ${i + 1} still holds mojibake: …${l.slice(Math.max(0, m.index - 8), m.index + 10)}…`,
+        {
+          file: seedFile,
+          hint: `Add a repair (find the raw bytes in the seed, give the reconstruction and a reason) to ${manifestFile}.`,
+        },
+      );
     }
   });
 }
@@ -262,7 +282,16 @@ function correctionMarks(stage: StageRecord, ctx: RuleContext): CorrectionMark[]
     .sort((a, b) => (a.e.ref ?? 0) - (b.e.ref ?? 0) || a.start - b.start)
     .map(({ e, start }, i) => {
       const c = ctx.manifest.corrections[e.ref ?? 0];
-      return { kind: 'correction', n: i + 1, start, end: start + e.to.length, original: e.from, corrected: e.to, context: { find: c.find, replace: c.replace }, reason: e.reason ?? '' };
+      return {
+        kind: 'correction',
+        n: i + 1,
+        start,
+        end: start + e.to.length,
+        original: e.from,
+        corrected: e.to,
+        context: { find: c.find, replace: c.replace },
+        reason: e.reason ?? '',
+      };
     });
 }
 
@@ -277,11 +306,13 @@ function repairMarks(stages: StageRecord[], ctx: RuleContext): RepairMark[] {
   if (at === -1) return [];
   const stage = stages[at];
   let delta = 0;
-  const spans = [...stage.edits].sort((a, b) => a.at - b.at).map((e) => {
-    const start = e.at + delta;
-    delta += e.to.length - e.from.length;
-    return { e, span: [start, start + e.to.length] as [number, number] };
-  });
+  const spans = [...stage.edits]
+    .sort((a, b) => a.at - b.at)
+    .map((e) => {
+      const start = e.at + delta;
+      delta += e.to.length - e.from.length;
+      return { e, span: [start, start + e.to.length] as [number, number] };
+    });
   const text = stages.at(-1)!.output;
   return spans
     .sort((a, b) => (a.e.ref ?? 0) - (b.e.ref ?? 0) || a.span[0] - b.span[0])
@@ -290,16 +321,30 @@ function repairMarks(stages: StageRecord[], ctx: RuleContext): RepairMark[] {
       for (const later of stages.slice(at + 1)) {
         const next = mapSpan(sp, later.edits);
         if (!next || next[0] === next[1]) {
-          throw new IngestError(`repair ${JSON.stringify(e.from)} → ${JSON.stringify(e.to)} is ${next ? 'removed' : 'cut across'} by the later rule ${later.rule}`, {
-            file: ctx.manifestFile,
-            hint: 'Make the repair cover whole characters of running text (not page furniture), so later rules leave its edges alone.',
-          });
+          throw new IngestError(
+            `repair ${JSON.stringify(e.from)} → ${JSON.stringify(e.to)} is ${next ? 'removed' : 'cut across'} by the later rule ${later.rule}`,
+            {
+              file: ctx.manifestFile,
+              hint: 'Make the repair cover whole characters of running text (not page furniture), so later rules leave its edges alone.',
+            },
+          );
         }
         sp = next;
       }
       const r = ctx.manifest.repairs[e.ref ?? 0];
       const check = checkRepair(r, ctx.manifest.script ?? detectScript(stage.input).script);
-      return { kind: 'repair', n: i + 1, start: sp[0], end: sp[1], original: e.from, text: text.slice(sp[0], sp[1]), reason: e.reason ?? r.reason, uncertain: r.uncertain || check.status !== 'verified', check, ref: e.ref ?? 0 };
+      return {
+        kind: 'repair',
+        n: i + 1,
+        start: sp[0],
+        end: sp[1],
+        original: e.from,
+        text: text.slice(sp[0], sp[1]),
+        reason: e.reason ?? r.reason,
+        uncertain: r.uncertain || check.status !== 'verified',
+        check,
+        ref: e.ref ?? 0,
+      };
     });
 }
 
@@ -314,8 +359,10 @@ export function mapSpan([a, b]: [number, number], edits: readonly Edit[]): [numb
   for (const e of edits) {
     const d = e.to.length - e.from.length;
     const eEnd = e.at + e.from.length;
-    if (eEnd <= a) { start += d; end += d; }
-    else if (e.at >= b) continue;
+    if (eEnd <= a) {
+      start += d;
+      end += d;
+    } else if (e.at >= b) continue;
     else if (e.at >= a && eEnd <= b) end += d;
     else return null;
   }
@@ -328,12 +375,23 @@ function noteMarks(text: string, ctx: RuleContext): NoteMark[] {
   for (const note of ctx.manifest.notes) {
     const hits = occurrences(text, note.find);
     if (hits.length !== note.count) {
-      throw new IngestError(`editor's note on ${JSON.stringify(note.find)} matches ${hits.length} time(s) in the cleaned text, expected ${note.count}`, {
-        file: ctx.manifestFile,
-        hint: 'Write `find` as it reads after cleaning and corrections (Simplified, full-width punctuation), with enough context to be unique.',
-      });
+      throw new IngestError(
+        `editor's note on ${JSON.stringify(note.find)} matches ${hits.length} time(s) in the cleaned text, expected ${note.count}`,
+        {
+          file: ctx.manifestFile,
+          hint: 'Write `find` as it reads after cleaning and corrections (Simplified, full-width punctuation), with enough context to be unique.',
+        },
+      );
     }
-    for (const start of hits) out.push({ kind: 'note', n: out.length + 1, start, end: start + note.find.length, text: note.find, note: note.note });
+    for (const start of hits)
+      out.push({
+        kind: 'note',
+        n: out.length + 1,
+        start,
+        end: start + note.find.length,
+        text: note.find,
+        note: note.note,
+      });
   }
   return out;
 }

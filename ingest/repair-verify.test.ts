@@ -26,8 +26,12 @@ describe('every repair in the library against its damaged bytes', () => {
       }
       const c = verifyRepair(r.find, r.replace, manifest.script ?? 'simplified');
       expect(c.status, `${file} repair ${i}: ${r.find} → ${r.replace} ${'why' in c ? c.why : ''}`).not.toBe('mismatch');
-      if (c.status === 'unverifiable') unconfirmed.push(`${file} repair ${i} ${r.find} → ${r.replace}: unverifiable: ${c.why}`);
-      if (c.status === 'verified' && c.fromContext) unconfirmed.push(`${file} repair ${i} ${r.find} → ${r.replace}: “${c.fromContext}” lay wholly under “?”, from context only`);
+      if (c.status === 'unverifiable')
+        unconfirmed.push(`${file} repair ${i} ${r.find} → ${r.replace}: unverifiable: ${c.why}`);
+      if (c.status === 'verified' && c.fromContext)
+        unconfirmed.push(
+          `${file} repair ${i} ${r.find} → ${r.replace}: “${c.fromContext}” lay wholly under “?”, from context only`,
+        );
     }
     // The list is the test's report (run with --reporter=verbose to read it).
     console.info(`repairs the bytes cannot (fully) confirm:\n${unconfirmed.join('\n') || '(none)'}`);
@@ -43,18 +47,30 @@ describe('every repair in the library against its damaged bytes', () => {
 describe('verifyRepair', () => {
   it('退补 is what ?fù)搜a says (搜a = CB D1 61, the bytes of 退補 one byte out of step); 退还 is not', () => {
     expect(gbkHex('退補')).toBe('cd cb d1 61');
-    expect(verifyRepair('?fù)搜a', '退补', 'traditional')).toEqual({ status: 'verified', encoding: 'gbk', confirmed: '退补', fromContext: '' });
+    expect(verifyRepair('?fù)搜a', '退补', 'traditional')).toEqual({
+      status: 'verified',
+      encoding: 'gbk',
+      confirmed: '退补',
+      fromContext: '',
+    });
     expect(verifyRepair('?fù)搜a', '退还', 'traditional').status).toBe('mismatch');
   }, 60_000);
 
   it('reads half-width letters as the full-width GBK letters they were (R = A3 D2) and skips pinyin remnants', () => {
-    expect(verifyRepair('?shù)爻R姴?', '地常见病', 'traditional')).toMatchObject({ status: 'verified', confirmed: '地常见病' });
+    expect(verifyRepair('?shù)爻R姴?', '地常见病', 'traditional')).toMatchObject({
+      status: 'verified',
+      confirmed: '地常见病',
+    });
     expect(tokenize('l(wèi)')).toHaveLength(1);
     expect(tokenize('?fù)')).toEqual([{ kind: 'lost' }]);
   });
 
   it('names the characters that only context gives (they fell under ?), and checks the script', () => {
-    expect(verifyRepair('??h', '。县', 'traditional')).toMatchObject({ status: 'verified', confirmed: '县', fromContext: '。' });
+    expect(verifyRepair('??h', '。县', 'traditional')).toMatchObject({
+      status: 'verified',
+      confirmed: '县',
+      fromContext: '。',
+    });
     // In Simplified the same reconstruction has other bytes (县 = CF D8), which cannot end in h.
     expect(verifyRepair('??h', '。县', 'simplified').status).toBe('mismatch');
   });

@@ -56,10 +56,16 @@ export function tokenize(find: string): Token[] | string {
   let rest = find;
   while (rest) {
     const pinyin = PINYIN.exec(rest);
-    if (pinyin) { rest = rest.slice(pinyin[0].length); continue; }
+    if (pinyin) {
+      rest = rest.slice(pinyin[0].length);
+      continue;
+    }
     const c = String.fromCodePoint(rest.codePointAt(0)!);
     rest = rest.slice(c.length);
-    if (c === '?' || c === '\ufffd') { out.push({ kind: 'lost' }); continue; }
+    if (c === '?' || c === '\ufffd') {
+      out.push({ kind: 'lost' });
+      continue;
+    }
     const b = gbkBytes(c);
     if (!b) return `“${c}” is not a GBK character, so it cannot be a misread GBK byte pair`;
     const code = c.codePointAt(0)!;
@@ -84,7 +90,9 @@ function converter(k: number): (s: string) => string {
 /** The forms a reconstructed character may have had on a page in `script`, using the first `standards` Traditional standards. */
 function forms(c: string, script: 'simplified' | 'traditional', standards: number): string[] {
   if (script !== 'traditional') return [c];
-  return [...new Set([...Array.from({ length: standards }, (_, k) => converter(k)(c)), c])].filter((f) => [...f].length === 1);
+  return [...new Set([...Array.from({ length: standards }, (_, k) => converter(k)(c)), c])].filter(
+    (f) => [...f].length === 1,
+  );
 }
 
 /**
@@ -103,13 +111,19 @@ function align(tokens: Token[], bytes: number[]): boolean[] | null {
       for (const n of [1, 2]) {
         if (j + n > bytes.length) break;
         const rest = go(i + 1, j + n);
-        if (rest) { res = [...Array(n).fill(false), ...rest]; break; }
+        if (rest) {
+          res = [...Array(n).fill(false), ...rest];
+          break;
+        }
       }
     } else {
       for (const opt of tok.options) {
         if (opt.every((b, k) => bytes[j + k] === b)) {
           const rest = go(i + 1, j + opt.length);
-          if (rest) { res = [...opt.map(() => true), ...rest]; break; }
+          if (rest) {
+            res = [...opt.map(() => true), ...rest];
+            break;
+          }
         }
       }
     }
@@ -125,7 +139,8 @@ const MAX_SPELLINGS = 256;
 export function verifyRepair(find: string, replace: string, script: 'simplified' | 'traditional'): RepairCheck {
   const tokens = tokenize(find);
   if (typeof tokens === 'string') return { status: 'unverifiable', why: tokens };
-  if (!tokens.some((x) => x.kind === 'bytes')) return { status: 'unverifiable', why: '损坏处没有残存字节，无从核对，只能据上下文重建' };
+  if (!tokens.some((x) => x.kind === 'bytes'))
+    return { status: 'unverifiable', why: '损坏处没有残存字节，无从核对，只能据上下文重建' };
   let nonGbk = false;
   for (let standards = 1; standards <= (script === 'traditional' ? STANDARDS.length : 1); standards++) {
     const found = match(tokens, [...replace], script, standards);
@@ -133,17 +148,29 @@ export function verifyRepair(find: string, replace: string, script: 'simplified'
     else if (found) return found;
   }
   if (nonGbk) return { status: 'unverifiable', why: '重建文字含 GBK 以外的字符，无法按 GBK 字节核对' };
-  return { status: 'mismatch', why: `“${replace}”的 GBK 字节（${script === 'traditional' ? '繁体' : '简体'}）排不出损坏文本“${find}”` };
+  return {
+    status: 'mismatch',
+    why: `“${replace}”的 GBK 字节（${script === 'traditional' ? '繁体' : '简体'}）排不出损坏文本“${find}”`,
+  };
 }
 
 /** Tries every spelling of the reconstruction; the first that aligns, 'non-gbk' when a spelling cannot be encoded, or null. */
-function match(tokens: Token[], chars: string[], script: 'simplified' | 'traditional', standards: number): RepairCheck | 'non-gbk' | null {
+function match(
+  tokens: Token[],
+  chars: string[],
+  script: 'simplified' | 'traditional',
+  standards: number,
+): RepairCheck | 'non-gbk' | null {
   let spellings: string[][] = [[]];
-  for (const c of chars) spellings = spellings.flatMap((s) => forms(c, script, standards).map((f) => [...s, f])).slice(0, MAX_SPELLINGS);
+  for (const c of chars)
+    spellings = spellings.flatMap((s) => forms(c, script, standards).map((f) => [...s, f])).slice(0, MAX_SPELLINGS);
   let nonGbk = false;
   for (const spelling of spellings) {
     const enc = spelling.map(gbkBytes);
-    if (enc.some((b) => !b)) { nonGbk = true; continue; }
+    if (enc.some((b) => !b)) {
+      nonGbk = true;
+      continue;
+    }
     const covered = align(tokens, enc.flat() as number[]);
     if (!covered) continue;
     let pos = 0;
@@ -166,7 +193,10 @@ export function gbkHex(s: string): string {
 }
 
 /** A manifest repair's check as the report and the data give it (a mismatch stops ingest earlier, in the repair rule). */
-export function checkRepair(r: { find: string; replace: string; check: 'gbk' | 'none' }, script: 'simplified' | 'traditional'): Exclude<RepairCheck, { status: 'mismatch' }> {
+export function checkRepair(
+  r: { find: string; replace: string; check: 'gbk' | 'none' },
+  script: 'simplified' | 'traditional',
+): Exclude<RepairCheck, { status: 'mismatch' }> {
   if (r.check === 'none') return { status: 'unverifiable', why: '损坏方式不是 GBK 字节错位，无法按字节核对' };
   const c = verifyRepair(r.find, r.replace, script);
   return c.status === 'mismatch' ? { status: 'unverifiable', why: c.why } : c;

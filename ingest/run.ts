@@ -35,10 +35,19 @@ export interface IngestPaths {
 /** The ingest folders of the project at `root` (default: this project, whatever the working directory). */
 export function ingestPaths(root: string = PROJECT_ROOT): IngestPaths {
   const p = projectPaths(root);
-  return { seedsDir: p.seeds, manifestsDir: p.manifests, outDir: p.policies, reportsDir: p.reports, clausesDir: p.clauses };
+  return {
+    seedsDir: p.seeds,
+    manifestsDir: p.manifests,
+    outDir: p.policies,
+    reportsDir: p.reports,
+    clausesDir: p.clauses,
+  };
 }
 
-export interface Output { path: string; content: string }
+export interface Output {
+  path: string;
+  content: string;
+}
 
 /** Builds one document in memory: [MDX, cleaning report, clause data]. */
 export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir: string): [Output, Output, Output] {
@@ -51,13 +60,18 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   const slice = (s: Span) => res.text.slice(s.start, s.end);
   const list = tree.parts.flatMap((part) => {
     const partEntry = part.declared
-      ? [{
-        id: part.id, depth: 0, num: part.label,
-        ...(part.labelLine ? { label: slice(part.labelLine) } : {}),
-        title: part.titles.map(slice).join('') || (part.labelLine ? slice(part.labelLine) : part.label),
-        cite: part.label, part: part.label,
-        ...(part.aliases ? { aliases: part.aliases } : {}),
-      }]
+      ? [
+          {
+            id: part.id,
+            depth: 0,
+            num: part.label,
+            ...(part.labelLine ? { label: slice(part.labelLine) } : {}),
+            title: part.titles.map(slice).join('') || (part.labelLine ? slice(part.labelLine) : part.label),
+            cite: part.label,
+            part: part.label,
+            ...(part.aliases ? { aliases: part.aliases } : {}),
+          },
+        ]
       : [];
     const items = [...provisions(part.children)].map((p) => ({
       id: p.id,
@@ -76,11 +90,15 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   const provisionsWithParents = list.map((p) => {
     byDepth[p.depth] = p.id;
     for (const d of Object.keys(byDepth).map(Number)) if (d > p.depth) delete byDepth[d];
-    const parentDepth = Object.keys(byDepth).map(Number).filter((d) => d < p.depth).sort((a, b) => b - a)[0];
+    const parentDepth = Object.keys(byDepth)
+      .map(Number)
+      .filter((d) => d < p.depth)
+      .sort((a, b) => b - a)[0];
     return parentDepth === undefined ? p : { ...p, parent: byDepth[parentDepth] };
   });
   const where = clauseLocator(tree);
-  const byKind = <K extends TextMark['kind']>(k: K) => res.marks.filter((m): m is Extract<TextMark, { kind: K }> => m.kind === k).sort((a, b) => a.n - b.n);
+  const byKind = <K extends TextMark['kind']>(k: K) =>
+    res.marks.filter((m): m is Extract<TextMark, { kind: K }> => m.kind === k).sort((a, b) => a.n - b.n);
   const meta = completeMeta(manifest.meta, manifestFile);
   const frontmatter = {
     ...meta,
@@ -88,7 +106,13 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     seed: manifest.seed,
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
     provisions: provisionsWithParents,
-    corrections: byKind('correction').map((m) => ({ n: m.n, original: m.context.find, corrected: m.context.replace, reason: m.reason, clause: where(m.start) })),
+    corrections: byKind('correction').map((m) => ({
+      n: m.n,
+      original: m.context.find,
+      corrected: m.context.replace,
+      reason: m.reason,
+      clause: where(m.start),
+    })),
   };
   // Validate what we are about to write with the same schema the site uses.
   const check = policyFrontmatterSchema.safeParse(frontmatter);
@@ -101,15 +125,30 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   const clauseCheck = clauseDataSchema.safeParse(clauses);
   if (!clauseCheck.success) {
     const i = clauseCheck.error.issues[0];
-    throw new IngestError(`clause data ${i.path.join('.')}: ${i.message}`, { file: manifestFile, hint: 'Ingest wrote a clause the schema does not describe: declare the field in src/schemas/clauses.ts, or stop writing it.' });
+    throw new IngestError(`clause data ${i.path.join('.')}: ${i.message}`, {
+      file: manifestFile,
+      hint: 'Ingest wrote a clause the schema does not describe: declare the field in src/schemas/clauses.ts, or stop writing it.',
+    });
   }
   const report = buildReport(manifest, res, where);
   const reportCheck = cleaningReportSchema.safeParse(report);
   if (!reportCheck.success) {
     const i = reportCheck.error.issues[0];
-    throw new IngestError(`cleaning report ${i.path.join('.')}: ${i.message}`, { file: manifestFile, hint: 'The report no longer matches src/schemas/report.ts, which the document page reads it with.' });
+    throw new IngestError(`cleaning report ${i.path.join('.')}: ${i.message}`, {
+      file: manifestFile,
+      hint: 'The report no longer matches src/schemas/report.ts, which the document page reads it with.',
+    });
   }
-  const mdx = renderMdx({ text: res.text, cites, tree, marks: res.marks, frontmatter, seed: manifest.seed, slug: manifest.slug, truncated: manifest.truncated });
+  const mdx = renderMdx({
+    text: res.text,
+    cites,
+    tree,
+    marks: res.marks,
+    frontmatter,
+    seed: manifest.seed,
+    slug: manifest.slug,
+    truncated: manifest.truncated,
+  });
   return [
     { path: `${manifest.slug}.mdx`, content: mdx },
     { path: `${manifest.slug}.json`, content: JSON.stringify(report, null, 2) + '\n' },
@@ -121,11 +160,15 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
 function clauseLocator(tree: DocTree): (pos: number) => string {
   const spans: { start: number; end: number; id: string }[] = [];
   for (const part of tree.parts) {
-    if (part.declared) for (const t of [...(part.labelLine ? [part.labelLine] : []), ...part.titles]) spans.push({ ...t, id: part.id });
+    if (part.declared)
+      for (const t of [...(part.labelLine ? [part.labelLine] : []), ...part.titles]) spans.push({ ...t, id: part.id });
     const walk = (nodes: Node[]) => {
       for (const n of nodes) {
         if (n.type === 'para') spans.push({ ...n.span, id: n.id });
-        else { spans.push({ start: n.heading.start, end: n.body.end, id: n.id }); walk(n.children); }
+        else {
+          spans.push({ start: n.heading.start, end: n.body.end, id: n.id });
+          walk(n.children);
+        }
       }
     };
     walk(part.children);
@@ -143,35 +186,98 @@ export type ClauseData = ClauseRecord;
 
 const cp = (s: string) => [...s].length;
 
-function clauseList(tree: DocTree, text: string, cites: Map<string, string>, marks: TextMark[], manifest: Manifest): ClauseData[] {
+function clauseList(
+  tree: DocTree,
+  text: string,
+  cites: Map<string, string>,
+  marks: TextMark[],
+  manifest: Manifest,
+): ClauseData[] {
   const out: ClauseData[] = [];
   const slice = (s: Span) => text.slice(s.start, s.end);
   /** The marks inside one line of the clause's text, `base` being where that line starts in the clean text. */
   const marksIn = (line: Span, base: number): Apparatus[] =>
-    marks.filter((m) => m.start >= line.start && m.end <= line.end).map((m) => {
-      const at = cp(text.slice(base, m.start));
-      const length = cp(text.slice(m.start, m.end));
-      switch (m.kind) {
-        case 'correction': return { type: 'correction', n: m.n, at, length, text: m.corrected, original: m.original, context: { original: m.context.find, corrected: m.context.replace }, reason: m.reason };
-        case 'repair': return { type: 'repair', n: m.n, at, length, text: m.text, original: m.original, uncertain: m.uncertain, check: m.check, reason: m.reason };
-        case 'note': return { type: 'note', n: m.n, at, length, text: m.text, note: m.note };
-      }
-    });
+    marks
+      .filter((m) => m.start >= line.start && m.end <= line.end)
+      .map((m) => {
+        const at = cp(text.slice(base, m.start));
+        const length = cp(text.slice(m.start, m.end));
+        switch (m.kind) {
+          case 'correction':
+            return {
+              type: 'correction',
+              n: m.n,
+              at,
+              length,
+              text: m.corrected,
+              original: m.original,
+              context: { original: m.context.find, corrected: m.context.replace },
+              reason: m.reason,
+            };
+          case 'repair':
+            return {
+              type: 'repair',
+              n: m.n,
+              at,
+              length,
+              text: m.text,
+              original: m.original,
+              uncertain: m.uncertain,
+              check: m.check,
+              reason: m.reason,
+            };
+          case 'note':
+            return { type: 'note', n: m.n, at, length, text: m.text, note: m.note };
+        }
+      });
   const withApparatus = (c: ClauseData, a: Apparatus[]): ClauseData => (a.length ? { ...c, apparatus: a } : c);
   const walk = (nodes: Node[], parent?: string) => {
     for (const n of nodes) {
       if (n.type === 'para') {
         const a = marksIn(n.span, n.span.start);
-        if (n.image) a.push({ type: 'missing-image', file: slice(n.span), note: '原文此处为图片，转载网页只留下文件名，图片内容未能取得。' });
-        out.push(withApparatus({ id: n.id, kind: 'para', ...(parent ? { parent } : {}), cite: cites.get(n.id) ?? '', text: slice(n.span), ...(n.aliases ? { aliases: n.aliases } : {}) }, a));
+        if (n.image)
+          a.push({
+            type: 'missing-image',
+            file: slice(n.span),
+            note: '原文此处为图片，转载网页只留下文件名，图片内容未能取得。',
+          });
+        out.push(
+          withApparatus(
+            {
+              id: n.id,
+              kind: 'para',
+              ...(parent ? { parent } : {}),
+              cite: cites.get(n.id) ?? '',
+              text: slice(n.span),
+              ...(n.aliases ? { aliases: n.aliases } : {}),
+            },
+            a,
+          ),
+        );
         continue;
       }
       const line = { start: n.heading.start, end: n.body.end };
-      const own = [slice(line), ...n.children.filter((c) => c.type === 'para').map((c) => slice((c as { span: Span }).span))];
-      out.push(withApparatus({
-        id: n.id, kind: 'provision', ...(parent ? { parent } : {}), depth: n.depth, num: n.num, title: n.title, cite: cites.get(n.id) ?? '',
-        text: own.join('\n'), ...(n.agencies ? { agencies: n.agencies } : {}), ...(n.aliases ? { aliases: n.aliases } : {}),
-      }, marksIn(line, line.start)));
+      const own = [
+        slice(line),
+        ...n.children.filter((c) => c.type === 'para').map((c) => slice((c as { span: Span }).span)),
+      ];
+      out.push(
+        withApparatus(
+          {
+            id: n.id,
+            kind: 'provision',
+            ...(parent ? { parent } : {}),
+            depth: n.depth,
+            num: n.num,
+            title: n.title,
+            cite: cites.get(n.id) ?? '',
+            text: own.join('\n'),
+            ...(n.agencies ? { agencies: n.agencies } : {}),
+            ...(n.aliases ? { aliases: n.aliases } : {}),
+          },
+          marksIn(line, line.start),
+        ),
+      );
       walk(n.children, n.id);
     }
   };
@@ -184,25 +290,45 @@ function clauseList(tree: DocTree, text: string, cites: Map<string, string>, mar
         apparatus.push(...marksIn(l, l.start).map((a) => ('at' in a ? { ...a, at: a.at + base } : a)));
         base += cp(slice(l)) + 1;
       }
-      if (!lines.length) apparatus.push({ type: 'supplied-title', text: part.label, reason: part.titleNote ?? '原文此部分没有标题，标签为编者所加。' });
-      out.push(withApparatus({
-        id: part.id, kind: 'part', cite: part.label,
-        ...(part.labelLine ? { num: slice(part.labelLine) } : {}),
-        title: part.titles.map(slice).join(''), text: lines.map(slice).join('\n'),
-        ...(part.aliases ? { aliases: part.aliases } : {}),
-      }, apparatus));
+      if (!lines.length)
+        apparatus.push({
+          type: 'supplied-title',
+          text: part.label,
+          reason: part.titleNote ?? '原文此部分没有标题，标签为编者所加。',
+        });
+      out.push(
+        withApparatus(
+          {
+            id: part.id,
+            kind: 'part',
+            cite: part.label,
+            ...(part.labelLine ? { num: slice(part.labelLine) } : {}),
+            title: part.titles.map(slice).join(''),
+            text: lines.map(slice).join('\n'),
+            ...(part.aliases ? { aliases: part.aliases } : {}),
+          },
+          apparatus,
+        ),
+      );
     }
     walk(part.children, part.declared ? part.id : undefined);
   }
   // The source breaks off at the end of the last clause.
   if (manifest.truncated && out.length) {
     const last = out[out.length - 1];
-    out[out.length - 1] = { ...last, apparatus: [...(last.apparatus ?? []), { type: 'truncated', at: cp(last.text), note: manifest.truncated }] };
+    out[out.length - 1] = {
+      ...last,
+      apparatus: [...(last.apparatus ?? []), { type: 'truncated', at: cp(last.text), note: manifest.truncated }],
+    };
   }
   return out;
 }
 
-export interface IngestResult { written: string[]; stale: string[]; differing: string[] }
+export interface IngestResult {
+  written: string[];
+  stale: string[];
+  differing: string[];
+}
 
 /**
  * Work over the whole library (listing a folder, a pass over every manifest)
@@ -210,10 +336,15 @@ export interface IngestResult { written: string[]; stale: string[]; differing: s
  * thousand documents a per-document pass makes ingest quadratic. Counted, so
  * a test can hold the line (ingest/scale.test.ts).
  */
-export interface IngestStats { documents: number; libraryPasses: number }
+export interface IngestStats {
+  documents: number;
+  libraryPasses: number;
+}
 
 /** One document's files, compared with the committed ones: `content` only where it differs. */
-export interface DocumentFiles { files: { path: string; content?: string }[] }
+export interface DocumentFiles {
+  files: { path: string; content?: string }[];
+}
 
 /**
  * One document end to end, short of writing: built, checked against its
@@ -256,7 +387,9 @@ export interface LibraryRun {
 
 export function startRun(paths: IngestPaths, opts: IngestOptions = {}): LibraryRun {
   const stats = opts.stats ?? { documents: 0, libraryPasses: 0 };
-  const pass = () => { stats.libraryPasses++; };
+  const pass = () => {
+    stats.libraryPasses++;
+  };
   const manifests = loadManifests(paths.manifestsDir);
   pass();
   checkLibrary(paths, manifests, pass);
@@ -284,7 +417,11 @@ export function startRun(paths: IngestPaths, opts: IngestOptions = {}): LibraryR
       pass();
       const stale = [paths.outDir, paths.reportsDir, paths.clausesDir]
         .filter(existsSync)
-        .flatMap((d) => readdirSync(d).filter((f) => /\.(mdx|json)$/u.test(f)).map((f) => join(d, f)))
+        .flatMap((d) =>
+          readdirSync(d)
+            .filter((f) => /\.(mdx|json)$/u.test(f))
+            .map((f) => join(d, f)),
+        )
         .filter((p) => !expected.has(p));
       if (!tx) return { written: [], stale, differing };
       // Temporary files renamed into place only now that all are written: a failure changes nothing.
@@ -332,7 +469,8 @@ function checkLibrary(paths: IngestPaths, manifests: { manifest: Manifest; file:
   pass();
   const seen = new Map<string, string>();
   for (const { manifest, file } of manifests) {
-    if (seen.has(manifest.seed)) throw new IngestError(`seed ${manifest.seed} is already used by ${seen.get(manifest.seed)}`, { file });
+    if (seen.has(manifest.seed))
+      throw new IngestError(`seed ${manifest.seed} is already used by ${seen.get(manifest.seed)}`, { file });
     seen.set(manifest.seed, file);
   }
 }
@@ -367,7 +505,10 @@ function keepAnchorsOf(previous: string | undefined, previousFile: string, next:
   }
   const after = JSON.parse(next) as ClauseData[];
   const now = new Set(after.flatMap((c) => [c.id, ...(c.aliases ?? [])]));
-  const lost = before.filter((c) => !now.has(c.id)).map((c) => c.id).concat(before.flatMap((c) => c.aliases ?? []).filter((a) => !now.has(a)));
+  const lost = before
+    .filter((c) => !now.has(c.id))
+    .map((c) => c.id)
+    .concat(before.flatMap((c) => c.aliases ?? []).filter((a) => !now.has(a)));
   if (!lost.length) return;
   const suggest = lost.map((id) => {
     const old = before.find((c) => c.id === id);

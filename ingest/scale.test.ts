@@ -17,8 +17,14 @@ const counts = vi.hoisted(() => ({ readdir: 0, reads: 0, manifestLookups: 0 }));
 // Folder listings and file reads, counted.
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  const readdirSync = ((...a: Parameters<typeof fs.readdirSync>) => { counts.readdir++; return fs.readdirSync(...a); }) as typeof fs.readdirSync;
-  const readFileSync = ((...a: Parameters<typeof fs.readFileSync>) => { counts.reads++; return fs.readFileSync(...a); }) as typeof fs.readFileSync;
+  const readdirSync = ((...a: Parameters<typeof fs.readdirSync>) => {
+    counts.readdir++;
+    return fs.readdirSync(...a);
+  }) as typeof fs.readdirSync;
+  const readFileSync = ((...a: Parameters<typeof fs.readFileSync>) => {
+    counts.reads++;
+    return fs.readFileSync(...a);
+  }) as typeof fs.readFileSync;
   return { ...fs, default: { ...fs, readdirSync, readFileSync }, readdirSync, readFileSync };
 });
 
@@ -28,12 +34,13 @@ vi.mock('./manifest.ts', async (importOriginal) => {
   const mod = await importOriginal<typeof import('./manifest.ts')>();
   return {
     ...mod,
-    loadManifests: (dir: string) => new Proxy(mod.loadManifests(dir), {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/u.test(key)) counts.manifestLookups++;
-        return Reflect.get(target, key, receiver);
-      },
-    }),
+    loadManifests: (dir: string) =>
+      new Proxy(mod.loadManifests(dir), {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/u.test(key)) counts.manifestLookups++;
+          return Reflect.get(target, key, receiver);
+        },
+      }),
   };
 });
 
@@ -55,7 +62,13 @@ function measure(n: number, check: boolean, paths = library(n)) {
   Object.assign(counts, { readdir: 0, reads: 0, manifestLookups: 0 });
   runIngest(paths, { check, stats });
   expect(stats.documents).toBe(n);
-  return { paths, passes: stats.libraryPasses, readdir: counts.readdir, reads: counts.reads / n, lookups: counts.manifestLookups / n };
+  return {
+    paths,
+    passes: stats.libraryPasses,
+    readdir: counts.readdir,
+    reads: counts.reads / n,
+    lookups: counts.manifestLookups / n,
+  };
 }
 
 describe('ingest work grows linearly with the library', () => {

@@ -12,9 +12,14 @@ parentPort!.on('message', ({ i, job }: { i: number; job: Job }) => {
     reply = { i, ok: true, doc: ingestDocument(job.manifest, job.file, paths) };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    reply = e instanceof IngestError
-      ? { i, ok: false, error: { ingest: true, message: err.message, file: e.file, line: e.line, hint: e.hint, stack: err.stack } }
-      : { i, ok: false, error: { ingest: false, message: err.message, stack: err.stack } };
+    reply =
+      e instanceof IngestError
+        ? {
+            i,
+            ok: false,
+            error: { ingest: true, message: err.message, file: e.file, line: e.line, hint: e.hint, stack: err.stack },
+          }
+        : { i, ok: false, error: { ingest: false, message: err.message, stack: err.stack } };
   }
   parentPort!.postMessage(reply);
 });

@@ -16,7 +16,13 @@ function folder() {
 describe('writeFilesAtomically', () => {
   test('writes every file and removes the stale ones, leaving no temporary file', () => {
     const d = folder();
-    writeFilesAtomically([{ path: join(d, 'policies', 'a.mdx'), content: 'new a' }, { path: join(d, 'policies', 'b.mdx'), content: 'new b' }], [join(d, 'policies', 'stale.mdx')]);
+    writeFilesAtomically(
+      [
+        { path: join(d, 'policies', 'a.mdx'), content: 'new a' },
+        { path: join(d, 'policies', 'b.mdx'), content: 'new b' },
+      ],
+      [join(d, 'policies', 'stale.mdx')],
+    );
     expect(readdirSync(join(d, 'policies')).sort()).toEqual(['a.mdx', 'b.mdx']);
     expect(readFileSync(join(d, 'policies', 'a.mdx'), 'utf8')).toBe('new a');
   });

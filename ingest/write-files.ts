@@ -13,7 +13,10 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 
-export interface FileWrite { path: string; content: string }
+export interface FileWrite {
+  path: string;
+  content: string;
+}
 
 export interface StagedWrites {
   /** Writes the file's new content beside it; the original is untouched until `commit`. */

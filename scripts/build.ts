@@ -24,7 +24,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { headersFile } from '../src/lib/csp/policy.ts';
-import { buildCacheDir, PAGES_MANIFEST, ROUTE_DIGESTS_ENV, UNCHANGED_ENV, UNCHANGED_ROUTES_ENV, type PagesManifest } from '../src/lib/build-cache/paths.ts';
+import {
+  buildCacheDir,
+  PAGES_MANIFEST,
+  ROUTE_DIGESTS_ENV,
+  UNCHANGED_ENV,
+  UNCHANGED_ROUTES_ENV,
+  type PagesManifest,
+} from '../src/lib/build-cache/paths.ts';
 import { digest } from '../src/lib/build-cache/digest.ts';
 import { linkKept, linkKeptFolders } from '../src/build/link-kept.ts';
 import { buildAtomically } from './build/atomic.ts';
@@ -42,11 +49,22 @@ mkdirSync(cache, { recursive: true });
  * time), each document's pages digest, the provision-page shell's digest,
  * and the keyed pages' digests by route (src/build/changed-documents.ts).
  */
-interface BuildState { builtAt: string; docs: PagesManifest; shell: string; routes: Record<string, Record<string, string>> }
+interface BuildState {
+  builtAt: string;
+  docs: PagesManifest;
+  shell: string;
+  routes: Record<string, Record<string, string>>;
+}
 // One state and one set of scratch files per output folder (dist/ and the sub-path test build's dist-sub/ share the cache).
 const id = digest(out).slice(0, 12);
 const stateFile = join(cache, `site-build-${id}.json`);
-const readJson = <T>(file: string): T | undefined => { try { return JSON.parse(readFileSync(file, 'utf8')) as T; } catch { return undefined; } };
+const readJson = <T>(file: string): T | undefined => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+};
 const stamp = readJson<{ builtAt?: string }>(join(out, STAMP));
 const kept = readJson<BuildState>(stateFile);
 // Only the state of the site that is there now: any other (a failed build's, a hand-edited output) means a clean build.
@@ -62,68 +80,111 @@ const run = (args: string[], env: Record<string, string> = {}, step = '') => {
 const readJsonOr = (file: string): Record<string, string> => readJson<Record<string, string>>(file) ?? {};
 const routesDir = join(cache, `route-digests-${id}`);
 const unchangedRoutesDir = join(cache, `unchanged-routes-${id}`);
-const shellDigest = (dir: string) => { try { return digest(readFileSync(join(dir, 'provision-shell', 'index.html'))); } catch { return ''; } };
+const shellDigest = (dir: string) => {
+  try {
+    return digest(readFileSync(join(dir, 'provision-shell', 'index.html')));
+  } catch {
+    return '';
+  }
+};
 
 const t0 = Date.now();
 let state: BuildState | undefined;
 try {
-  const builtAt = await buildAtomically(outDir, (tmp) => {
-    // Documents whose pages are in the previous output, with the digest they were made from.
-    const unchanged: PagesManifest = {};
-    for (const [slug, d] of Object.entries(previous?.docs ?? {})) if (existsSync(join(out, 'policies', slug, 'index.html'))) unchanged[slug] = d;
-    const unchangedFile = join(cache, `unchanged-pages-${id}.json`);
-    writeFileSync(unchangedFile, JSON.stringify(unchanged));
-    // Keyed pages: the routes write their digests into one folder; the previous build's (of the pages still there) are in the other.
-    for (const d of [routesDir, unchangedRoutesDir]) { rmSync(d, { recursive: true, force: true }); mkdirSync(d, { recursive: true }); }
-    for (const [route, digests] of Object.entries(previous?.routes ?? {})) {
-      const there = Object.fromEntries(Object.entries(digests).filter(([key]) => existsSync(join(out, route, key, 'index.html'))));
-      writeFileSync(join(unchangedRoutesDir, `${route.replace(/\//g, '__')}.json`), JSON.stringify(there));
-    }
-    run(['node_modules/astro/bin/astro.mjs', 'build'], {
-      OUT_DIR: tmp, [ROUTE_DIGESTS_ENV]: routesDir,
-      ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
-    }, 'site');
-    const pages = JSON.parse(readFileSync(join(cache, PAGES_MANIFEST), 'utf8')) as PagesManifest;
-    const keep = Object.keys(pages).filter((slug) => unchanged[slug] === pages[slug]);
-    let linked = linkKept(out, tmp, keep);
-    // The keyed pages whose digest did not change: their folders from the previous site.
-    const routes: BuildState['routes'] = {};
-    const keptFolders: string[] = [];
-    for (const f of readdirSync(routesDir)) {
-      const route = f.replace(/\.json$/, '').replace(/__/g, '/');
-      routes[route] = JSON.parse(readFileSync(join(routesDir, f), 'utf8')) as Record<string, string>;
-      if (!previous) continue;
-      const before = readJsonOr(join(unchangedRoutesDir, f));
-      for (const [key, d] of Object.entries(routes[route])) if (before[key] === d) keptFolders.push(`${route}/${key}`);
-    }
-    linked += linkKeptFolders(out, tmp, keptFolders);
-    const shell = shellDigest(tmp);
-    const changed = Object.keys(pages).filter((slug) => unchanged[slug] !== pages[slug]);
-    if (previous) console.log(`build: incremental: ${changed.length} of ${Object.keys(pages).length} documents' pages rendered, ${keep.length} kept; ${keptFolders.length} keyed pages kept (${linked} files linked from the previous site)`);
-    // Provision pages are cut from the built document pages (src/provision-pages/), before the index;
-    // only the rendered documents' unless the shell they are put into changed.
-    const onlyFile = join(cache, `provision-only-${id}.json`);
-    writeFileSync(onlyFile, JSON.stringify(changed));
-    run(['scripts/provision-pages.ts', tmp, ...(previous && previous.shell === shell ? ['--only', onlyFile] : [])], {}, 'provisions');
-    // Sitemaps from the pages the build wrote (src/sitemap/); only with SITE (they need absolute URLs).
-    run(['scripts/sitemap.ts', tmp], {}, 'sitemap');
-    // The index step holds little (a digest per document; records are read when their part is written),
-    // but reads every page once: without a cap V8 keeps that garbage beside Pagefind's own process.
-    run(['--max-old-space-size=512', 'scripts/search-index.ts', tmp], {}, 'index');
-    // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
-    writeFileSync(join(tmp, '_headers'), headersFile(base));
-    // Every page on a clean build; on an incremental one, every page but the kept documents' (scripts/check-links.ts --skip).
-    const skipFile = join(cache, `links-skip-${id}.json`);
-    writeFileSync(skipFile, JSON.stringify(previous && previous.shell === shell ? [...keep.map((slug) => `policies/${slug}`), ...keptFolders] : []));
-    run(['scripts/check-links.ts', '--dir', tmp, '--base', base, '--skip', skipFile], {}, 'links');
-    state = { builtAt: '', docs: pages, shell, routes };
-  }, inputsDigest());
+  const builtAt = await buildAtomically(
+    outDir,
+    (tmp) => {
+      // Documents whose pages are in the previous output, with the digest they were made from.
+      const unchanged: PagesManifest = {};
+      for (const [slug, d] of Object.entries(previous?.docs ?? {}))
+        if (existsSync(join(out, 'policies', slug, 'index.html'))) unchanged[slug] = d;
+      const unchangedFile = join(cache, `unchanged-pages-${id}.json`);
+      writeFileSync(unchangedFile, JSON.stringify(unchanged));
+      // Keyed pages: the routes write their digests into one folder; the previous build's (of the pages still there) are in the other.
+      for (const d of [routesDir, unchangedRoutesDir]) {
+        rmSync(d, { recursive: true, force: true });
+        mkdirSync(d, { recursive: true });
+      }
+      for (const [route, digests] of Object.entries(previous?.routes ?? {})) {
+        const there = Object.fromEntries(
+          Object.entries(digests).filter(([key]) => existsSync(join(out, route, key, 'index.html'))),
+        );
+        writeFileSync(join(unchangedRoutesDir, `${route.replace(/\//g, '__')}.json`), JSON.stringify(there));
+      }
+      run(
+        ['node_modules/astro/bin/astro.mjs', 'build'],
+        {
+          OUT_DIR: tmp,
+          [ROUTE_DIGESTS_ENV]: routesDir,
+          ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
+        },
+        'site',
+      );
+      const pages = JSON.parse(readFileSync(join(cache, PAGES_MANIFEST), 'utf8')) as PagesManifest;
+      const keep = Object.keys(pages).filter((slug) => unchanged[slug] === pages[slug]);
+      let linked = linkKept(out, tmp, keep);
+      // The keyed pages whose digest did not change: their folders from the previous site.
+      const routes: BuildState['routes'] = {};
+      const keptFolders: string[] = [];
+      for (const f of readdirSync(routesDir)) {
+        const route = f.replace(/\.json$/, '').replace(/__/g, '/');
+        routes[route] = JSON.parse(readFileSync(join(routesDir, f), 'utf8')) as Record<string, string>;
+        if (!previous) continue;
+        const before = readJsonOr(join(unchangedRoutesDir, f));
+        for (const [key, d] of Object.entries(routes[route]))
+          if (before[key] === d) keptFolders.push(`${route}/${key}`);
+      }
+      linked += linkKeptFolders(out, tmp, keptFolders);
+      const shell = shellDigest(tmp);
+      const changed = Object.keys(pages).filter((slug) => unchanged[slug] !== pages[slug]);
+      if (previous)
+        console.log(
+          `build: incremental: ${changed.length} of ${Object.keys(pages).length} documents' pages rendered, ${keep.length} kept; ${keptFolders.length} keyed pages kept (${linked} files linked from the previous site)`,
+        );
+      // Provision pages are cut from the built document pages (src/provision-pages/), before the index;
+      // only the rendered documents' unless the shell they are put into changed.
+      const onlyFile = join(cache, `provision-only-${id}.json`);
+      writeFileSync(onlyFile, JSON.stringify(changed));
+      run(
+        ['scripts/provision-pages.ts', tmp, ...(previous && previous.shell === shell ? ['--only', onlyFile] : [])],
+        {},
+        'provisions',
+      );
+      // Sitemaps from the pages the build wrote (src/sitemap/); only with SITE (they need absolute URLs).
+      run(['scripts/sitemap.ts', tmp], {}, 'sitemap');
+      // The index step holds little (a digest per document; records are read when their part is written),
+      // but reads every page once: without a cap V8 keeps that garbage beside Pagefind's own process.
+      run(['--max-old-space-size=512', 'scripts/search-index.ts', tmp], {}, 'index');
+      // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
+      writeFileSync(join(tmp, '_headers'), headersFile(base));
+      // Every page on a clean build; on an incremental one, every page but the kept documents' (scripts/check-links.ts --skip).
+      const skipFile = join(cache, `links-skip-${id}.json`);
+      writeFileSync(
+        skipFile,
+        JSON.stringify(
+          previous && previous.shell === shell ? [...keep.map((slug) => `policies/${slug}`), ...keptFolders] : [],
+        ),
+      );
+      run(['scripts/check-links.ts', '--dir', tmp, '--base', base, '--skip', skipFile], {}, 'links');
+      state = { builtAt: '', docs: pages, shell, routes };
+    },
+    inputsDigest(),
+  );
   // Written after the swap, naming the site it describes: a build stopped before leaves the old state, which no longer matches.
   writeFileSync(stateFile, JSON.stringify({ ...state!, builtAt }));
   console.log(`build: ${previous ? 'incremental' : 'clean'} build in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 } catch (e) {
-  console.error(`build: failed${e instanceof Error && !('status' in e) ? ` (${e.message})` : ''}; ${outDir} is unchanged (the previous site, if there was one).`);
+  console.error(
+    `build: failed${e instanceof Error && !('status' in e) ? ` (${e.message})` : ''}; ${outDir} is unchanged (the previous site, if there was one).`,
+  );
   process.exit(1);
 } finally {
-  for (const f of [`unchanged-pages-${id}.json`, `provision-only-${id}.json`, `links-skip-${id}.json`, `route-digests-${id}`, `unchanged-routes-${id}`]) rmSync(join(cache, f), { recursive: true, force: true });
+  for (const f of [
+    `unchanged-pages-${id}.json`,
+    `provision-only-${id}.json`,
+    `links-skip-${id}.json`,
+    `route-digests-${id}`,
+    `unchanged-routes-${id}`,
+  ])
+    rmSync(join(cache, f), { recursive: true, force: true });
 }

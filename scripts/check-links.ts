@@ -17,11 +17,17 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkLinks } from './lib/check-links.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string' }, skip: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string' }, skip: { type: 'string' } },
+});
 const dir = values.dir;
 const base = values.base ?? process.env.BASE ?? '/';
-const skip = values.skip ? (JSON.parse(readFileSync(values.skip, 'utf8')) as string[]).map((f) => f.replace(/\/$/, '')) : [];
+const skip = values.skip
+  ? (JSON.parse(readFileSync(values.skip, 'utf8')) as string[]).map((f) => f.replace(/\/$/, ''))
+  : [];
 const { pages, links, broken } = checkLinks(dir, base, skip);
 for (const b of broken) console.error(`${b.page}: broken link ${b.link} — ${b.problem}`);
-console.log(`check-links: ${pages} pages${skip.length ? ` (${skip.length} kept documents' pages not read)` : ''}, ${links} internal links, ${broken.length} broken`);
+console.log(
+  `check-links: ${pages} pages${skip.length ? ` (${skip.length} kept documents' pages not read)` : ''}, ${links} internal links, ${broken.length} broken`,
+);
 process.exit(broken.length ? 1 : 0);

@@ -53,7 +53,8 @@ function listFiles(dir: string): string[] {
 }
 
 /** An ignore entry is a file path, or a folder when it ends with "/". */
-const ignored = (file: string, ignore: string[]) => ignore.some((i) => (i.endsWith('/') ? file.startsWith(i) : file === i));
+const ignored = (file: string, ignore: string[]) =>
+  ignore.some((i) => (i.endsWith('/') ? file.startsWith(i) : file === i));
 
 /** Text unless it has a NUL byte in its first 8 KiB (the heuristic git uses). */
 const isText = (b: Buffer) => !b.subarray(0, 8192).includes(0);
@@ -76,18 +77,31 @@ export function firstDifferingLines(a: string, b: string, max = 3): LineDiff[] {
     while (at < x.length && x[at] === y[at]) at++;
     const from = Math.max(0, at - 60);
     const cut = (s: string) => `${from > 0 ? '…' : ''}${s.slice(from, at + 120)}${s.length > at + 120 ? '…' : ''}`;
-    out.push({ line: i + 1, before: i < la.length ? cut(x) : '(no line)', after: i < lb.length ? cut(y) : '(no line)' });
+    out.push({
+      line: i + 1,
+      before: i < la.length ? cut(x) : '(no line)',
+      after: i < lb.length ? cut(y) : '(no line)',
+    });
   }
   return out;
 }
 
-export function compareBuilds(before: string, after: string, options: { ignore?: string[]; lines?: number } = {}): Comparison {
+export function compareBuilds(
+  before: string,
+  after: string,
+  options: { ignore?: string[]; lines?: number } = {},
+): Comparison {
   const ignore = options.ignore ?? DEFAULT_IGNORE;
   const a = listFiles(before).filter((f) => !ignored(f, ignore));
   const b = listFiles(after).filter((f) => !ignored(f, ignore));
   const inB = new Set(b);
   const inA = new Set(a);
-  const result: Comparison = { same: 0, onlyBefore: a.filter((f) => !inB.has(f)), onlyAfter: b.filter((f) => !inA.has(f)), differ: [] };
+  const result: Comparison = {
+    same: 0,
+    onlyBefore: a.filter((f) => !inB.has(f)),
+    onlyAfter: b.filter((f) => !inA.has(f)),
+    differ: [],
+  };
   for (const file of a) {
     if (!inB.has(file)) continue;
     const x = readFileSync(join(before, file));
@@ -97,7 +111,11 @@ export function compareBuilds(before: string, after: string, options: { ignore?:
       continue;
     }
     const text = isText(x) && isText(y);
-    result.differ.push({ file, sizes: [x.length, y.length], ...(text ? { lines: firstDifferingLines(x.toString('utf8'), y.toString('utf8'), options.lines) } : {}) });
+    result.differ.push({
+      file,
+      sizes: [x.length, y.length],
+      ...(text ? { lines: firstDifferingLines(x.toString('utf8'), y.toString('utf8'), options.lines) } : {}),
+    });
   }
   return result;
 }
@@ -112,7 +130,9 @@ export function formatComparison(c: Comparison): string {
     for (const l of d.lines ?? []) out.push(`  line ${l.line}`, `    - ${l.before}`, `    + ${l.after}`);
   }
   const total = c.same + c.differ.length;
-  out.push(`compare-builds: ${c.same} of ${total} common files identical, ${c.differ.length} differ, ${c.onlyBefore.length} only before, ${c.onlyAfter.length} only after`);
+  out.push(
+    `compare-builds: ${c.same} of ${total} common files identical, ${c.differ.length} differ, ${c.onlyBefore.length} only before, ${c.onlyAfter.length} only after`,
+  );
   return out.join('\n');
 }
 
@@ -122,10 +142,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: { ignore: { type: 'string', multiple: true }, lines: { type: 'string', default: '3' } },
   });
   if (positionals.length !== 2) {
-    console.error('usage: node scripts/compare-builds.ts <before-dir> <after-dir> [--ignore path]… [--lines 3]\n  hint: build once before your change and copy dist/ aside (cp -a dist /tmp/before), then build again and compare.');
+    console.error(
+      'usage: node scripts/compare-builds.ts <before-dir> <after-dir> [--ignore path]… [--lines 3]\n  hint: build once before your change and copy dist/ aside (cp -a dist /tmp/before), then build again and compare.',
+    );
     process.exit(2);
   }
-  const c = compareBuilds(positionals[0], positionals[1], { ignore: values.ignore ?? DEFAULT_IGNORE, lines: Number(values.lines) });
+  const c = compareBuilds(positionals[0], positionals[1], {
+    ignore: values.ignore ?? DEFAULT_IGNORE,
+    lines: Number(values.lines),
+  });
   console.log(formatComparison(c));
   process.exit(c.differ.length || c.onlyBefore.length || c.onlyAfter.length ? 1 : 0);
 }

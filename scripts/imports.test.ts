@@ -12,16 +12,28 @@ import { PROJECT_ROOT } from '../src/lib/data/paths.ts';
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? (f === 'node_modules' || f === 'fixtures' ? [] : tsFiles(p)) : p.endsWith('.ts') ? [p] : [];
+    return statSync(p).isDirectory()
+      ? f === 'node_modules' || f === 'fixtures'
+        ? []
+        : tsFiles(p)
+      : p.endsWith('.ts')
+        ? [p]
+        : [];
   });
 }
 /** Every relative import of a file, as a path from the project root. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => relative(PROJECT_ROOT, resolve(dirname(file), m[1])));
+  return [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) =>
+    relative(PROJECT_ROOT, resolve(dirname(file), m[1])),
+  );
 }
 const bad = (dir: string, wrong: (target: string, file: string) => boolean) =>
-  tsFiles(join(PROJECT_ROOT, dir)).flatMap((f) => importsOf(f).filter((t) => wrong(t, f)).map((t) => `${relative(PROJECT_ROOT, f)} imports ${t}`));
+  tsFiles(join(PROJECT_ROOT, dir)).flatMap((f) =>
+    importsOf(f)
+      .filter((t) => wrong(t, f))
+      .map((t) => `${relative(PROJECT_ROOT, f)} imports ${t}`),
+  );
 
 describe('tools and tests do not import each other', () => {
   test('no tool imports from tests/', () => {

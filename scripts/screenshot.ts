@@ -22,7 +22,10 @@ const { port } = server.address() as AddressInfo;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 mkdirSync('screenshots', { recursive: true });
 try {
-  for (const [name, viewport] of [['phone', { width: 375, height: 800 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+  for (const [name, viewport] of [
+    ['phone', { width: 375, height: 800 }],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
       // Network idle: pages that fetch (search results) are shown finished.

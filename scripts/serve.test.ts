@@ -31,7 +31,10 @@ beforeAll(async () => {
 afterAll(() => new Promise((ok) => server.close(ok)));
 
 /** A raw request (the path is sent as written, unlike fetch(), which normalizes it). */
-function get(path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       let body = '';
@@ -86,7 +89,8 @@ describe('hostile requests get an answer and the server keeps running', () => {
     const md = await get('/data/a.md');
     expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(md.body).toBe('# 甲\n');
-    for (const path of ['/', '/data/a.md', '/missing', '/%']) expect((await get(path)).headers['x-content-type-options'], path).toBe('nosniff');
+    for (const path of ['/', '/data/a.md', '/missing', '/%'])
+      expect((await get(path)).headers['x-content-type-options'], path).toBe('nosniff');
   });
 
   test('an empty file is a 200 with no body', async () => {
@@ -104,7 +108,11 @@ describe('hostile requests get an answer and the server keeps running', () => {
 // Each test starts a Node process: allow for a loaded machine.
 describe('starting the server', { timeout: 30_000 }, () => {
   const run = (env: Record<string, string>, args: string[] = []) =>
-    spawnSync(process.execPath, ['scripts/serve.ts', '--dir', dir, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+    spawnSync(process.execPath, ['scripts/serve.ts', '--dir', dir, ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
 
   test('a port in use prints one line with a hint, not a stack', () => {
     const out = run({}, ['--port', String(port)]);

@@ -14,7 +14,12 @@ test('a stale dist/ whose rebuild fails is not served: start stops with the reas
   cpSync('src/lib/csp', join(root, 'src/lib/csp'), { recursive: true });
   mkdirSync(join(root, 'dist'));
   writeFileSync(join(root, 'dist/index.html'), 'old site');
-  const out = spawnSync(process.execPath, ['scripts/start.ts'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, PORT: '0' } });
+  const out = spawnSync(process.execPath, ['scripts/start.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, PORT: '0' },
+  });
   expect(out.stdout).toContain('start: building the site (dist/ was not made by `npm run build`');
   expect(out.stderr).toContain('start: the build failed (see above), so nothing is served.');
   expect(out.stdout).not.toContain('is served at');

@@ -18,9 +18,14 @@ const base = process.env.BASE ?? '/';
 const reason = process.argv.includes('--rebuild') ? '--rebuild was given' : staleReason('dist');
 if (reason) {
   console.log(`start: building the site (${reason})…`);
-  const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: './dist' } });
+  const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, OUT_DIR: './dist' },
+  });
   if (build.status !== 0) {
-    console.error('start: the build failed (see above), so nothing is served. Fix the error and run `npm start` again.');
+    console.error(
+      'start: the build failed (see above), so nothing is served. Fix the error and run `npm start` again.',
+    );
     process.exit(1);
   }
 }

@@ -40,14 +40,23 @@ function add(file: string, ...args: string[]) {
 }
 /** The real command: a Node process, as `npm run add` starts it. */
 function addCli(file: string, ...args: string[]) {
-  const r = spawnSync(NODE, [join(ROOT, 'ingest/add/cli.ts'), '--root', lib, file, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(NODE, [join(ROOT, 'ingest/add/cli.ts'), '--root', lib, file, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const manifestOf = (slug: string) => JSON.parse(readFileSync(join(lib, 'ingest/manifests', `${slug}.json`), 'utf8'));
 /** The reading text of an MDX document: frontmatter, tags and escapes gone, corrections as corrected. */
 function mdxText(slug: string): string {
   const mdx = readFileSync(join(lib, 'src/content/policies', `${slug}.mdx`), 'utf8');
-  return mdx.split('\n---\n').slice(1).join('\n').replace(/<[^>]*>/gu, '').replace(/\\(.)/gu, '$1').replace(/\s+/gu, '');
+  return mdx
+    .split('\n---\n')
+    .slice(1)
+    .join('\n')
+    .replace(/<[^>]*>/gu, '')
+    .replace(/\\(.)/gu, '$1')
+    .replace(/\s+/gu, '');
 }
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/gu, '');
 
@@ -69,7 +78,16 @@ const CASES: Case[] = [
   {
     file: 'qinghai-gonghe-yigongti.txt',
     slug: 'gonghe-yigongti-2024',
-    furniture: ['首页 政务公开 政策文件', '索引号', '11632521MB1234567X', '生效日期', '主题分类', '体裁分类', '【打印本页】', '分享到'],
+    furniture: [
+      '首页 政务公开 政策文件',
+      '索引号',
+      '11632521MB1234567X',
+      '生效日期',
+      '主题分类',
+      '体裁分类',
+      '【打印本页】',
+      '分享到',
+    ],
     metaLines: ['文号：\t共政办'],
     fields: {
       title: ['共和县人民政府办公室关于印发共和县紧密型县域医疗卫生共同体建设实施方案的通知', '清洗后第1行'],
@@ -84,7 +102,16 @@ const CASES: Case[] = [
   {
     file: 'henan-xinyang-fenji.txt',
     slug: 'xinyang-fenjizhenliao-2023',
-    furniture: ['当前位置', '索引号', '005184237/2023-00156', '信政办〔2023〕45号', '发布日期', '2023-09-20', '浏览次数', '【字体'],
+    furniture: [
+      '当前位置',
+      '索引号',
+      '005184237/2023-00156',
+      '信政办〔2023〕45号',
+      '发布日期',
+      '2023-09-20',
+      '浏览次数',
+      '【字体',
+    ],
     metaLines: ['文号'],
     fields: {
       title: ['信阳市人民政府办公室关于印发信阳市推进分级诊疗制度建设行动计划（2023—2025年）的通知', '清洗后第1行'],
@@ -98,7 +125,14 @@ const CASES: Case[] = [
     file: 'jilin-jilinshi-yibao.txt',
     slug: 'jilin-yibao-2023',
     traditional: true,
-    furniture: ['基本介紹', '中文名', '頒佈時間', '發佈單位', '是吉林市醫療保障局、吉林市衛生健康委員會發布的文件', '全文 政策解讀'],
+    furniture: [
+      '基本介紹',
+      '中文名',
+      '頒佈時間',
+      '發佈單位',
+      '是吉林市醫療保障局、吉林市衛生健康委員會發布的文件',
+      '全文 政策解讀',
+    ],
     metaLines: ['2023年6月'],
     fields: {
       title: ['吉林市医疗保障局 吉林市卫生健康委员会关于印发吉林市深化医疗保障制度改革实施方案的通知', '清洗后第2行'],
@@ -124,7 +158,21 @@ const CASES: Case[] = [
     // A regulation (第X章 第X节 第X条) from a WeChat public-account mirror, with its 来源 line and the editors' credits.
     file: 'sichuan-deyang-wechat-banfa.txt',
     slug: 'deyang-yibao-2024',
-    furniture: ['点击蓝字', '德阳医保', '发表于四川', '原创', '来源：', '编辑：', '初审：', '阅读原文', '阅读 1024', '分享 收藏', '喜欢此内容', '德阳市医保经办服务指南', '关于开展2024年医保基金监管'],
+    furniture: [
+      '点击蓝字',
+      '德阳医保',
+      '发表于四川',
+      '原创',
+      '来源：',
+      '编辑：',
+      '初审：',
+      '阅读原文',
+      '阅读 1024',
+      '分享 收藏',
+      '喜欢此内容',
+      '德阳市医保经办服务指南',
+      '关于开展2024年医保基金监管',
+    ],
     fields: {
       docNumber: ['德医保发〔2024〕6号', '清洗后第3行'],
       'source.site': ['德阳市医疗保障局', '来源：德阳市医疗保障局'],
@@ -149,7 +197,10 @@ const CASES: Case[] = [
     slug: 'yichang-jiceng-2024',
     furniture: ['－1－', '－2－', '－3－'],
     fields: {
-      title: ['宜昌市卫生健康委员会关于印发《宜昌市基层医疗卫生机构能力提升三年行动方案（2024—2026年）》的通知', '原文第6行'],
+      title: [
+        '宜昌市卫生健康委员会关于印发《宜昌市基层医疗卫生机构能力提升三年行动方案（2024—2026年）》的通知',
+        '原文第6行',
+      ],
       region: [{ province: '湖北省', city: '宜昌市' }, '宜昌市'],
       kind: ['行动方案', '的结尾'],
     },
@@ -189,7 +240,10 @@ describe('npm run add on unseen scraped pages', () => {
       // The seed is the raw file, byte for byte.
       expect(readFileSync(join(lib, 'seeds', m.seed)).equals(readFileSync(join(FIX, c.file)))).toBe(true);
       for (const [field, [value, from]] of Object.entries(c.fields)) {
-        expect(field.split('.').reduce((o: any, k) => o?.[k], m.meta), field).toEqual(value);
+        expect(
+          field.split('.').reduce((o: any, k) => o?.[k], m.meta),
+          field,
+        ).toEqual(value);
         const line = r.out.split('\n').findIndex((l) => l.startsWith(`  ${field} = `));
         expect(line, `review lists ${field}`).toBeGreaterThan(-1);
         expect(r.out.split('\n')[line + 1], `where ${field} came from`).toContain(from);
@@ -200,18 +254,23 @@ describe('npm run add on unseen scraped pages', () => {
 
       const text = mdxText(c.slug);
       const raw = readFileSync(join(FIX, c.file), 'utf8');
-      const furniture = (l: string) => c.furniture.some((f) => l.includes(f)) || (c.metaLines ?? []).some((f) => l.trim() === f || (f.includes('\t') && l.startsWith(f)));
+      const furniture = (l: string) =>
+        c.furniture.some((f) => l.includes(f)) ||
+        (c.metaLines ?? []).some((f) => l.trim() === f || (f.includes('\t') && l.startsWith(f)));
       const corrections: { find: string; replace: string }[] = m.corrections ?? [];
       for (const line of raw.split('\n').filter((l) => l.trim() && !furniture(l))) {
-        let want = squeeze((c.expect ?? ((x: string) => x))(c.traditional ? t2s(line) : line)).replace(/,/gu, '，').replace(/:/gu, '：');
+        let want = squeeze((c.expect ?? ((x: string) => x))(c.traditional ? t2s(line) : line))
+          .replace(/,/gu, '，')
+          .replace(/:/gu, '：');
         for (const k of corrections) want = want.split(k.find).join(k.replace);
-        for (const sentence of want.split(/(?<=[。；])/u).filter(Boolean)) expect(text, `sentence of ${c.file}`).toContain(sentence);
+        for (const sentence of want.split(/(?<=[。；])/u).filter(Boolean))
+          expect(text, `sentence of ${c.file}`).toContain(sentence);
       }
       for (const f of c.furniture) expect(text).not.toContain(squeeze(c.traditional ? t2s(f) : f));
     });
   }
 
-  it('rejoins the line broken mid-sentence and keeps the joint issuers\' space', () => {
+  it("rejoins the line broken mid-sentence and keeps the joint issuers' space", () => {
     expect(add(join(FIX, 'henan-xinyang-fenji.txt')).code).toBe(0);
     const mdx = readFileSync(join(lib, 'src/content/policies/xinyang-fenjizhenliao-2023.mdx'), 'utf8');
     expect(mdx).toContain('建立健全工作机制，确保各项任务落实到位。');
@@ -225,19 +284,29 @@ describe('npm run add on unseen scraped pages', () => {
     expect(r.code).toBe(0);
     const m = manifestOf('jinzhai-yigongti-2024');
     expect(m.headLines).toBe(5);
-    expect(m.parts.map((p: { id: string; kind: string }) => `${p.id}:${p.kind}`)).toEqual(['tz:notice', 'zw:main', 'bj:colophon']);
+    expect(m.parts.map((p: { id: string; kind: string }) => `${p.id}:${p.kind}`)).toEqual([
+      'tz:notice',
+      'zw:main',
+      'bj:colophon',
+    ]);
     expect(m.parts[2].start).toMatch(/^抄送：县委各部门/u);
     expect(m.notes).toEqual([expect.objectContaining({ find: '（此件公开发布）', count: 1 })]);
     const mdx = readFileSync(join(lib, 'src/content/policies/jinzhai-yigongti-2024.mdx'), 'utf8');
     const body = mdx.split('\n---\n').slice(1).join('\n');
     // Whole paragraphs: the addressee cut mid-word (各直 ⏎ 属机构), a sentence over three printed lines.
     expect(body).toContain('>各乡镇人民政府，现代产业园区管委会，县政府各部门、各直属机构：</Para>');
-    expect(body).toContain('>为贯彻落实《安徽省人民政府办公厅关于进一步深化紧密型县域医疗卫生共同体建设的实施意见》（皖政办〔2023〕6号）精神，推动优质医疗资源扩容下沉和区域均衡布局，结合我县实际，制定本方案。</Para>');
-    expect(body).toMatch(/<ProvisionBody>县卫生健康委员会、县医疗保障局、县财政局要按照职责分工，加强协作配合，确保各项任务落实到位。<\/ProvisionBody>/u);
+    expect(body).toContain(
+      '>为贯彻落实《安徽省人民政府办公厅关于进一步深化紧密型县域医疗卫生共同体建设的实施意见》（皖政办〔2023〕6号）精神，推动优质医疗资源扩容下沉和区域均衡布局，结合我县实际，制定本方案。</Para>',
+    );
+    expect(body).toMatch(
+      /<ProvisionBody>县卫生健康委员会、县医疗保障局、县财政局要按照职责分工，加强协作配合，确保各项任务落实到位。<\/ProvisionBody>/u,
+    );
     expect(body).not.toMatch(/—\s*\d+\s*—/u);
     // The 红头 stays in the title block, not in the title; the 版记 is its own labelled part after the text.
     expect(m.meta.title).not.toContain('文件');
-    expect(body).toMatch(/<Part id="bj" kind="colophon">\s*<PartHeading id="bj"[^>]*label=\{"版记"\}[^>]*supplied[^>]*>/u);
+    expect(body).toMatch(
+      /<Part id="bj" kind="colophon">\s*<PartHeading id="bj"[^>]*label=\{"版记"\}[^>]*supplied[^>]*>/u,
+    );
     expect(body).toContain('<Para id="bj-p2" cite={"版记第2段"}>金寨县人民政府办公室 2024年3月6日印发</Para>');
     expect(body.indexOf('<Part id="bj"')).toBeGreaterThan(body.indexOf('id="fjsm-1"'));
     expect(body).toMatch(/<EditorNote n=\{1\} note=\{"[^"]*公开属性[^"]*"\}>（此件公开发布）<\/EditorNote>/u);
@@ -255,7 +324,12 @@ describe('npm run add on unseen scraped pages', () => {
     expect(r.out).toContain('繁体（自动识别');
     const m = manifestOf('jilin-yibao-2023');
     expect(m.script).toBe('traditional');
-    expect(m.corrections.map((k: { find: string; replace: string }) => `${k.find}→${k.replace}`)).toEqual(['最佳化→优化', '民众→群众', '结算档案→结算文件', '资讯→信息']);
+    expect(m.corrections.map((k: { find: string; replace: string }) => `${k.find}→${k.replace}`)).toEqual([
+      '最佳化→优化',
+      '民众→群众',
+      '结算档案→结算文件',
+      '资讯→信息',
+    ]);
     const mdx = readFileSync(join(lib, 'src/content/policies/jilin-yibao-2023.mdx'), 'utf8');
     expect(mdx).toMatch(/<Correction[^>]*original=\{?"最佳化"/u);
     // Character conversion only: 建立 and 整合 stay; mainland 健康档案 stays.
@@ -271,10 +345,15 @@ describe('npm run add on unseen scraped pages', () => {
     expect(again.err).toMatch(/already in the library as seeds\/\d{3}_[0-9a-f]{16}\.txt/u);
     // A different page under a taken slug.
     const other = join(lib, 'other.txt');
-    writeFileSync(other, readFileSync(join(FIX, 'qinghai-gonghe-yigongti.txt'), 'utf8').replace('11个乡镇卫生院', '12个乡镇卫生院'));
+    writeFileSync(
+      other,
+      readFileSync(join(FIX, 'qinghai-gonghe-yigongti.txt'), 'utf8').replace('11个乡镇卫生院', '12个乡镇卫生院'),
+    );
     const clash = add(other);
     expect(clash.code).toBe(1);
-    expect(clash.err).toMatch(/gonghe-yigongti-2024\.json: a manifest with this slug exists already; it is never overwritten silently\n  hint: Choose another slug with --slug <slug>, or pass --force/u);
+    expect(clash.err).toMatch(
+      /gonghe-yigongti-2024\.json: a manifest with this slug exists already; it is never overwritten silently\n  hint: Choose another slug with --slug <slug>, or pass --force/u,
+    );
     expect(add(other, '--slug', 'gonghe-yigongti-b').code).toBe(0);
     expect(existsSync(join(lib, 'src/content/policies/gonghe-yigongti-b.mdx'))).toBe(true);
   });
@@ -289,7 +368,9 @@ describe('npm run add on unseen scraped pages', () => {
     expect(r.err).toMatch(/meta\.region: the text names no province/u);
     expect(r.err).toMatch(/hint: Give a field the text lacks with --set/u);
     expect(readdirSync(join(lib, 'seeds'))).toEqual(seedsBefore);
-    expect(readdirSync(join(lib, 'ingest/manifests')).some((f) => f.includes('gongzuo') || f.startsWith('mmgz'))).toBe(false);
+    expect(readdirSync(join(lib, 'ingest/manifests')).some((f) => f.includes('gongzuo') || f.startsWith('mmgz'))).toBe(
+      false,
+    );
     // Supplied by the editor, marked as supplied.
     const ok = add(page, '--set', 'region.province=河南省', '--set', 'year=2024', '--slug', 'henan-mou-2024');
     expect(ok.err).toBe('');
@@ -299,11 +380,16 @@ describe('npm run add on unseen scraped pages', () => {
 
   it('a ? inside the text is mojibake: refused with the line and the fix; --keep-draft keeps the draft to repair', () => {
     const page = join(lib, 'mojibake.txt');
-    writeFileSync(page, readFileSync(join(FIX, 'jilin-sheng-drg-dip.txt'), 'utf8').replace('医保基金使用绩效', '医保基金使用?效'));
+    writeFileSync(
+      page,
+      readFileSync(join(FIX, 'jilin-sheng-drg-dip.txt'), 'utf8').replace('医保基金使用绩效', '医保基金使用?效'),
+    );
     const seedsBefore = readdirSync(join(lib, 'seeds'));
     const r = add(page);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/mojibake\.txt could not be added, nothing was written:\n  .*seeds\/\d{3}_[0-9a-f]{16}\.txt: clean text line \d+ still holds mojibake: …[^\n]*使用\?效/u);
+    expect(r.err).toMatch(
+      /mojibake\.txt could not be added, nothing was written:\n  .*seeds\/\d{3}_[0-9a-f]{16}\.txt: clean text line \d+ still holds mojibake: …[^\n]*使用\?效/u,
+    );
     expect(r.err).toMatch(/for mojibake, run again with --keep-draft/u);
     expect(readdirSync(join(lib, 'seeds'))).toEqual(seedsBefore);
 
@@ -320,6 +406,8 @@ describe('npm run add on unseen scraped pages', () => {
 
   it('refuses a missing file and a bad slug with the fix', () => {
     expect(add(join(lib, 'nope.txt')).err).toMatch(/nope\.txt: no such file\n  hint:/u);
-    expect(add(join(FIX, 'henan-xinyang-fenji.txt'), '--slug', 'Bad Slug').err).toMatch(/--slug "Bad Slug" is not a slug/u);
+    expect(add(join(FIX, 'henan-xinyang-fenji.txt'), '--slug', 'Bad Slug').err).toMatch(
+      /--slug "Bad Slug" is not a slug/u,
+    );
   });
 });

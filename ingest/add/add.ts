@@ -58,7 +58,10 @@ const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 /** Sets meta.<path> = value for --set, with numbers for year. */
 function applySet(meta: Record<string, unknown>, assignment: string): string {
   const m = /^([a-zA-Z.]+)=(.*)$/u.exec(assignment);
-  if (!m) throw new IngestError(`--set ${assignment}: write it as field=value`, { hint: 'e.g. --set region.province=青海省 or --set year=2024' });
+  if (!m)
+    throw new IngestError(`--set ${assignment}: write it as field=value`, {
+      hint: 'e.g. --set region.province=青海省 or --set year=2024',
+    });
   const [path, raw] = [m[1], m[2]];
   const keys = path.replace(/^meta\./u, '').split('.');
   let o = meta;
@@ -70,7 +73,11 @@ function applySet(meta: Record<string, unknown>, assignment: string): string {
 
 export function addDocument(opts: AddOptions): AddResult {
   const paths = ingestPaths(opts.root);
-  if (!existsSync(opts.rawFile)) throw new IngestError('no such file', { file: opts.rawFile, hint: 'Give the path of the scraped page saved as a UTF-8 .txt file.' });
+  if (!existsSync(opts.rawFile))
+    throw new IngestError('no such file', {
+      file: opts.rawFile,
+      hint: 'Give the path of the scraped page saved as a UTF-8 .txt file.',
+    });
   const bytes = readFileSync(opts.rawFile);
   const source = decodeSeed(bytes, opts.rawFile);
 
@@ -78,20 +85,38 @@ export function addDocument(opts: AddOptions): AddResult {
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const seeds = existsSync(paths.seedsDir) ? readdirSync(paths.seedsDir).filter((f) => f.endsWith('.txt')) : [];
   // Sizes first: at thousands of seeds, reading every one for each page added is the cost.
-  const same = seeds.find((f) => f.endsWith(`_${hash}.txt`) || (statSync(join(paths.seedsDir, f)).size === bytes.length && readFileSync(join(paths.seedsDir, f)).equals(bytes)));
+  const same = seeds.find(
+    (f) =>
+      f.endsWith(`_${hash}.txt`) ||
+      (statSync(join(paths.seedsDir, f)).size === bytes.length && readFileSync(join(paths.seedsDir, f)).equals(bytes)),
+  );
   if (same && !opts.force) {
-    throw new IngestError(`this page is already in the library as seeds/${same}`, { file: opts.rawFile, hint: 'Edit the manifest that names that seed, or pass --force to draft it again.' });
+    throw new IngestError(`this page is already in the library as seeds/${same}`, {
+      file: opts.rawFile,
+      hint: 'Edit the manifest that names that seed, or pass --force to draft it again.',
+    });
   }
   const seed = same ?? `${String(seeds.length).padStart(3, '0')}_${hash}.txt`;
 
   // Clean once with a provisional manifest (no parts) to read the text.
   const verdict = detectScript(source);
-  const provisional = manifestSchema.parse({ seed, slug: 'draft', meta: { title: '草稿标题', region: { province: '草稿' }, kind: '草稿', status: '正式' } });
+  const provisional = manifestSchema.parse({
+    seed,
+    slug: 'draft',
+    meta: { title: '草稿标题', region: { province: '草稿' }, kind: '草稿', status: '正式' },
+  });
   const res = clean(source, { manifest: provisional, manifestFile: '(draft manifest)' }, opts.rawFile, { draft: true });
   const normalized = normalizeNewlines.apply(source, { manifest: provisional, manifestFile: '' }).text;
-  const table = readPageMeta(normalized).map((f) => (verdict.script === 'traditional' ? { ...f, label: t2s(f.label), value: t2s(f.value) } : f));
+  const table = readPageMeta(normalized).map((f) =>
+    verdict.script === 'traditional' ? { ...f, label: t2s(f.label), value: t2s(f.value) } : f,
+  );
   const rawLines = sourceLines(source, res.text, res.stages);
-  const draft = draftManifest(res.text, table, (f) => f.valueLine, (i) => rawLines[i] ?? i);
+  const draft = draftManifest(
+    res.text,
+    table,
+    (f) => f.valueLine,
+    (i) => rawLines[i] ?? i,
+  );
 
   // The page's 来源 line (which strip-source-line takes out of the text) says where the copy came from.
   const from = sourceOf(splitLines(normalized));
@@ -104,8 +129,16 @@ export function addDocument(opts: AddOptions): AddResult {
   const supplied = (opts.set ?? []).map((s) => applySet(meta, s));
   if (supplied.length) meta.supplied = supplied;
   const title = String(meta.title ?? '');
-  const year = (meta.year as number | undefined) ?? Number(String(meta.date ?? (meta.dates as Record<string, string> | undefined)?.published ?? '').slice(0, 4) || /〔(\d{4})〕/u.exec(String(meta.docNumber ?? ''))?.[1] || NaN);
-  const slug = opts.slug ?? deriveSlug({ title, region: meta.region as { province: string }, year: Number.isFinite(year) ? year : undefined });
+  const year =
+    (meta.year as number | undefined) ??
+    Number(
+      String(meta.date ?? (meta.dates as Record<string, string> | undefined)?.published ?? '').slice(0, 4) ||
+        /〔(\d{4})〕/u.exec(String(meta.docNumber ?? ''))?.[1] ||
+        NaN,
+    );
+  const slug =
+    opts.slug ??
+    deriveSlug({ title, region: meta.region as { province: string }, year: Number.isFinite(year) ? year : undefined });
   const manifestFile = join(paths.manifestsDir, `${slug}.json`);
   if (existsSync(manifestFile) && !opts.force) {
     throw new IngestError('a manifest with this slug exists already; it is never overwritten silently', {
@@ -115,9 +148,7 @@ export function addDocument(opts: AddOptions): AddResult {
   }
 
   // Taiwan wording left after character conversion: drafted as editorial corrections.
-  const corrections = verdict.script === 'traditional'
-    ? taiwanCorrections(res.text)
-    : [];
+  const corrections = verdict.script === 'traditional' ? taiwanCorrections(res.text) : [];
   const manifest: Record<string, unknown> = {
     seed,
     slug,
@@ -131,22 +162,36 @@ export function addDocument(opts: AddOptions): AddResult {
   };
   const json = JSON.stringify(manifest, null, 2) + '\n';
   const failed = (e: IngestError, kept = false) =>
-    new IngestError(`${basename(opts.rawFile)} could not be added, ${kept ? `the draft is kept as ${relative(opts.root, manifestFile)} (seed seeds/${seed}); the library content is unchanged` : 'nothing was written'}:\n  ${e.message.replace(/\n/gu, '\n  ')}${kept ? '' : `\n  the draft manifest was:\n${json.replace(/^/gmu, '    ')}`}`, {
-      hint: kept
-        ? `Fix ${relative(opts.root, manifestFile)} as the message says (e.g. add the repair), then run npm run ingest.`
-        : 'Give a field the text lacks with --set field=value (e.g. --set region.province=青海省 --set year=2024; it is marked as supplied); for mojibake, run again with --keep-draft, add the repair to the kept manifest and run npm run ingest.',
-    });
+    new IngestError(
+      `${basename(opts.rawFile)} could not be added, ${kept ? `the draft is kept as ${relative(opts.root, manifestFile)} (seed seeds/${seed}); the library content is unchanged` : 'nothing was written'}:\n  ${e.message.replace(/\n/gu, '\n  ')}${kept ? '' : `\n  the draft manifest was:\n${json.replace(/^/gmu, '    ')}`}`,
+      {
+        hint: kept
+          ? `Fix ${relative(opts.root, manifestFile)} as the message says (e.g. add the repair), then run npm run ingest.`
+          : 'Give a field the text lacks with --set field=value (e.g. --set region.province=青海省 --set year=2024; it is marked as supplied); for mojibake, run again with --keep-draft, add the repair to the kept manifest and run npm run ingest.',
+      },
+    );
   // Fail on schema problems before anything is written.
   const lacking = [
-    !meta.title && 'meta.title: the text has no line that reads as its title (--set title=… --set titleSupplied=true --set titleNote=…)',
-    !meta.region && 'meta.region: the text names no province, city or county that the division list knows (--set region.province=… [--set region.city=…])',
+    !meta.title &&
+      'meta.title: the text has no line that reads as its title (--set title=… --set titleSupplied=true --set titleNote=…)',
+    !meta.region &&
+      'meta.region: the text names no province, city or county that the division list knows (--set region.province=… [--set region.city=…])',
     !meta.kind && 'meta.kind: the title does not end in a kind of document such as 实施方案 or 意见 (--set kind=…)',
-    !Number.isFinite(year) && 'meta.year: the text gives no date and no 文号 with a year (--set year=… --set dateNote=…)',
+    !Number.isFinite(year) &&
+      'meta.year: the text gives no date and no 文号 with a year (--set year=… --set dateNote=…)',
   ].filter(Boolean);
   if (lacking.length) {
-    throw failed(new IngestError(`the text does not give what every document needs:\n  ${lacking.join('\n  ')}`, { file: manifestFile }));
+    throw failed(
+      new IngestError(`the text does not give what every document needs:\n  ${lacking.join('\n  ')}`, {
+        file: manifestFile,
+      }),
+    );
   }
-  try { parseManifest(json, manifestFile); } catch (e) { throw e instanceof IngestError ? failed(e) : e; }
+  try {
+    parseManifest(json, manifestFile);
+  } catch (e) {
+    throw e instanceof IngestError ? failed(e) : e;
+  }
 
   const seedFile = join(paths.seedsDir, seed);
   const hadSeed = existsSync(seedFile);
@@ -159,10 +204,20 @@ export function addDocument(opts: AddOptions): AddResult {
   } catch (e) {
     if (e instanceof IngestError && opts.keepDraft) throw failed(e, true);
     if (!hadSeed) rmSync(seedFile);
-    if (oldManifest) writeFileSync(manifestFile, oldManifest); else rmSync(manifestFile);
+    if (oldManifest) writeFileSync(manifestFile, oldManifest);
+    else rmSync(manifestFile);
     throw e instanceof IngestError ? failed(e) : e;
   }
   const final = parseManifest(json, manifestFile);
   const finalRes = clean(source, { manifest: final, manifestFile }, seedFile);
-  return { slug, seed, manifestFile, manifest, draft, script: { ...verdict, detected: true }, clean: finalRes, written };
+  return {
+    slug,
+    seed,
+    manifestFile,
+    manifest,
+    draft,
+    script: { ...verdict, detected: true },
+    clean: finalRes,
+    written,
+  };
 }

@@ -29,13 +29,21 @@ describe('the vendored division table', () => {
     const { 河北省: hebei, ...rest } = table;
     const e1 = error(JSON.stringify({ ...rest, 河北: hebei }));
     expect(e1).toBeInstanceOf(IngestError);
-    expect(e1.message.split('\n')[0]).toBe('pca.json: 河北: a province-level name ends in 省, 市 or 自治区 (not “河北”)');
+    expect(e1.message.split('\n')[0]).toBe(
+      'pca.json: 河北: a province-level name ends in 省, 市 or 自治区 (not “河北”)',
+    );
     expect(e1.hint).toContain('scripts/vendor-divisions.ts');
 
-    const e2 = error(JSON.stringify({ ...table, 青海省: { ...table['青海省'], 海南藏族自治州: ['共和县', '共和县'] } }));
-    expect(e2.message.split('\n')[0]).toBe('pca.json: 青海省 › 海南藏族自治州: a county-level name appears twice under one prefecture');
+    const e2 = error(
+      JSON.stringify({ ...table, 青海省: { ...table['青海省'], 海南藏族自治州: ['共和县', '共和县'] } }),
+    );
+    expect(e2.message.split('\n')[0]).toBe(
+      'pca.json: 青海省 › 海南藏族自治州: a county-level name appears twice under one prefecture',
+    );
 
-    expect(error(JSON.stringify({ 北京市: table['北京市'] })).message).toMatch(/31 province-level units; a shorter one is a partial extract/u);
+    expect(error(JSON.stringify({ 北京市: table['北京市'] })).message).toMatch(
+      /31 province-level units; a shorter one is a partial extract/u,
+    );
     expect(error('{"北京市": ').message).toMatch(/^pca\.json: not valid JSON/u);
   });
 });

@@ -13,10 +13,16 @@ import { IngestError } from '../errors.ts';
 const han = /^\p{Script=Han}+$/u;
 
 /** A county-level unit: 东城区, 共和县, 额济纳旗 … (Han characters only). */
-const district = z.string().regex(han, { message: 'a county-level name is Han characters only (东城区, 共和县)' }).min(2).max(15);
+const district = z
+  .string()
+  .regex(han, { message: 'a county-level name is Han characters only (东城区, 共和县)' })
+  .min(2)
+  .max(15);
 
 /** The county-level units of one prefecture, each once. */
-const districts = z.array(district).min(1, { message: 'a prefecture lists at least one county-level unit' })
+const districts = z
+  .array(district)
+  .min(1, { message: 'a prefecture lists at least one county-level unit' })
   .refine((l) => new Set(l).size === l.length, { message: 'a county-level name appears twice under one prefecture' });
 
 /**
@@ -24,15 +30,23 @@ const districts = z.array(district).min(1, { message: 'a prefecture lists at lea
  * list's groupings 市辖区, 县, 省直辖县级行政区划 (which region.ts does not take for a city).
  */
 const prefectures = z.record(
-  z.string().regex(/^(\p{Script=Han}+(市|州|盟|地区)|市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u, { message: 'a prefecture-level name ends in 市, 州, 盟 or 地区 (or is the list\'s 市辖区 / 县 / …直辖县级行政区划)' }),
+  z.string().regex(/^(\p{Script=Han}+(市|州|盟|地区)|市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u, {
+    message: "a prefecture-level name ends in 市, 州, 盟 or 地区 (or is the list's 市辖区 / 县 / …直辖县级行政区划)",
+  }),
   districts,
 );
 
 /** Province-level units by name: 河北省, 北京市, 西藏自治区. */
-export const divisionsSchema = z.record(
-  z.string().regex(/^\p{Script=Han}{2,}(省|市|自治区)$/u, { message: 'a province-level name ends in 省, 市 or 自治区' }),
-  prefectures,
-).refine((t) => Object.keys(t).length >= 31, { message: 'the list has 31 province-level units; a shorter one is a partial extract' });
+export const divisionsSchema = z
+  .record(
+    z
+      .string()
+      .regex(/^\p{Script=Han}{2,}(省|市|自治区)$/u, { message: 'a province-level name ends in 省, 市 or 自治区' }),
+    prefectures,
+  )
+  .refine((t) => Object.keys(t).length >= 31, {
+    message: 'the list has 31 province-level units; a shorter one is a partial extract',
+  });
 
 export type Divisions = z.infer<typeof divisionsSchema>;
 
@@ -42,14 +56,21 @@ export function parseDivisions(json: string, file: string): Divisions {
   try {
     data = JSON.parse(json);
   } catch (e) {
-    throw new IngestError(`not valid JSON (${(e as Error).message})`, { file, hint: 'Re-extract the table with `node scripts/vendor-divisions.ts`; never edit it by hand.' });
+    throw new IngestError(`not valid JSON (${(e as Error).message})`, {
+      file,
+      hint: 'Re-extract the table with `node scripts/vendor-divisions.ts`; never edit it by hand.',
+    });
   }
   const res = divisionsSchema.safeParse(data);
   if (!res.success) {
     const i = res.error.issues[0];
     // A bad name is an issue about the key: its own message says what is wrong with it.
-    const message = i.code === 'invalid_key' ? `${i.issues[0]?.message ?? i.message} (not “${String(i.path.at(-1))}”)` : i.message;
-    throw new IngestError(`${i.path.join(' › ') || '(table)'}: ${message}`, { file, hint: 'Re-extract the table with `node scripts/vendor-divisions.ts` (see ingest/add/data/README.md); never edit it by hand.' });
+    const message =
+      i.code === 'invalid_key' ? `${i.issues[0]?.message ?? i.message} (not “${String(i.path.at(-1))}”)` : i.message;
+    throw new IngestError(`${i.path.join(' › ') || '(table)'}: ${message}`, {
+      file,
+      hint: 'Re-extract the table with `node scripts/vendor-divisions.ts` (see ingest/add/data/README.md); never edit it by hand.',
+    });
   }
   return res.data;
 }

@@ -12,7 +12,9 @@ const from = (d: ReturnType<typeof draft>, field: string) => d.found.find((f) =>
 
 describe('draftManifest', () => {
   it('reads a title split over two lines, a consultation draft and a county, and leaves the rest empty', () => {
-    const d = draft('昌平区推动公立医院\n高质量发展实施方案\n（征求意见稿）\n一、总体要求\n各部门要加强组织领导，确保落实。');
+    const d = draft(
+      '昌平区推动公立医院\n高质量发展实施方案\n（征求意见稿）\n一、总体要求\n各部门要加强组织领导，确保落实。',
+    );
     expect(d.meta.title).toBe('昌平区推动公立医院高质量发展实施方案');
     expect(from(d, 'title')).toContain('与下一行合为标题');
     expect(d.meta.status).toBe('征求意见稿');
@@ -24,20 +26,22 @@ describe('draftManifest', () => {
   });
 
   it('reads a notice with its plan title, 文号 in other brackets, signature and attachments', () => {
-    const d = draft([
-      '某某市卫生健康委员会关于印发某某市医疗联合体建设工作方案的通知',
-      '某卫发[2021]7号',
-      '各县区卫生健康局：',
-      '现将《某某市医疗联合体建设工作方案》印发给你们，请认真贯彻落实。',
-      '某某市卫生健康委员会',
-      '二〇二一年三月五日',
-      '某某市医疗联合体建设工作方案',
-      '一、工作目标',
-      '到2022年，建成城市医疗集团。',
-      '附件1',
-      '医联体建设评价指标',
-      '1.双向转诊人次。',
-    ].join('\n'));
+    const d = draft(
+      [
+        '某某市卫生健康委员会关于印发某某市医疗联合体建设工作方案的通知',
+        '某卫发[2021]7号',
+        '各县区卫生健康局：',
+        '现将《某某市医疗联合体建设工作方案》印发给你们，请认真贯彻落实。',
+        '某某市卫生健康委员会',
+        '二〇二一年三月五日',
+        '某某市医疗联合体建设工作方案',
+        '一、工作目标',
+        '到2022年，建成城市医疗集团。',
+        '附件1',
+        '医联体建设评价指标',
+        '1.双向转诊人次。',
+      ].join('\n'),
+    );
     expect(d.meta.title).toBe('某某市卫生健康委员会关于印发某某市医疗联合体建设工作方案的通知');
     expect(d.meta.docNumber).toBe('某卫发〔2021〕7号');
     expect(from(d, 'docNumber')).toContain('括号统一为〔〕');
@@ -54,8 +58,12 @@ describe('draftManifest', () => {
   });
 
   it('marks a text that ends mid-sentence as truncated, and not one that ends with its signature', () => {
-    expect(draft('某某县实施方案\n一、目标\n各乡镇要加强组织领导，强化部门协同，确保各项').truncated).toBe(TRUNCATED_NOTICE);
-    expect(draft('某某县实施方案\n一、目标\n各乡镇要加强组织领导。\n某某县人民政府\n2024年3月8日').truncated).toBeUndefined();
+    expect(draft('某某县实施方案\n一、目标\n各乡镇要加强组织领导，强化部门协同，确保各项').truncated).toBe(
+      TRUNCATED_NOTICE,
+    );
+    expect(
+      draft('某某县实施方案\n一、目标\n各乡镇要加强组织领导。\n某某县人民政府\n2024年3月8日').truncated,
+    ).toBeUndefined();
   });
 
   it('reads dates only when they exist', () => {
@@ -75,15 +83,32 @@ describe('readRegion', () => {
   });
   it('gives nothing for a name that is not unique', () => {
     expect(readRegion(['朝阳区卫生健康委员会']).district).toBeUndefined();
-    expect(readRegion(['辽宁省朝阳市朝阳县卫生健康局'])).toMatchObject({ province: '辽宁省', city: '朝阳市', district: '朝阳县' });
+    expect(readRegion(['辽宁省朝阳市朝阳县卫生健康局'])).toMatchObject({
+      province: '辽宁省',
+      city: '朝阳市',
+      district: '朝阳县',
+    });
   });
 });
 
 describe('deriveSlug', () => {
   it('is ASCII pinyin of the smallest region, a topic and the year', () => {
-    expect(deriveSlug({ title: '共和县紧密型县域医疗卫生共同体建设实施方案', region: { province: '青海省', city: '海南藏族自治州', district: '共和县' }, year: 2024 })).toBe('gonghe-yigongti-2024');
-    expect(deriveSlug({ title: '锡林郭勒盟公立医院高质量发展实施方案', region: { province: '内蒙古自治区', city: '锡林郭勒盟' } })).toBe('xilinguole-gaozhiliang');
-    expect(deriveSlug({ title: '关于做好某项工作的通知', region: { province: '西藏自治区' }, year: 2020 })).toMatch(/^xizang-[a-z]+-2020$/u);
+    expect(
+      deriveSlug({
+        title: '共和县紧密型县域医疗卫生共同体建设实施方案',
+        region: { province: '青海省', city: '海南藏族自治州', district: '共和县' },
+        year: 2024,
+      }),
+    ).toBe('gonghe-yigongti-2024');
+    expect(
+      deriveSlug({
+        title: '锡林郭勒盟公立医院高质量发展实施方案',
+        region: { province: '内蒙古自治区', city: '锡林郭勒盟' },
+      }),
+    ).toBe('xilinguole-gaozhiliang');
+    expect(deriveSlug({ title: '关于做好某项工作的通知', region: { province: '西藏自治区' }, year: 2020 })).toMatch(
+      /^xizang-[a-z]+-2020$/u,
+    );
   });
 });
 
@@ -102,7 +127,11 @@ describe('sourceOffset', () => {
 describe('sourceOf (the page’s 来源 line, for meta.source)', () => {
   const of = (text: string) => sourceOf(splitLines(text));
   it('reads the value with its line; another label on the line ends it; a value on the next line counts', () => {
-    expect(of('标题\n正文。\n来源：绵阳市医疗保障局\n编辑：张三')).toEqual({ site: '绵阳市医疗保障局', line: 2, text: '来源：绵阳市医疗保障局' });
+    expect(of('标题\n正文。\n来源：绵阳市医疗保障局\n编辑：张三')).toEqual({
+      site: '绵阳市医疗保障局',
+      line: 2,
+      text: '来源：绵阳市医疗保障局',
+    });
     expect(of('来源：德阳市人民政府  发布时间：2024-03-05')?.site).toBe('德阳市人民政府');
     expect(of('来源: 某局 作者：张三')?.site).toBe('某局');
     expect(of('正文。\n来源：\n拉萨市人民政府办公室\n')).toMatchObject({ site: '拉萨市人民政府办公室', line: 2 });
@@ -141,7 +170,7 @@ describe('draftManifest on printed documents (红头文件)', () => {
     expect(d.found.find((f) => f.field === 'parts.正文')?.value).toBe('《某某县基层卫生人才队伍建设实施方案》');
   });
 
-  it('drafts the 版记 as a part of its own after the text and the 公开 mark as an editor\'s note', () => {
+  it("drafts the 版记 as a part of its own after the text and the 公开 mark as an editor's note", () => {
     const d = draft(notice);
     expect(d.parts.map((p) => [p.id, p.kind, p.start])).toEqual([
       ['tz', 'notice', '各乡镇卫生院：'],
@@ -160,7 +189,18 @@ describe('draftManifest on printed documents (红头文件)', () => {
   });
 
   it('joins a title from 关于 over up to four lines; a 红头 or 文号 line never starts one', () => {
-    const d = draft(['某某市医疗保障局文件', '某医保发〔2024〕1号', '关于进一步做好', '基本医疗保险', '异地就医直接结算', '工作的通知', '各县区医疗保障局：', '为做好异地就医直接结算工作，现通知如下。'].join('\n'));
+    const d = draft(
+      [
+        '某某市医疗保障局文件',
+        '某医保发〔2024〕1号',
+        '关于进一步做好',
+        '基本医疗保险',
+        '异地就医直接结算',
+        '工作的通知',
+        '各县区医疗保障局：',
+        '为做好异地就医直接结算工作，现通知如下。',
+      ].join('\n'),
+    );
     expect(d.meta.title).toBe('关于进一步做好基本医疗保险异地就医直接结算工作的通知');
     expect(from(d, 'title')).toContain('与下三行合为标题');
   });

@@ -16,7 +16,10 @@ import { formatReview } from './review.ts';
 
 const USAGE = 'usage: npm run add -- <raw file> [--slug <slug>] [--force] [--set field=value …] [--keep-draft]';
 
-export interface Io { out: (s: string) => void; err: (s: string) => void }
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
 const stdio: Io = { out: (s) => console.log(s), err: (s) => console.error(s) };
 
 /** The command: arguments in, exit code out; what it prints goes to `io` (tests pass their own). */
@@ -40,17 +43,29 @@ export function main(argv: string[], io: Io = stdio): number {
     return 1;
   }
   const { values, positionals } = parsed;
-  if (values.help) { io.out(USAGE); return 0; }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
   if (positionals.length !== 1) {
     io.err(`add: give exactly one raw file (got ${positionals.length})\n${USAGE}`);
     return 1;
   }
   if (values.slug !== undefined && !SLUG.test(values.slug)) {
-    io.err(`add: --slug "${values.slug}" is not a slug\n  hint: lower-case ASCII words joined by hyphens, with at least one letter, e.g. gonghe-yigongti-2024 (digits alone would clash with list pages such as /curation/2/)`);
+    io.err(
+      `add: --slug "${values.slug}" is not a slug\n  hint: lower-case ASCII words joined by hyphens, with at least one letter, e.g. gonghe-yigongti-2024 (digits alone would clash with list pages such as /curation/2/)`,
+    );
     return 1;
   }
   try {
-    const res = addDocument({ root: values.root, rawFile: positionals[0], slug: values.slug, force: values.force, set: values.set, keepDraft: values['keep-draft'] });
+    const res = addDocument({
+      root: values.root,
+      rawFile: positionals[0],
+      slug: values.slug,
+      force: values.force,
+      set: values.set,
+      keepDraft: values['keep-draft'],
+    });
     io.out(formatReview(res, values.root));
     return 0;
   } catch (e) {

@@ -27,7 +27,12 @@ function forms(name: string): string[] {
   return out;
 }
 
-interface Unit { level: 'province' | 'city' | 'district'; name: string; province: string; city?: string }
+interface Unit {
+  level: 'province' | 'city' | 'district';
+  name: string;
+  province: string;
+  city?: string;
+}
 const UNITS: Unit[] = [];
 for (const [province, cities] of Object.entries(PCA)) {
   UNITS.push({ level: 'province', name: province, province });
@@ -73,17 +78,32 @@ export function readRegion(texts: string[]): RegionGuess {
     const g: RegionGuess = { found: [] };
     const units = names.flatMap((n) => (BY_FORM.get(n.form) ?? []).map((u) => ({ u, form: n.form })));
     const prov = units.find((x) => x.u.level === 'province');
-    if (prov) { g.province = prov.u.name; g.found.push({ level: 'province', name: prov.u.name, inText: prov.form, fromList: false }); }
+    if (prov) {
+      g.province = prov.u.name;
+      g.found.push({ level: 'province', name: prov.u.name, inText: prov.form, fromList: false });
+    }
     const inProvince = (u: Unit) => !g.province || u.province === g.province;
     const cities = units.filter((x) => x.u.level === 'city' && inProvince(x.u));
-    const city = cities.length && new Set(cities.map((c) => c.u.name + c.u.province)).size === 1 ? cities[0] : undefined;
-    if (city) { g.city = city.u.name; g.found.push({ level: 'city', name: city.u.name, inText: city.form, fromList: false }); }
-    const districts = units.filter((x) => x.u.level === 'district' && inProvince(x.u) && (!g.city || x.u.city === g.city));
-    const district = districts.length && new Set(districts.map((d) => `${d.u.province}${d.u.city}${d.u.name}`)).size === 1 ? districts[0] : undefined;
+    const city =
+      cities.length && new Set(cities.map((c) => c.u.name + c.u.province)).size === 1 ? cities[0] : undefined;
+    if (city) {
+      g.city = city.u.name;
+      g.found.push({ level: 'city', name: city.u.name, inText: city.form, fromList: false });
+    }
+    const districts = units.filter(
+      (x) => x.u.level === 'district' && inProvince(x.u) && (!g.city || x.u.city === g.city),
+    );
+    const district =
+      districts.length && new Set(districts.map((d) => `${d.u.province}${d.u.city}${d.u.name}`)).size === 1
+        ? districts[0]
+        : undefined;
     if (district) {
       g.district = district.u.name;
       g.found.push({ level: 'district', name: district.u.name, inText: district.form, fromList: false });
-      if (!g.city && district.u.city) { g.city = district.u.city; g.found.push({ level: 'city', name: district.u.city, inText: district.form, fromList: true }); }
+      if (!g.city && district.u.city) {
+        g.city = district.u.city;
+        g.found.push({ level: 'city', name: district.u.city, inText: district.form, fromList: true });
+      }
     }
     if (!g.province) {
       const p = city?.u.province ?? district?.u.province;

@@ -26,7 +26,9 @@ export function formatReview(r: AddResult, root: string): string {
   out.push(`已收录：/policies/${r.slug}/`);
   out.push(`  原始文本 seeds/${r.seed}（逐字节复制）`);
   out.push(`  清单     ${relative(root, r.manifestFile)}`);
-  out.push(`  文字     ${r.script.script === 'traditional' ? `繁体（自动识别：${r.script.changed}/${r.script.han} 个汉字可转简体），已转回简体` : '简体'}`);
+  out.push(
+    `  文字     ${r.script.script === 'traditional' ? `繁体（自动识别：${r.script.changed}/${r.script.han} 个汉字可转简体），已转回简体` : '简体'}`,
+  );
   out.push('', '从文本读出的字段（字段 ← 出处）：');
   for (const f of r.draft.found) out.push(`  ${f.field} = ${short(f.value, 70)}\n      ← ${f.from}`);
   out.push('', '文本未给出、保持为空的字段：');
@@ -44,12 +46,19 @@ export function formatReview(r: AddResult, root: string): string {
     const joins = s.rule.startsWith('rejoin-');
     const shown = s.edits.filter((e) => joins || e.from.trim() !== '' || e.to !== '').slice(0, 8);
     for (const e of shown) {
-      if (joins) out.push(`      …${s.input.slice(Math.max(0, e.at - 8), e.at).trimStart()}⏎${s.input.slice(e.at + e.from.length, e.at + e.from.length + 8).trimEnd()}…`);
-      else out.push(`      ${JSON.stringify(short(e.from.replace(/\n$/u, ''), 40))}${e.to ? ` → ${JSON.stringify(short(e.to, 40))}` : ''}`);
+      if (joins)
+        out.push(
+          `      …${s.input.slice(Math.max(0, e.at - 8), e.at).trimStart()}⏎${s.input.slice(e.at + e.from.length, e.at + e.from.length + 8).trimEnd()}…`,
+        );
+      else
+        out.push(
+          `      ${JSON.stringify(short(e.from.replace(/\n$/u, ''), 40))}${e.to ? ` → ${JSON.stringify(short(e.to, 40))}` : ''}`,
+        );
     }
     if (s.edits.length > shown.length) out.push(`      …共 ${s.edits.length} 处`);
   }
-  const corr = (r.manifest.corrections as { find: string; replace: string; count: number; reason: string }[] | undefined) ?? [];
+  const corr =
+    (r.manifest.corrections as { find: string; replace: string; count: number; reason: string }[] | undefined) ?? [];
   if (corr.length) {
     out.push('', '起草为编者校正（页面上标为校正，可看原文）：');
     for (const c of corr) out.push(`  ${c.find} → ${c.replace}（${c.count} 处）：${c.reason}`);
@@ -61,16 +70,28 @@ export function formatReview(r: AddResult, root: string): string {
   const sourceLines = r.clean.source.split('\n');
   for (const w of wrapStage ? unsureWraps(wrapStage.input) : []) {
     const at = sourceLines.findIndex((l) => l.trim() === w.text);
-    unsure.push(`${at === -1 ? '' : `原文第${at + 1}行`}写满整行，未与下一行接合（下一行另起一段或以句号结束）：${short(w.text, 30)} ⏎ ${short(w.next, 20)}`);
+    unsure.push(
+      `${at === -1 ? '' : `原文第${at + 1}行`}写满整行，未与下一行接合（下一行另起一段或以句号结束）：${short(w.text, 30)} ⏎ ${short(w.next, 20)}`,
+    );
   }
-  for (const b of unsureBreaks(r.clean.text)) unsure.push(`第${b.line + 1}行像是在句中断开，未接回：${short(b.text, 30)} ⏎ ${short(b.next, 20)}`);
-  for (const s of meaningfulSpaces(r.clean.text)) unsure.push(`第${s.line + 1}行保留了${/^\d/u.test(s.around.split(' ')[1] ?? '') ? '版记印发机关与日期' : '机关名称'}之间的空格：${s.around}`);
-  const spacesRemoved = r.clean.stages.find((s) => s.rule === 'normalize-whitespace')?.edits.filter((e) => /^[ \u3000]+$/u.test(e.from) && e.to === '').length ?? 0;
+  for (const b of unsureBreaks(r.clean.text))
+    unsure.push(`第${b.line + 1}行像是在句中断开，未接回：${short(b.text, 30)} ⏎ ${short(b.next, 20)}`);
+  for (const s of meaningfulSpaces(r.clean.text))
+    unsure.push(
+      `第${s.line + 1}行保留了${/^\d/u.test(s.around.split(' ')[1] ?? '') ? '版记印发机关与日期' : '机关名称'}之间的空格：${s.around}`,
+    );
+  const spacesRemoved =
+    r.clean.stages
+      .find((s) => s.rule === 'normalize-whitespace')
+      ?.edits.filter((e) => /^[ \u3000]+$/u.test(e.from) && e.to === '').length ?? 0;
   if (spacesRemoved) unsure.push(`删除了 ${spacesRemoved} 处中文之间或行首行尾的空白（如抓取时插入词中的空格）。`);
   out.push('', '需要核对的地方：');
   out.push(...(unsure.length ? unsure.map((u) => `  ${u}`) : ['  （无）']));
 
-  out.push('', '下一步（可选，不影响发布）：写 summary 和 shortTitle；在 src/content/topic-map.json 标专题；在 agency-names.json、glossary 中补充名称。');
+  out.push(
+    '',
+    '下一步（可选，不影响发布）：写 summary 和 shortTitle；在 src/content/topic-map.json 标专题；在 agency-names.json、glossary 中补充名称。',
+  );
   out.push('整理是帮助而非门槛：未标专题、未收录机关名称的文件照样构建发布（README“Adding a policy document”）。');
   return out.join('\n');
 }

@@ -21,7 +21,10 @@ const TOPICS: [RegExp, string][] = [
   [/家庭医生/u, 'jiatingyisheng'],
 ];
 
-const ascii = (s: string) => pinyin(s, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').replace(/[^a-z0-9]/gu, '');
+const ascii = (s: string) =>
+  pinyin(s, { toneType: 'none', type: 'array', nonZh: 'removed' })
+    .join('')
+    .replace(/[^a-z0-9]/gu, '');
 
 export function regionWord(name: string): string {
   const auto = /^(\p{Script=Han}{2,}?)(?:\p{Script=Han}{1,4}?族)*自治(区|州|县|旗)$/u.exec(name);
@@ -29,11 +32,27 @@ export function regionWord(name: string): string {
   return ascii(short);
 }
 
-export function deriveSlug(opts: { title: string; region?: { province: string; city?: string; district?: string }; year?: number }): string {
+export function deriveSlug(opts: {
+  title: string;
+  region?: { province: string; city?: string; district?: string };
+  year?: number;
+}): string {
   const place = opts.region ? regionWord(opts.region.district ?? opts.region.city ?? opts.region.province) : '';
   const names = [opts.region?.province, opts.region?.city, opts.region?.district].filter((n): n is string => !!n);
-  const core = names.reduce((t, n) => t.split(n).join(''), opts.title.replace(/^.*关于(?:印发|转发)?《?/u, '').replace(/》?的通知$/u, ''));
-  const topic = TOPICS.find(([re]) => re.test(core))?.[1]
-    ?? pinyin(core.replace(/[^\p{Script=Han}]/gu, '').slice(0, 12), { pattern: 'first', toneType: 'none', type: 'array' }).join('').slice(0, 8);
-  return [place, topic, opts.year ? String(opts.year) : ''].filter(Boolean).join('-').replace(/-+/gu, '-').replace(/^-|-$/gu, '') || 'wenjian';
+  const core = names.reduce(
+    (t, n) => t.split(n).join(''),
+    opts.title.replace(/^.*关于(?:印发|转发)?《?/u, '').replace(/》?的通知$/u, ''),
+  );
+  const topic =
+    TOPICS.find(([re]) => re.test(core))?.[1] ??
+    pinyin(core.replace(/[^\p{Script=Han}]/gu, '').slice(0, 12), { pattern: 'first', toneType: 'none', type: 'array' })
+      .join('')
+      .slice(0, 8);
+  return (
+    [place, topic, opts.year ? String(opts.year) : '']
+      .filter(Boolean)
+      .join('-')
+      .replace(/-+/gu, '-')
+      .replace(/^-|-$/gu, '') || 'wenjian'
+  );
 }

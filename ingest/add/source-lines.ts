@@ -15,7 +15,10 @@ export function sourceOffset(stages: readonly StageRecord[], offset: number): nu
     for (const e of edits) {
       const outStart = e.at + delta;
       if (o < outStart) break;
-      if (o < outStart + e.to.length) { input = e.at; break; }
+      if (o < outStart + e.to.length) {
+        input = e.at;
+        break;
+      }
       delta += e.to.length - e.from.length;
     }
     o = input ?? o - delta;

@@ -38,16 +38,24 @@ describe('the MDX writer and the element contract', () => {
   });
 
   test('attributes come out in the contract order, quoted when plain, as JSON otherwise, flags bare, absent ones left out', () => {
-    expect(mdxElement('Para', { aliases: ['s4-p2'], cite: '第1段', id: 'p1', list: true }, '文字')).toBe('<Para id="p1" cite={"第1段"} list aliases={["s4-p2"]}>文字</Para>');
+    expect(mdxElement('Para', { aliases: ['s4-p2'], cite: '第1段', id: 'p1', list: true }, '文字')).toBe(
+      '<Para id="p1" cite={"第1段"} list aliases={["s4-p2"]}>文字</Para>',
+    );
     expect(mdxOpen('Provision', { id: 's1', depth: 1 })).toBe('<Provision id="s1" depth={1}>');
-    expect(mdxElement('Repair', { n: 2, original: '"}<x>\u2028', reason: 'r', uncertain: undefined }, 'y')).toBe('<Repair n={2} original={"\\"}<x>\\u2028"} reason="r">y</Repair>');
+    expect(mdxElement('Repair', { n: 2, original: '"}<x>\u2028', reason: 'r', uncertain: undefined }, 'y')).toBe(
+      '<Repair n={2} original={"\\"}<x>\\u2028"} reason="r">y</Repair>',
+    );
   });
 
   test('an attribute the contract does not have, a missing one or a wrong value is a writer bug that stops ingest, naming the element', () => {
     // @ts-expect-error -- `level` is not an attribute of <Provision> (nothing reads it)
-    expect(() => mdxOpen('Provision', { id: 's1', depth: 1, level: 2 })).toThrow(/render-mdx: <Provision> has an unknown attribute "level"[\s\S]*hint: <Provision> takes id, depth/);
+    expect(() => mdxOpen('Provision', { id: 's1', depth: 1, level: 2 })).toThrow(
+      /render-mdx: <Provision> has an unknown attribute "level"[\s\S]*hint: <Provision> takes id, depth/,
+    );
     // @ts-expect-error -- `cite` is required
     expect(() => mdxElement('Para', { id: 'p1' }, 'x')).toThrow(/<Para> is missing the attribute "cite"/);
-    expect(() => mdxElement('Para', { id: 'P 1', cite: '' }, 'x')).toThrow(/<Para> attribute "id": an anchor is lower-case ASCII/);
+    expect(() => mdxElement('Para', { id: 'P 1', cite: '' }, 'x')).toThrow(
+      /<Para> attribute "id": an anchor is lower-case ASCII/,
+    );
   });
 });

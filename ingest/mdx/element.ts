@@ -7,7 +7,13 @@
  * literals in braces, a flag as a bare name.
  */
 import type { z } from 'zod';
-import { attributeNames, checkElement, ElementContractError, type ElementName, type ELEMENTS } from '../../src/render/policy/contract.ts';
+import {
+  attributeNames,
+  checkElement,
+  ElementContractError,
+  type ElementName,
+  type ELEMENTS,
+} from '../../src/render/policy/contract.ts';
 import { jsxString } from './escape.ts';
 
 type Input<N extends ElementName> = z.input<(typeof ELEMENTS)[N]>;
@@ -19,7 +25,9 @@ function value(v: unknown): string {
   if (typeof v === 'number') return `{${v}}`;
   if (typeof v === 'string') return PLAIN.test(v) ? `"${v}"` : jsxString(v);
   // A list of strings: JSON, with the two line separators JavaScript does not allow in strings escaped.
-  return `{${JSON.stringify(v).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}}`;
+  return `{${JSON.stringify(v)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}}`;
 }
 
 function attributes<N extends ElementName>(name: N, input: Input<N>): string {
@@ -28,7 +36,8 @@ function attributes<N extends ElementName>(name: N, input: Input<N>): string {
     checked = checkElement(name, input as Record<string, unknown>) as Record<string, unknown>;
   } catch (e) {
     // A bug in the writer, not in a document: say what it was writing.
-    if (e instanceof ElementContractError) throw new Error(`render-mdx: ${e.message} (writing ${JSON.stringify(input)})\n  hint: ${e.hint}`, { cause: e });
+    if (e instanceof ElementContractError)
+      throw new Error(`render-mdx: ${e.message} (writing ${JSON.stringify(input)})\n  hint: ${e.hint}`, { cause: e });
     throw e;
   }
   return attributeNames(name)

@@ -12,7 +12,10 @@ export function escapeMdxText(text: string): string {
   if (/[\n\r]/u.test(text)) throw new Error('escapeMdxText: text must be a single line');
   let out = text.replace(INLINE, (c) => `\\${c}`);
   // ESM at the start of a line would be read as code; a character reference keeps it text.
-  out = out.replace(/^(\s*)(import|export)\b/u, (_m, ws: string, kw: string) => `${ws}&#${kw.charCodeAt(0)};${kw.slice(1)}`);
+  out = out.replace(
+    /^(\s*)(import|export)\b/u,
+    (_m, ws: string, kw: string) => `${ws}&#${kw.charCodeAt(0)};${kw.slice(1)}`,
+  );
   // List, heading and thematic-break markers, and "1." / "1)" list starts.
   out = out.replace(/^(\s*)([-+=])/u, '$1\\$2').replace(/^(\s*\d+)([.)])/u, '$1\\$2');
   return out;
@@ -20,5 +23,7 @@ export function escapeMdxText(text: string): string {
 
 /** A JS string literal for a JSX attribute: JSON is valid JS and cannot break out of its quotes. */
 export function jsxString(value: string): string {
-  return `{${JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}}`;
+  return `{${JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}}`;
 }

@@ -38,7 +38,10 @@ export function renderMdx(input: RenderInput): string {
 
   const out: string[] = [];
   out.push('---', JSON.stringify(input.frontmatter, null, 2), '---', '');
-  out.push(`{/* 本文件由 npm run ingest 从 seeds/${input.seed} 生成，请勿手改。要修改，请改 ingest/manifests/${input.slug}.json 或清洗规则，再运行 npm run ingest。 */}`, '');
+  out.push(
+    `{/* 本文件由 npm run ingest 从 seeds/${input.seed} 生成，请勿手改。要修改，请改 ingest/manifests/${input.slug}.json 或清洗规则，再运行 npm run ingest。 */}`,
+    '',
+  );
 
   if (tree.head.length) {
     out.push(mdxOpen('TitleBlock', {}));
@@ -54,15 +57,31 @@ export function renderMdx(input: RenderInput): string {
   const node = (n: Node, nest = 1): void => {
     if (n.type === 'para') {
       const cite = input.cites.get(n.id) ?? '';
-      if (n.image) out.push(mdxElement('MissingImage', { id: n.id, cite, aliases: aliasesOf(n.aliases) }, inline(n.span)), '');
-      else out.push(mdxElement('Para', { id: n.id, cite, list: n.listItem ? true : undefined, aliases: aliasesOf(n.aliases) }, inline(n.span)), '');
+      if (n.image)
+        out.push(mdxElement('MissingImage', { id: n.id, cite, aliases: aliasesOf(n.aliases) }, inline(n.span)), '');
+      else
+        out.push(
+          mdxElement(
+            'Para',
+            { id: n.id, cite, list: n.listItem ? true : undefined, aliases: aliasesOf(n.aliases) },
+            inline(n.span),
+          ),
+          '',
+        );
       return;
     }
     const level = Math.min(6, base + nest);
     out.push(mdxOpen('Provision', { id: n.id, depth: n.depth }));
     const a = n.agencies;
     const agencies = a ? { lead: a.lead, partners: a.partners, basis: a.basis || undefined } : {};
-    out.push(mdxElement('ProvisionHeading', { level, id: n.id, cite: input.cites.get(n.id) ?? '', ...agencies, aliases: aliasesOf(n.aliases) }, inline(n.heading)), '');
+    out.push(
+      mdxElement(
+        'ProvisionHeading',
+        { level, id: n.id, cite: input.cites.get(n.id) ?? '', ...agencies, aliases: aliasesOf(n.aliases) },
+        inline(n.heading),
+      ),
+      '',
+    );
     if (n.body.end > n.body.start) out.push(mdxElement('ProvisionBody', {}, inline(n.body)), '');
     n.children.forEach((c) => node(c, nest + 1));
     out.push(mdxClose('Provision'), '');
@@ -75,7 +94,14 @@ export function renderMdx(input: RenderInput): string {
       const label = p.labelLine ? mdxElement('PartLabel', {}, inline(p.labelLine)) : '';
       const titles = label + p.titles.map((t) => mdxElement('PartTitle', {}, inline(t))).join('');
       const supplied = titles ? {} : { supplied: true as const, note: p.titleNote || undefined };
-      out.push(mdxElement('PartHeading', { id: p.id, level: 2, label: p.label, ...supplied, aliases: aliasesOf(p.aliases) }, titles), '');
+      out.push(
+        mdxElement(
+          'PartHeading',
+          { id: p.id, level: 2, label: p.label, ...supplied, aliases: aliasesOf(p.aliases) },
+          titles,
+        ),
+        '',
+      );
     }
     p.children.forEach((c) => node(c));
     if (p.declared) out.push(mdxClose('Part'), '');
@@ -84,7 +110,10 @@ export function renderMdx(input: RenderInput): string {
   if (input.truncated) out.push(mdxElement('Truncated', {}, escapeMdxText(input.truncated)), '');
 
   const missed = marks.filter((m) => !used.has(m));
-  if (missed.length) throw new Error(`render-mdx: ${missed[0].kind} ${missed[0].n} falls across a structural boundary (heading and body, or two lines)`);
+  if (missed.length)
+    throw new Error(
+      `render-mdx: ${missed[0].kind} ${missed[0].n} falls across a structural boundary (heading and body, or two lines)`,
+    );
   return out.join('\n');
 }
 
@@ -95,7 +124,11 @@ function markElement(m: TextMark, inner: string): string {
       // The corrected text is the element's content; the original is what the page shows on hover.
       return mdxElement('Correction', { n: m.n, original: m.context.find, reason: m.reason }, inner);
     case 'repair':
-      return mdxElement('Repair', { n: m.n, original: m.original, reason: m.reason, uncertain: m.uncertain ? true : undefined }, inner);
+      return mdxElement(
+        'Repair',
+        { n: m.n, original: m.original, reason: m.reason, uncertain: m.uncertain ? true : undefined },
+        inner,
+      );
     case 'note':
       return mdxElement('EditorNote', { n: m.n, note: m.note }, inner);
   }

@@ -13,7 +13,11 @@ const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 const MIN_CHANGED = 12;
 const MIN_SHARE = 0.04;
 
-export interface ScriptVerdict { script: 'simplified' | 'traditional'; changed: number; han: number }
+export interface ScriptVerdict {
+  script: 'simplified' | 'traditional';
+  changed: number;
+  han: number;
+}
 
 export function detectScript(text: string): ScriptVerdict {
   const han = [...text].filter((c) => /\p{Script=Han}/u.test(c));

@@ -19,10 +19,13 @@ export const editorialCorrections: Rule = {
     manifest.corrections.forEach((c, ref) => {
       const hits = occurrences(text, c.find);
       if (hits.length !== c.count) {
-        throw new IngestError(`correction ${JSON.stringify(c.find)} matches ${hits.length} time(s) in the cleaned text, expected ${c.count}`, {
-          file: manifestFile,
-          hint: 'Write `find` as it reads after cleaning (Simplified, full-width punctuation, no spaces), with enough context to be unique.',
-        });
+        throw new IngestError(
+          `correction ${JSON.stringify(c.find)} matches ${hits.length} time(s) in the cleaned text, expected ${c.count}`,
+          {
+            file: manifestFile,
+            hint: 'Write `find` as it reads after cleaning (Simplified, full-width punctuation, no spaces), with enough context to be unique.',
+          },
+        );
       }
       // Record only the characters that differ, so the page marks just them.
       const [p, from, to] = minimalChange(c.find, c.replace);

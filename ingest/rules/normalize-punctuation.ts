@@ -18,17 +18,27 @@ export const normalizePunctuation: Rule = {
     const chars = [...text];
     const offsets: number[] = [];
     let o = 0;
-    for (const c of chars) { offsets.push(o); o += c.length; }
-    const push = (i: number) => edits.push({ rule: 'normalize-punctuation', at: offsets[i], from: chars[i], to: FULL[chars[i]] });
+    for (const c of chars) {
+      offsets.push(o);
+      o += c.length;
+    }
+    const push = (i: number) =>
+      edits.push({ rule: 'normalize-punctuation', at: offsets[i], from: chars[i], to: FULL[chars[i]] });
     const open: number[] = [];
     chars.forEach((c, i) => {
       if (c === '\n') open.length = 0;
       if (c === '(') open.push(i);
       else if (c === ')') {
         const j = open.pop();
-        if (j === undefined) { if (isCjk(chars[i - 1]) || isCjk(chars[i + 1])) push(i); return; }
+        if (j === undefined) {
+          if (isCjk(chars[i - 1]) || isCjk(chars[i + 1])) push(i);
+          return;
+        }
         const inner = chars.slice(j + 1, i).join('');
-        if (/[\p{Script=Han}\uff08\uff09]/u.test(inner) || isCjk(chars[j - 1]) || isCjk(chars[i + 1])) { push(j); push(i); }
+        if (/[\p{Script=Han}\uff08\uff09]/u.test(inner) || isCjk(chars[j - 1]) || isCjk(chars[i + 1])) {
+          push(j);
+          push(i);
+        }
       } else if (c === ',' || c === ';') {
         if (isCjk(chars[i - 1]) || isCjk(chars[i + 1])) push(i);
       } else if (c === ':') {

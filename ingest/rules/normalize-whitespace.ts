@@ -14,12 +14,14 @@ const WS = /[ \t\u00a0\u3000\u2002\u2003\u200b\u200c\ufeff]|\u200d/u;
  * the line's end). A space inside a word (卫生 共同体, 党 的) has neither.
  */
 const BODY_END = /(人民政府|政府|办公厅|办公室|委员会|卫健委|医保局|总局|局|厅|委|部|署|院|中心|中央|党委|党组|办)$/u;
-const BODY_START = /^(国务院|中共|中央|全国人大|全国政协|[\p{Script=Han}]{2,24}?(人民政府|政府|办公厅|办公室|委员会|卫健委|医保局|总局|局|厅|委|部|署|院|中心|党委|党组)(?=关于|联合|$|[^\p{Script=Han}]))/u;
+const BODY_START =
+  /^(国务院|中共|中央|全国人大|全国政协|[\p{Script=Han}]{2,24}?(人民政府|政府|办公厅|办公室|委员会|卫健委|医保局|总局|局|厅|委|部|署|院|中心|党委|党组)(?=关于|联合|$|[^\p{Script=Han}]))/u;
 /** The 版记's printing line sets the office apart from the date it printed on: 某某办公室　　2024年3月6日印发. */
 const PRINTED_ON = /^(\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日印发$/u;
 const hanRun = (chars: string[], from: number, step: 1 | -1): string => {
   let s = '';
-  for (let k = from; k >= 0 && k < chars.length && /\p{Script=Han}/u.test(chars[k]); k += step) s = step === 1 ? s + chars[k] : chars[k] + s;
+  for (let k = from; k >= 0 && k < chars.length && /\p{Script=Han}/u.test(chars[k]); k += step)
+    s = step === 1 ? s + chars[k] : chars[k] + s;
   return s;
 };
 
@@ -41,7 +43,11 @@ export function meaningfulSpaces(text: string): { line: number; around: string }
       let j = i;
       while (j < chars.length && WS.test(chars[j])) j++;
       // The printing line of a 版记 has a date, not a name, after the gap.
-      if (isMeaningfulSpace(chars, i, j)) out.push({ line, around: `${hanRun(chars, i - 1, -1)} ${hanRun(chars, j, 1) || chars.slice(j, j + 14).join('')}` });
+      if (isMeaningfulSpace(chars, i, j))
+        out.push({
+          line,
+          around: `${hanRun(chars, i - 1, -1)} ${hanRun(chars, j, 1) || chars.slice(j, j + 14).join('')}`,
+        });
     }
   });
   return out;
@@ -79,16 +85,25 @@ export const normalizeWhitespace: Rule = {
       const lastIdx = chars.length - 1 - [...chars].reverse().findIndex((c) => !WS.test(c));
       let i = 0;
       while (i < chars.length) {
-        if (!WS.test(chars[i])) { offset += chars[i].length; i++; continue; }
+        if (!WS.test(chars[i])) {
+          offset += chars[i].length;
+          i++;
+          continue;
+        }
         let j = i;
         let run = '';
-        while (j < chars.length && WS.test(chars[j])) { run += chars[j]; j++; }
+        while (j < chars.length && WS.test(chars[j])) {
+          run += chars[j];
+          j++;
+        }
         const edge = i < first || i > lastIdx;
         const nextToCjk = isCjk(chars[i - 1]) || isCjk(chars[j]);
         // The separator outline-number-space wrote after 第X章/节/条 (第一章　总则) stays.
-        if (!edge && isOutlineSeparator(chars, i, j)) { /* kept */ }
-        else if (!edge && isMeaningfulSpace(chars, i, j)) { if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' }); }
-        else if (edge || nextToCjk) edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: '' });
+        if (!edge && isOutlineSeparator(chars, i, j)) {
+          /* kept */
+        } else if (!edge && isMeaningfulSpace(chars, i, j)) {
+          if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' });
+        } else if (edge || nextToCjk) edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: '' });
         else if (run !== ' ') edits.push({ rule: 'normalize-whitespace', at: offset, from: run, to: ' ' });
         offset += run.length;
         i = j;

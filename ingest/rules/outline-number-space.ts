@@ -16,7 +16,10 @@ export const SEPARATOR = '\u3000';
 /** Whether chars[i..j) of a line is the separator after its leading 第X章/节/条, as this rule writes it. */
 export function isOutlineSeparator(chars: string[], i: number, j: number): boolean {
   if (chars.slice(i, j).join('') !== SEPARATOR) return false;
-  const before = chars.slice(0, i).join('').replace(/^[ \t\u00a0\u3000]+/u, '');
+  const before = chars
+    .slice(0, i)
+    .join('')
+    .replace(/^[ \t\u00a0\u3000]+/u, '');
   return /^第[一二三四五六七八九十百零〇两]+[章节条]$/u.test(before) && j < chars.length;
 }
 

@@ -16,8 +16,15 @@ import { pageFooterLines, stripPageFooters } from './strip-page-footers.ts';
 import { splitLines } from '../ledger.ts';
 
 const FIX = join(import.meta.dirname, '../add/__fixtures__');
-const SAMPLES = readdirSync(FIX).filter((f) => f.endsWith('-pdf.txt')).sort();
-const ctx = { manifest: manifestSchema.parse(minimalManifest('规则测试用文件', '仅供清洗规则测试使用的最小清单，不对应任何真实文件。')), manifestFile: 'fixture.json' };
+const SAMPLES = readdirSync(FIX)
+  .filter((f) => f.endsWith('-pdf.txt'))
+  .sort();
+const ctx = {
+  manifest: manifestSchema.parse(
+    minimalManifest('规则测试用文件', '仅供清洗规则测试使用的最小清单，不对应任何真实文件。'),
+  ),
+  manifestFile: 'fixture.json',
+};
 const stagesOf = (file: string) => clean(readFileSync(join(FIX, file), 'utf8'), ctx, file, { draft: true }).stages;
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
@@ -32,7 +39,8 @@ describe('PDF-copied texts', () => {
 
       it('loses every page-number line and nothing else', () => {
         expect(footers.edits.length).toBeGreaterThanOrEqual(2);
-        for (const e of footers.edits) expect(e.from.trim()).toMatch(/^([-—－·]{1,2}\s*\d+\s*[-—－·]{1,2}|第\s*\d+\s*页\s*共\s*\d+\s*页|\d{1,3})$/u);
+        for (const e of footers.edits)
+          expect(e.from.trim()).toMatch(/^([-—－·]{1,2}\s*\d+\s*[-—－·]{1,2}|第\s*\d+\s*页\s*共\s*\d+\s*页|\d{1,3})$/u);
         const clean = stages.at(-1)!.output;
         expect(clean).not.toMatch(/^([-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页\s*共\s*\d+\s*页|\d{1,3})$/mu);
       });
@@ -50,9 +58,14 @@ describe('PDF-copied texts', () => {
       it('never joins a line onto an outline item, a date line or the 版记', () => {
         for (const e of wraps.edits) {
           const next = wraps.input.slice(e.at + e.from.length).split('\n')[0];
-          expect(next).not.toMatch(/^(第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,3}[.．、]|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$)/u);
+          expect(next).not.toMatch(
+            /^(第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,3}[.．、]|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$)/u,
+          );
         }
-        const cc = stages.at(-1)!.output.split('\n').filter((l) => l.includes('抄送'));
+        const cc = stages
+          .at(-1)!
+          .output.split('\n')
+          .filter((l) => l.includes('抄送'));
         expect(cc).toHaveLength(1);
         expect(cc[0]).toMatch(/^抄送：/u);
       });
@@ -62,7 +75,9 @@ describe('PDF-copied texts', () => {
   it('an indented text keeps each indented line a paragraph of its own, a page break inside a sentence closes up', () => {
     const stages = stagesOf('hubei-yichang-pdf.txt');
     const text = stages.at(-1)!.output.split('\n');
-    expect(text).toContain('（二）提升基层诊疗服务能力。支持乡镇卫生院开展常见病、多发病诊疗和一般手术，推动二级以上医院专家下沉基层坐诊带教。');
+    expect(text).toContain(
+      '（二）提升基层诊疗服务能力。支持乡镇卫生院开展常见病、多发病诊疗和一般手术，推动二级以上医院专家下沉基层坐诊带教。',
+    );
     expect(text).toContain('各县市区卫生健康局，宜昌高新区社会事务局，委直各单位，市直各医疗卫生机构：');
     // Digits cut by the line end: （20 ⏎ 24—2026年）.
     expect(text.join('\n')).toContain('三年行动方案（2024—2026年）》印发给你们');
@@ -104,21 +119,32 @@ describe('PDF-copied texts', () => {
     const text = [...page(1), '1', ...page(2), '2', '序号', '1', '梅山镇', '2', '江店镇', '7', ...page(3)].join('\n');
     const dropped = [...pageFooterLines(splitLines(text))].map((i) => text.split('\n')[i]);
     expect(dropped).toEqual(['1', '2']);
-    expect(stripPageFooters.apply(text, ctx).text.split('\n').filter((l) => /^\d+$/u.test(l))).toEqual(['1', '2', '7']);
+    expect(
+      stripPageFooters
+        .apply(text, ctx)
+        .text.split('\n')
+        .filter((l) => /^\d+$/u.test(l)),
+    ).toEqual(['1', '2', '7']);
   });
 });
 
 describe('layoutOf', () => {
   it('takes short lines of one width among long paragraphs for no page: a web page with a list', () => {
     const list = Array.from({ length: 12 }, (_, i) => `成员：某某单位第${i + 1}位负责同志，分管医疗保障工作`);
-    const paras = Array.from({ length: 2 }, () => '各地要健全日常巡查、专项检查、飞行检查、重点检查、专家审查等相结合的多形式检查制度，实现定点医药机构现场检查全覆盖。');
+    const paras = Array.from(
+      { length: 2 },
+      () =>
+        '各地要健全日常巡查、专项检查、飞行检查、重点检查、专家审查等相结合的多形式检查制度，实现定点医药机构现场检查全覆盖。',
+    );
     expect(layoutOf([...paras, ...list])).toBeUndefined();
   });
 });
 
 describe('rejoin-wrapped-lines on a list', () => {
   it('joins no labelled line of a list onto the one before', () => {
-    const list = Array.from({ length: 12 }, (_, i) => `成员：某某单位第${i + 1}位负责同志，分管医疗保障工作`).join('\n');
+    const list = Array.from({ length: 12 }, (_, i) => `成员：某某单位第${i + 1}位负责同志，分管医疗保障工作`).join(
+      '\n',
+    );
     expect(rejoinWrappedLines.apply(list, ctx).edits).toEqual([]);
   });
 });

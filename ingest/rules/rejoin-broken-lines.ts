@@ -15,20 +15,27 @@
 import { type Edit, result, splitLines } from '../ledger.ts';
 import type { Rule } from './types.ts';
 
-const NUMBERED = /^(第[一二三四五六七八九十百零〇两]+[章节条部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、]|（\d{1,3}）|附件|附表)/u;
-const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九十]{4})年[\d〇零一二三四五六七八九十]{1,2}月([\d〇零一二三四五六七八九十]{1,3}日)?$/u;
+const NUMBERED =
+  /^(第[一二三四五六七八九十百零〇两]+[章节条部分]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、]|（\d{1,3}）|附件|附表)/u;
+const DATE_LINE =
+  /^(\d{4}|[〇零一二三四五六七八九十]{4})年[\d〇零一二三四五六七八九十]{1,2}月([\d〇零一二三四五六七八九十]{1,3}日)?$/u;
 /** The first line stops where no sentence stops. */
 const CUT_END = /[\p{Script=Han}，、]$/u;
 const RUNNING = /[，、]/u;
 const SENTENCE_END = /[。；！？]["”’」）)]?$/u;
 const MIN_CUT = 16;
 
-export interface Break { line: number; text: string; next: string }
+export interface Break {
+  line: number;
+  text: string;
+  next: string;
+}
 
 function decide(a: string, b: string | undefined): 'join' | 'unsure' | 'keep' {
   if (b === undefined || !CUT_END.test(a) || [...a].length < MIN_CUT) return 'keep';
   const looksCut = RUNNING.test(a) && !NUMBERED.test(a);
-  const continues = /^[\p{Script=Han}“《（、，]/u.test(b) && !NUMBERED.test(b) && !DATE_LINE.test(b) && SENTENCE_END.test(b);
+  const continues =
+    /^[\p{Script=Han}“《（、，]/u.test(b) && !NUMBERED.test(b) && !DATE_LINE.test(b) && SENTENCE_END.test(b);
   if (looksCut && continues) return 'join';
   if (a.endsWith('，') || a.endsWith('、') || (RUNNING.test(a) && continues)) return 'unsure';
   return 'keep';
@@ -37,7 +44,9 @@ function decide(a: string, b: string | undefined): 'join' | 'unsure' | 'keep' {
 /** Lines that end as if cut off but were not joined: the review shows them. */
 export function unsureBreaks(text: string): Break[] {
   const lines = text.split('\n');
-  return lines.flatMap((a, i) => (decide(a, lines[i + 1]) === 'unsure' ? [{ line: i, text: a, next: lines[i + 1] }] : []));
+  return lines.flatMap((a, i) =>
+    decide(a, lines[i + 1]) === 'unsure' ? [{ line: i, text: a, next: lines[i + 1] }] : [],
+  );
 }
 
 export const rejoinBrokenLines: Rule = {

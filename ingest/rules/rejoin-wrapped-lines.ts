@@ -30,9 +30,11 @@ const INDENT = /^[ \t\u00a0\u3000]+/u;
  * numbers, 附件, the 版记, and a labelled line of a list (组长：…, 成员：…; a
  * cut word before a colon, 属机构：, has nothing after it).
  */
-const STARTS_UNIT = /^(第[一二三四五六七八九十百零〇两]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、](?!\d)|（\d{1,3}）|附件|附表|(抄送|主送|报送|分送|印送)[：:]|[（(]此件|[（(]联系人|[\p{Script=Han}\u3000 ]{1,6}[：:].)/u;
+const STARTS_UNIT =
+  /^(第[一二三四五六七八九十百零〇两]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,3}[.．、](?!\d)|（\d{1,3}）|附件|附表|(抄送|主送|报送|分送|印送)[：:]|[（(]此件|[（(]联系人|[\p{Script=Han}\u3000 ]{1,6}[：:].)/u;
 /** A signature's date on its own line (a date that opens a sentence carries it on). */
-const DATE_LINE = /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$/u;
+const DATE_LINE =
+  /^(\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$/u;
 const SENTENCE_END = /[。！？；：]["”’」）)]?$/u;
 /** Lines narrower than this say nothing of the page's width (headings, signatures). */
 const MIN_MEASURED = 10;
@@ -63,7 +65,10 @@ export interface Layout {
  * any is wider (a list of short lines among long paragraphs is no page).
  */
 export function layoutOf(lines: readonly string[]): Layout | undefined {
-  const widths = lines.map((l) => printedWidth(l.trimEnd())).filter((w) => w >= MIN_MEASURED).sort((a, b) => a - b);
+  const widths = lines
+    .map((l) => printedWidth(l.trimEnd()))
+    .filter((w) => w >= MIN_MEASURED)
+    .sort((a, b) => a - b);
   if (widths.length < 6) return undefined;
   const width = widths[Math.floor(widths.length * 0.8)];
   if (width < MIN_WIDTH || width > MAX_WIDTH) return undefined;
@@ -82,7 +87,8 @@ function decide(a: Line, b: Line, blanks: number, layout: Layout): Decision {
   const bt = b.text.trim();
   if (printedWidth(at) < layout.width - SLACK || bt === '') return 'keep';
   const ends = SENTENCE_END.test(at);
-  if (STARTS_UNIT.test(bt) || DATE_LINE.test(bt) || (layout.indented && INDENT.test(b.text))) return ends ? 'keep' : 'unsure';
+  if (STARTS_UNIT.test(bt) || DATE_LINE.test(bt) || (layout.indented && INDENT.test(b.text)))
+    return ends ? 'keep' : 'unsure';
   if (blanks > 0) return ends ? 'keep' : blanks <= 4 ? 'join' : 'unsure';
   if (!ends) return 'join';
   // After a full stop only an indent shows that a paragraph goes on; the next line must read as running text.
@@ -105,13 +111,19 @@ function pairs(text: string): { a: Line; b: Line; blanks: number }[] {
   return out;
 }
 
-export interface Wrap { line: number; text: string; next: string }
+export interface Wrap {
+  line: number;
+  text: string;
+  next: string;
+}
 
 /** Page-wide lines that end as if cut off but were not joined: the review lists them. */
 export function unsureWraps(text: string): Wrap[] {
   const layout = layoutOf(text.split('\n'));
   if (!layout) return [];
-  return pairs(text).filter((p) => decide(p.a, p.b, p.blanks, layout) === 'unsure').map((p) => ({ line: p.a.index, text: p.a.text.trim(), next: p.b.text.trim() }));
+  return pairs(text)
+    .filter((p) => decide(p.a, p.b, p.blanks, layout) === 'unsure')
+    .map((p) => ({ line: p.a.index, text: p.a.text.trim(), next: p.b.text.trim() }));
 }
 
 export const rejoinWrappedLines: Rule = {

@@ -25,17 +25,25 @@ export const repairMojibake: Rule = {
       if (hits.length !== r.count) {
         throw new IngestError(
           `repair ${JSON.stringify(r.find)} matches ${hits.length} time(s) in the seed, expected ${r.count}`,
-          { file: manifestFile, hint: 'Copy `find` byte for byte from the seed, or set `count` to the number of places it should repair.' },
+          {
+            file: manifestFile,
+            hint: 'Copy `find` byte for byte from the seed, or set `count` to the number of places it should repair.',
+          },
         );
       }
-      const check = r.check === 'gbk' ? verifyRepair(r.find, r.replace, manifest.script ?? detectScript(text).script) : undefined;
+      const check =
+        r.check === 'gbk' ? verifyRepair(r.find, r.replace, manifest.script ?? detectScript(text).script) : undefined;
       if (check?.status === 'mismatch') {
-        throw new IngestError(`repair ${JSON.stringify(r.find)} → ${JSON.stringify(r.replace)} is not what the damaged bytes say: ${check.why} (${gbkHex(r.find.replace(/[?]/gu, ''))})`, {
-          file: manifestFile,
-          hint: 'Find the characters whose GBK bytes, read one byte out of step, give the damaged text (see ingest/repair-verify.ts); if the damage is of another kind, set "check": "none" and say why in `reason`.',
-        });
+        throw new IngestError(
+          `repair ${JSON.stringify(r.find)} → ${JSON.stringify(r.replace)} is not what the damaged bytes say: ${check.why} (${gbkHex(r.find.replace(/[?]/gu, ''))})`,
+          {
+            file: manifestFile,
+            hint: 'Find the characters whose GBK bytes, read one byte out of step, give the damaged text (see ingest/repair-verify.ts); if the damage is of another kind, set "check": "none" and say why in `reason`.',
+          },
+        );
       }
-      for (const at of hits) edits.push({ rule: 'repair-mojibake', at, from: r.find, to: r.replace, reason: r.reason, ref });
+      for (const at of hits)
+        edits.push({ rule: 'repair-mojibake', at, from: r.find, to: r.replace, reason: r.reason, ref });
     }
     assertNoOverlap(edits, manifest.repairs, 'repair', manifestFile);
     return result(text, edits);

@@ -83,7 +83,21 @@ describe('rule fixtures', () => {
 
 describe('edge inputs', () => {
   const ctx: RuleContext = { manifest: manifestSchema.parse(BASE_MANIFEST), manifestFile: 'fixture.json' };
-  const EDGE = ['', '\n', '\n\n', '  \n\u3000\u3000\n\t', '\u00a0', '正文', '正文\n', '\n正文', '\r\n', '\uFEFF', '(', ')', '（'];
+  const EDGE = [
+    '',
+    '\n',
+    '\n\n',
+    '  \n\u3000\u3000\n\t',
+    '\u00a0',
+    '正文',
+    '正文\n',
+    '\n正文',
+    '\r\n',
+    '\uFEFF',
+    '(',
+    ')',
+    '（',
+  ];
 
   for (const rule of RULES) {
     it(`${rule.name} keeps its ledger on empty, blank and one-word texts`, () => {

@@ -2,7 +2,8 @@ import { dropLines } from '../ledger.ts';
 import type { Rule } from './types.ts';
 
 /** The roles a web page credits (责任编辑, 校对, the three-tier review 初审/复审/终审, 供稿, 作者 …). */
-const ROLE = '(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|审校|審校|初审|初審|复审|複審|復審|终审|終審|供稿|作者|撰稿|来稿|來稿|监制|監製|责编|責編|美编|美編)';
+const ROLE =
+  '(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|审校|審校|初审|初審|复审|複審|復審|终审|終審|供稿|作者|撰稿|来稿|來稿|监制|監製|责编|責編|美编|美編)';
 /**
  * One credit: role, colon, a name of up to 20 characters with no sentence
  * punctuation (so "作者：…。" prose is never a credit).

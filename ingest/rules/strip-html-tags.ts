@@ -22,7 +22,8 @@ export const stripHtmlTags: Rule = {
         const nl = line.start + line.text.length < text.length ? '\n' : '';
         edits.push({ rule: 'strip-html-tags', at: line.start, from: line.text + nl, to: '' });
       } else {
-        for (const t of tags) edits.push({ rule: 'strip-html-tags', at: line.start + (t.index ?? 0), from: t[0], to: '' });
+        for (const t of tags)
+          edits.push({ rule: 'strip-html-tags', at: line.start + (t.index ?? 0), from: t[0], to: '' });
       }
     }
     return result(text, edits);

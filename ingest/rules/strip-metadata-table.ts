@@ -15,12 +15,69 @@ import type { Rule } from './types.ts';
 
 /** Labels of 信息公开 tables (both scripts: the rule runs before conversion). */
 const GOV_LABELS = [
-  '索引号', '索引號', '发布机构', '發布機構', '發佈機構', '发文机关', '發文機關', '生效日期', '废止日期', '廢止日期', '文号', '文號', '发文字号', '發文字號',
-  '所属主题', '所屬主題', '主题分类', '主題分類', '体裁分类', '體裁分類', '成文日期', '发布日期', '發布日期', '發佈日期', '公开方式', '公開方式',
-  '公开范围', '公開範圍', '组配分类', '組配分類', '信息分类', '信息分類', '主题词', '主題詞', '有效性', '服务对象', '服務對象', '名称', '名稱', '标题', '標題',
+  '索引号',
+  '索引號',
+  '发布机构',
+  '發布機構',
+  '發佈機構',
+  '发文机关',
+  '發文機關',
+  '生效日期',
+  '废止日期',
+  '廢止日期',
+  '文号',
+  '文號',
+  '发文字号',
+  '發文字號',
+  '所属主题',
+  '所屬主題',
+  '主题分类',
+  '主題分類',
+  '体裁分类',
+  '體裁分類',
+  '成文日期',
+  '发布日期',
+  '發布日期',
+  '發佈日期',
+  '公开方式',
+  '公開方式',
+  '公开范围',
+  '公開範圍',
+  '组配分类',
+  '組配分類',
+  '信息分类',
+  '信息分類',
+  '主题词',
+  '主題詞',
+  '有效性',
+  '服务对象',
+  '服務對象',
+  '名称',
+  '名稱',
+  '标题',
+  '標題',
 ];
 /** Labels of encyclopedia infoboxes. */
-const BOX_LABELS = ['頒佈時間', '發佈單位', '頒佈單位', '發佈時間', '中文名', '外文名', '颁布时间', '頒布時間', '发布单位', '發布單位', '颁布单位', '頒布單位', '实施时间', '實施時間', '文件编号', '文件編號', '发布时间', '發布時間'];
+const BOX_LABELS = [
+  '頒佈時間',
+  '發佈單位',
+  '頒佈單位',
+  '發佈時間',
+  '中文名',
+  '外文名',
+  '颁布时间',
+  '頒布時間',
+  '发布单位',
+  '發布單位',
+  '颁布单位',
+  '頒布單位',
+  '实施时间',
+  '實施時間',
+  '文件编号',
+  '文件編號',
+  '发布时间',
+  '發布時間',
+];
 
 export type PageMetaSource = '信息公开表' | '百科信息框';
 export interface PageMetaField {
@@ -33,13 +90,21 @@ export interface PageMetaField {
   source: PageMetaSource;
 }
 
-const LABEL_RE = new RegExp(`^(${[...GOV_LABELS, ...BOX_LABELS].sort((a, b) => b.length - a.length).join('|')})[:：]?\\s*(.*)$`, 'u');
+const LABEL_RE = new RegExp(
+  `^(${[...GOV_LABELS, ...BOX_LABELS].sort((a, b) => b.length - a.length).join('|')})[:：]?\\s*(.*)$`,
+  'u',
+);
 /** Scrapers leave spaces inside labels (索 引 号) and full-width indentation. */
 const squeeze = (s: string) => s.replace(/[ \t\u00a0\u3000]+/gu, '');
 
-interface Cell { text: string }
+interface Cell {
+  text: string;
+}
 const cells = (line: string): Cell[] =>
-  line.split(/\t+| {2,}|\u3000{2,}|\s*[|｜]\s*/u).map((t) => ({ text: t.trim() })).filter((c) => c.text !== '');
+  line
+    .split(/\t+| {2,}|\u3000{2,}|\s*[|｜]\s*/u)
+    .map((t) => ({ text: t.trim() }))
+    .filter((c) => c.text !== '');
 
 function labelOf(cell: string): { label: string; value: string; colon: boolean } | undefined {
   const m = LABEL_RE.exec(cell);
@@ -56,9 +121,13 @@ function labelOf(cell: string): { label: string; value: string; colon: boolean }
  * no full stop or semicolon, no comma, and no colon at its end (an addressee
  * line 各乡镇人民政府，县政府各部门： after an empty 废止日期 stays).
  */
-const isValueLine = (t: string) => t.length > 0 && t.length <= 60 && !/[。；，,]|[：:]$/u.test(t) && !labelOf(cells(t)[0]?.text ?? '');
+const isValueLine = (t: string) =>
+  t.length > 0 && t.length <= 60 && !/[。；，,]|[：:]$/u.test(t) && !labelOf(cells(t)[0]?.text ?? '');
 
-interface Block { lines: number[]; fields: PageMetaField[] }
+interface Block {
+  lines: number[];
+  fields: PageMetaField[];
+}
 
 function blocks(text: string): Block[] {
   const lines = splitLines(text);
@@ -70,7 +139,10 @@ function blocks(text: string): Block[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text.trim();
-    if (t === '') { if (cur) cur.lines.push(i); continue; }
+    if (t === '') {
+      if (cur) cur.lines.push(i);
+      continue;
+    }
     const cs = cells(t);
     const parsed: PageMetaField[] = [];
     let ok = cs.length > 0;
@@ -78,15 +150,27 @@ function blocks(text: string): Block[] {
     for (const c of cs) {
       const l = labelOf(c.text);
       if (l) {
-        waiting = { label: l.label, value: l.value, line: i, valueLine: i, source: BOX_LABELS.includes(l.label) ? '百科信息框' : '信息公开表' };
+        waiting = {
+          label: l.label,
+          value: l.value,
+          line: i,
+          valueLine: i,
+          source: BOX_LABELS.includes(l.label) ? '百科信息框' : '信息公开表',
+        };
         parsed.push(waiting);
         if (l.value !== '') waiting = undefined;
       } else if (waiting) {
         waiting.value = c.text;
         waiting = undefined;
-      } else { ok = false; break; }
+      } else {
+        ok = false;
+        break;
+      }
     }
-    if (!ok) { close(); continue; }
+    if (!ok) {
+      close();
+      continue;
+    }
     cur ??= { lines: [], fields: [] };
     cur.lines.push(i);
     cur.fields.push(...parsed);

@@ -27,7 +27,12 @@ const BARE = /^(\d{1,3})$/u;
 /** Fewer text lines than this between two bare numbers is no page: a table's rows, a list. */
 const PAGE_LINES = 10;
 
-interface Candidate { line: number; n: number; printed: boolean; nonBlankBefore: number }
+interface Candidate {
+  line: number;
+  n: number;
+  printed: boolean;
+  nonBlankBefore: number;
+}
 
 /** The page number a line shows, and whether its form is one only page numbers take. */
 function pageNumber(text: string): { n: number; printed: boolean } | undefined {
@@ -51,7 +56,10 @@ export function pageFooterLines(lines: readonly Line[]): Set<number> {
   }
   const out = new Set<number>();
   found.forEach((c, k) => {
-    if (c.printed) { out.add(c.line); return; }
+    if (c.printed) {
+      out.add(c.line);
+      return;
+    }
     const prev = found[k - 1];
     const next = found[k + 1];
     const fitsPrev = prev && prev.n === c.n - 1 && c.nonBlankBefore - prev.nonBlankBefore >= PAGE_LINES;

@@ -23,6 +23,10 @@ export const stripPublishStamp: Rule = {
   label: '删除网页发布时间戳（公文落款日期不受影响）',
   quotable: true,
   apply: (text) =>
-    dropLines(text, 'strip-publish-stamp', (l, lines) =>
-      isStampLine(l.text) || (YEAR.test(l.text.trim()) && MONTH_DAY.test(lines[l.index + 1]?.text.trim() ?? ''))),
+    dropLines(
+      text,
+      'strip-publish-stamp',
+      (l, lines) =>
+        isStampLine(l.text) || (YEAR.test(l.text.trim()) && MONTH_DAY.test(lines[l.index + 1]?.text.trim() ?? '')),
+    ),
 };

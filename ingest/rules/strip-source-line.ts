@@ -30,7 +30,8 @@ export function sourceOf(lines: Line[]): { site: string; line: number; text: str
     const next = lines[l.index + 1];
     const own = m[2].split(/[ \u3000]{2,}|\s+(?=[^\s:：]{2,6}[:：])/u)[0].trim();
     if (own) return own.length <= 40 ? { site: own, line: l.index, text: l.text.trim() } : undefined;
-    if (next && isSourceLine(next, lines)) return { site: next.text.trim(), line: next.index, text: `${l.text.trim()} ${next.text.trim()}` };
+    if (next && isSourceLine(next, lines))
+      return { site: next.text.trim(), line: next.index, text: `${l.text.trim()} ${next.text.trim()}` };
     return undefined;
   }
   return undefined;

@@ -36,7 +36,8 @@ const ACCOUNT = /^[^\s。；，：、《》（）]{2,20}$/u;
 const HEAD_LINES = 12;
 
 const isFixed = (t: string) => FIXED.some((re) => re.test(t));
-const isHeaderMark = (t: string) => STAMP.test(t) || ORIGINAL.test(t) || /^点击(上方)?\s*(蓝字|藍字)/u.test(t) && isFixed(t);
+const isHeaderMark = (t: string) =>
+  STAMP.test(t) || ORIGINAL.test(t) || (/^点击(上方)?\s*(蓝字|藍字)/u.test(t) && isFixed(t));
 
 /** Indexes of the lines to drop. */
 export function wechatFurniture(lines: Line[]): Set<number> {

@@ -22,7 +22,12 @@ export interface TaiwanWord {
 export const TAIWAN_WORDS: readonly TaiwanWord[] = [
   { find: '最佳化', replace: '优化', reason: '台湾用语“最佳化”，大陆规范用词为“优化”' },
   { find: '民众', replace: '群众', reason: '台湾用语“民众”，大陆政策文本用“群众”', not: /人民群众|民众团体/u },
-  { find: '档案', replace: '文件', reason: '台湾用语“档案”（计算机文件），大陆用“文件”', not: /(健康|病历|病案|人事|电子|管理|居民|医疗|职工|服务|信用|诚信)档案|档案(管理|馆|室)/u },
+  {
+    find: '档案',
+    replace: '文件',
+    reason: '台湾用语“档案”（计算机文件），大陆用“文件”',
+    not: /(健康|病历|病案|人事|电子|管理|居民|医疗|职工|服务|信用|诚信)档案|档案(管理|馆|室)/u,
+  },
   { find: '资讯', replace: '信息', reason: '台湾用语“资讯”，大陆用“信息”' },
   { find: '网路', replace: '网络', reason: '台湾用语“网路”，大陆用“网络”' },
   { find: '软体', replace: '软件', reason: '台湾用语“软体”，大陆用“软件”' },
@@ -37,7 +42,13 @@ export const TAIWAN_WORDS: readonly TaiwanWord[] = [
   { find: '医疗院所', replace: '医疗机构', reason: '台湾用语“医疗院所”，大陆用“医疗机构”' },
 ];
 
-export interface WordHit { word: TaiwanWord; count: number; lines: number[]; ats: number[]; skipped: number }
+export interface WordHit {
+  word: TaiwanWord;
+  count: number;
+  lines: number[];
+  ats: number[];
+  skipped: number;
+}
 
 /** Where the table's words occur in a (converted, clean) text, outside their `not` contexts. */
 export function findTaiwanWording(text: string): WordHit[] {
@@ -49,7 +60,10 @@ export function findTaiwanWording(text: string): WordHit[] {
     let skipped = 0;
     for (let at = text.indexOf(word.find); at !== -1; at = text.indexOf(word.find, at + word.find.length)) {
       const around = text.slice(Math.max(0, at - 4), at + word.find.length + 4);
-      if (word.not?.test(around)) { skipped++; continue; }
+      if (word.not?.test(around)) {
+        skipped++;
+        continue;
+      }
       count++;
       ats.push(at);
       lines.push(text.slice(0, at).split('\n').length - 1);
@@ -68,7 +82,10 @@ export function taiwanCorrections(text: string): { find: string; replace: string
   const out: { find: string; replace: string; count: number; reason: string }[] = [];
   for (const h of findTaiwanWording(text)) {
     const reason = `${h.word.reason}（台湾用语对照表 ingest/rules/taiwan-wording.ts）`;
-    if (!h.skipped) { out.push({ find: h.word.find, replace: h.word.replace, count: h.count, reason }); continue; }
+    if (!h.skipped) {
+      out.push({ find: h.word.find, replace: h.word.replace, count: h.count, reason });
+      continue;
+    }
     const finds = new Map<string, number>();
     for (const at of h.ats) {
       const ctx = text.slice(Math.max(0, at - 2), at);

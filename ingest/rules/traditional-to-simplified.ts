@@ -11,7 +11,16 @@ const opencc = OpenCC.Converter({ from: 't', to: 'cn' });
  * ambiguous there; mainland Simplified writes them differently (著力 → 着力).
  */
 const AFTER_OPENCC: [string, string][] = [
-  ['著力', '着力'], ['隨著', '随着'], ['随著', '随着'], ['本著', '本着'], ['著重', '着重'], ['著眼', '着眼'], ['著手', '着手'], ['圍繞著', '围绕着'], ['围绕著', '围绕着'], ['意味著', '意味着'],
+  ['著力', '着力'],
+  ['隨著', '随着'],
+  ['随著', '随着'],
+  ['本著', '本着'],
+  ['著重', '着重'],
+  ['著眼', '着眼'],
+  ['著手', '着手'],
+  ['圍繞著', '围绕着'],
+  ['围绕著', '围绕着'],
+  ['意味著', '意味着'],
 ];
 
 function convert(text: string): string {

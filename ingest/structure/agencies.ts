@@ -37,7 +37,10 @@ function splitTop(s: string, sep: string): string[] {
   for (const c of s) {
     if (c === '（') depth++;
     if (c === '）') depth--;
-    if (c === sep && depth === 0) { out.push(cur); cur = ''; } else cur += c;
+    if (c === sep && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
   }
   out.push(cur);
   return out.map((x) => x.trim()).filter(Boolean);
@@ -73,8 +76,14 @@ export function parseAgencies(text: string, roles: AgencyRoles, basisOverride?: 
   const raw = text.slice(p.start);
   if (lead.length || partners.length) return { raw, lead, partners: [...partners, ...plain] };
   if (roles === 'first-leads') {
-    return { raw, lead: plain.slice(0, 1), partners: plain.slice(1), basis: basisOverride ?? '原文未标明牵头单位，按首列单位为牵头整理。' };
+    return {
+      raw,
+      lead: plain.slice(0, 1),
+      partners: plain.slice(1),
+      basis: basisOverride ?? '原文未标明牵头单位，按首列单位为牵头整理。',
+    };
   }
-  if (roles === 'all-lead') return { raw, lead: plain, partners: [], basis: basisOverride ?? '原文列明的单位共同负责，未分牵头与配合。' };
+  if (roles === 'all-lead')
+    return { raw, lead: plain, partners: [], basis: basisOverride ?? '原文列明的单位共同负责，未分牵头与配合。' };
   return { raw, lead: [], partners: plain, basis: basisOverride ?? '原文未标明牵头单位。' };
 }

@@ -33,7 +33,14 @@ function citePart(part: PartNode, out: Map<string, string>): void {
 }
 
 /** `itemLevel`: how deep under an article these nodes are (1 for the article's own items). */
-function walk(nodes: Node[], parentCite: string, partCite: string, out: Map<string, string>, parent?: ProvisionNode, itemLevel = 0): void {
+function walk(
+  nodes: Node[],
+  parentCite: string,
+  partCite: string,
+  out: Map<string, string>,
+  parent?: ProvisionNode,
+  itemLevel = 0,
+): void {
   let para = 0;
   for (const n of nodes) {
     if (n.type === 'para' && n.listItem) {
@@ -42,7 +49,10 @@ function walk(nodes: Node[], parentCite: string, partCite: string, out: Map<stri
     }
     if (n.type === 'para') {
       para++;
-      out.set(n.id, parent?.unit === 'article' ? `${parentCite}第${numberToChinese(para + 1)}款` : `${parentCite}第${para}段`);
+      out.set(
+        n.id,
+        parent?.unit === 'article' ? `${parentCite}第${numberToChinese(para + 1)}款` : `${parentCite}第${para}段`,
+      );
       continue;
     }
     const cite = provisionCite(n, parentCite, partCite, itemLevel);
@@ -75,4 +85,3 @@ function provisionCite(n: ProvisionNode, parentCite: string, partCite: string, i
       return `${parentCite}${bare}`;
   }
 }
-

@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import { loadManifests, manifestSchema } from '../manifest.ts';
 import { clean, decodeSeed } from '../pipeline.ts';
-import { type DocTree, type Node, type ParaNode, type ProvisionNode, parseOutline, provisions } from './parse-outline.ts';
+import {
+  type DocTree,
+  type Node,
+  type ParaNode,
+  type ProvisionNode,
+  parseOutline,
+  provisions,
+} from './parse-outline.ts';
 import { minimalManifest } from '../test-support/minimal-manifest.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -95,8 +102,12 @@ describe('anchors on the real documents', () => {
   });
 
   it('the 附件：1.… list in the Guangdong plan is the document’s attachment list, not paragraphs of 四、', () => {
-    const list = nodes('guangdong-yigongti').filter((n) => n.part === 'zw' && /^(附件：)?[1-4]\.(广东省|紧密型)/u.test(n.line));
-    expect(list.map((n) => [n.node.type, n.node.id, (n.node as ParaNode).listItem, (n.node as ParaNode).aliases])).toEqual([
+    const list = nodes('guangdong-yigongti').filter(
+      (n) => n.part === 'zw' && /^(附件：)?[1-4]\.(广东省|紧密型)/u.test(n.line),
+    );
+    expect(
+      list.map((n) => [n.node.type, n.node.id, (n.node as ParaNode).listItem, (n.node as ParaNode).aliases]),
+    ).toEqual([
       ['para', 'fjsm-1', 1, ['s4-p2']],
       ['para', 'fjsm-2', 2, ['s4-p3']],
       ['para', 'fjsm-3', 3, ['s4-p4']],
@@ -123,7 +134,10 @@ describe('anchors on the real documents', () => {
       const ids = [...tree.parts.filter((p) => p.declared).map((p) => p.id), ...nodes(slug).map((n) => n.node.id)];
       expect(ids.length, slug).toBeGreaterThan(0);
       for (const id of ids) expect(id, slug).toMatch(/^[a-z0-9-]+$/);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${slug}: duplicate anchors`).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        `${slug}: duplicate anchors`,
+      ).toEqual([]);
     }
   });
 
@@ -136,12 +150,20 @@ describe('anchors on the real documents', () => {
 });
 
 describe('errors', () => {
-  const manifest = manifestSchema.parse(minimalManifest('提纲解析测试', '仅供提纲解析错误测试使用的最小清单，不对应任何真实文件。'));
+  const manifest = manifestSchema.parse(
+    minimalManifest('提纲解析测试', '仅供提纲解析错误测试使用的最小清单，不对应任何真实文件。'),
+  );
 
   const file = 'ingest/manifests/fixture.json';
 
   it('duplicate numbering throws an IngestError naming the manifest and both lines', () => {
-    const text = ['一、指导思想', '以新时代中国特色社会主义思想为指导。', '二、总体要求', '（一）强化领导责任。', '（一）强化投入责任。'].join('\n');
+    const text = [
+      '一、指导思想',
+      '以新时代中国特色社会主义思想为指导。',
+      '二、总体要求',
+      '（一）强化领导责任。',
+      '（一）强化投入责任。',
+    ].join('\n');
     let err: unknown;
     try {
       parseOutline(text, manifest, file);
@@ -157,24 +179,44 @@ describe('errors', () => {
   });
 
   it('a part whose start line is not in the text throws, naming the manifest', () => {
-    const withParts = { ...manifest, parts: [{ id: 'tz', label: '印发通知', kind: 'notice' as const, start: '粤府办〔2019〕18号', titleLines: 0 }] };
+    const withParts = {
+      ...manifest,
+      parts: [{ id: 'tz', label: '印发通知', kind: 'notice' as const, start: '粤府办〔2019〕18号', titleLines: 0 }],
+    };
     expect(() => parseOutline('一、总体要求', withParts, file)).toThrow(IngestError);
-    expect(() => parseOutline('一、总体要求', withParts, file)).toThrow(/fixture\.json: part "印发通知" starts with "粤府办〔2019〕18号"/u);
+    expect(() => parseOutline('一、总体要求', withParts, file)).toThrow(
+      /fixture\.json: part "印发通知" starts with "粤府办〔2019〕18号"/u,
+    );
   });
 
   it('lines before the first part throw unless they are counted as head lines', () => {
-    const withParts = { ...manifest, parts: [{ id: 'zw', label: '正文', kind: 'main' as const, start: '一、总体要求', titleLines: 0 }] };
+    const withParts = {
+      ...manifest,
+      parts: [{ id: 'zw', label: '正文', kind: 'main' as const, start: '一、总体要求', titleLines: 0 }],
+    };
     expect(() => parseOutline('标题\n一、总体要求', withParts, file)).toThrow(/lines 1–1 belong to no part/u);
-    expect(parseOutline('标题\n一、总体要求', { ...withParts, headLines: 1 }, file).head).toEqual([{ start: 0, end: 2 }]);
+    expect(parseOutline('标题\n一、总体要求', { ...withParts, headLines: 1 }, file).head).toEqual([
+      { start: 0, end: 2 },
+    ]);
   });
 });
 
 describe('attachment lists, part labels and aliases (any document)', () => {
-  const base = manifestSchema.parse(minimalManifest('结构测试用文件', '仅供提纲解析测试使用的最小清单，不对应任何真实文件。'));
+  const base = manifestSchema.parse(
+    minimalManifest('结构测试用文件', '仅供提纲解析测试使用的最小清单，不对应任何真实文件。'),
+  );
   const file = 'ingest/manifests/fixture.json';
 
   it('a trailing 附件：1.… list and the lines after it belong to the part, not to the last provision', () => {
-    const text = ['一、总体要求', '（一）工作目标。', '各地要抓好落实。', '附件：1.某某实施方案', '2.某某清单', '某市人民政府办公室', '2020年1月1日'].join('\n');
+    const text = [
+      '一、总体要求',
+      '（一）工作目标。',
+      '各地要抓好落实。',
+      '附件：1.某某实施方案',
+      '2.某某清单',
+      '某市人民政府办公室',
+      '2020年1月1日',
+    ].join('\n');
     const tree = parseOutline(text, base, file);
     const root = tree.parts[0].children;
     expect(root.map((n) => n.id)).toEqual(['s1', 'fjsm-1', 'fjsm-2', 'p1', 'p2']);
@@ -198,7 +240,16 @@ describe('attachment lists, part labels and aliases (any document)', () => {
         { id: 'fj1b', label: '附件1附表', kind: 'table', start: '附表', titleLines: 2 },
       ],
     });
-    const text = ['某某方案', '一、总则', '附件1', '某某帮扶行动方案', '一、目标', '附表', '某某帮扶表', '表1.jpg'].join('\n');
+    const text = [
+      '某某方案',
+      '一、总则',
+      '附件1',
+      '某某帮扶行动方案',
+      '一、目标',
+      '附表',
+      '某某帮扶表',
+      '表1.jpg',
+    ].join('\n');
     const tree = parseOutline(text, m, file);
     const slice = (s?: { start: number; end: number }) => (s ? text.slice(s.start, s.end) : undefined);
     expect(tree.parts.map((p) => [p.id, slice(p.labelLine), p.titles.map(slice)])).toEqual([
@@ -210,7 +261,11 @@ describe('attachment lists, part labels and aliases (any document)', () => {
 
   it('an alias attaches an old anchor to the clause that now holds the text; a stale or dangling one is an error naming the manifest', () => {
     const text = ['一、总体要求', '抓好落实。', '附件：1.某某方案'].join('\n');
-    const ok = parseOutline(text, manifestSchema.parse({ ...base, aliases: [{ from: 's1-p2', to: 'fjsm-1', reason: '附件清单归全文。' }] }), file);
+    const ok = parseOutline(
+      text,
+      manifestSchema.parse({ ...base, aliases: [{ from: 's1-p2', to: 'fjsm-1', reason: '附件清单归全文。' }] }),
+      file,
+    );
     expect((ok.parts[0].children[1] as ParaNode).aliases).toEqual(['s1-p2']);
     const fail = (aliases: unknown) => {
       try {
@@ -220,7 +275,9 @@ describe('attachment lists, part labels and aliases (any document)', () => {
       }
       throw new Error('expected an IngestError');
     };
-    expect(fail([{ from: 's1-p1', to: 'fjsm-1', reason: '仍然存在的锚点。' }]).message).toContain('alias "s1-p1" is an anchor the document still has');
+    expect(fail([{ from: 's1-p1', to: 'fjsm-1', reason: '仍然存在的锚点。' }]).message).toContain(
+      'alias "s1-p1" is an anchor the document still has',
+    );
     const dangling = fail([{ from: 's4-p9', to: 's9', reason: '指向不存在的锚点。' }]);
     expect(dangling.file).toBe(file);
     expect(dangling.message).toContain('points to "s9", which is no anchor of the document');
@@ -228,14 +285,21 @@ describe('attachment lists, part labels and aliases (any document)', () => {
 });
 
 describe('regulations: 第X章, 第X节, 第X条 and the items of an article (any document)', () => {
-  const base = manifestSchema.parse(minimalManifest('结构测试用管理办法', '仅供条文编号解析测试使用的最小清单，不对应任何真实文件。'));
+  const base = manifestSchema.parse(
+    minimalManifest('结构测试用管理办法', '仅供条文编号解析测试使用的最小清单，不对应任何真实文件。'),
+  );
   const file = 'ingest/manifests/fixture.json';
-  const all = (text: string, m = base) => parseOutline(text, m, file).parts.flatMap((p) => {
-    const out: string[] = [];
-    const walk = (ns: Node[]) => ns.forEach((n) => { out.push(n.id); if (n.type === 'provision') walk(n.children); });
-    walk(p.children);
-    return out;
-  });
+  const all = (text: string, m = base) =>
+    parseOutline(text, m, file).parts.flatMap((p) => {
+      const out: string[] = [];
+      const walk = (ns: Node[]) =>
+        ns.forEach((n) => {
+          out.push(n.id);
+          if (n.type === 'provision') walk(n.children);
+        });
+      walk(p.children);
+      return out;
+    });
   const reg = [
     '第一章　总则',
     '第一条　为加强医疗保障基金使用监督管理，保障基金安全，制定本办法。',
@@ -255,7 +319,23 @@ describe('regulations: 第X章, 第X节, 第X条 and the items of an article (an
   ].join('\n');
 
   it('gives chapters c3, sections c3-j2, articles a8 through the whole text (not under their chapter), items a8-1 and a8-1-2', () => {
-    expect(all(reg)).toEqual(['c1', 'a1', 'a2', 'a2-p1', 'c2', 'c2-j1', 'a3', 'a3-1', 'a3-1-1', 'a3-1-2', 'a3-2', 'c2-j2', 'a4', 'a4-p1', 'a120']);
+    expect(all(reg)).toEqual([
+      'c1',
+      'a1',
+      'a2',
+      'a2-p1',
+      'c2',
+      'c2-j1',
+      'a3',
+      'a3-1',
+      'a3-1-1',
+      'a3-1-2',
+      'a3-2',
+      'c2-j2',
+      'a4',
+      'a4-p1',
+      'a120',
+    ]);
   });
 
   it('nests articles under their section and chapter, items under their article, with depths 1, 2, 3, 4, 5', () => {
@@ -275,7 +355,11 @@ describe('regulations: 第X章, 第X节, 第X条 and the items of an article (an
     const c1 = ps.find((p) => p.id === 'c1')!;
     expect([c1.num, c1.title, slice(c1.heading)]).toEqual(['第一章', '总则', '第一章　总则']);
     const a1 = ps.find((p) => p.id === 'a1')!;
-    expect([a1.num, a1.title, slice(a1.body)]).toEqual(['第一条', '为加强医疗保障基金使用监督管理，保障基金安全，制定本办法', '']);
+    expect([a1.num, a1.title, slice(a1.body)]).toEqual([
+      '第一条',
+      '为加强医疗保障基金使用监督管理，保障基金安全，制定本办法',
+      '',
+    ]);
     const a3 = ps.find((p) => p.id === 'a3')!;
     expect([a3.title, a3.unit]).toEqual(['医疗保障行政部门实施监督检查，可以采取下列措施：', 'article']);
     const a120 = ps.find((p) => p.id === 'a120')!;
@@ -283,19 +367,54 @@ describe('regulations: 第X章, 第X节, 第X条 and the items of an article (an
   });
 
   it('a sentence that begins by citing an article, or a 第X章 line that is a sentence, stays a paragraph', () => {
-    expect(all(['第一条　本办法适用于本市。', '第三条规定的措施同样适用。', '第五条至第八条另行规定。', '第二章所列事项，按本办法执行。'].join('\n'))).toEqual(['a1', 'a1-p1', 'a1-p2', 'a1-p3']);
+    expect(
+      all(
+        [
+          '第一条　本办法适用于本市。',
+          '第三条规定的措施同样适用。',
+          '第五条至第八条另行规定。',
+          '第二章所列事项，按本办法执行。',
+        ].join('\n'),
+      ),
+    ).toEqual(['a1', 'a1-p1', 'a1-p2', 'a1-p3']);
   });
 
   it('a section without a chapter is j2; an article without chapters is a top-level a1', () => {
-    expect(all(['第一节　一般规定', '第一条　适用范围。', '第二节　特别规定', '第二条　特别事项。'].join('\n'))).toEqual(['j1', 'a1', 'j2', 'a2']);
+    expect(
+      all(['第一节　一般规定', '第一条　适用范围。', '第二节　特别规定', '第二条　特别事项。'].join('\n')),
+    ).toEqual(['j1', 'a1', 'j2', 'a2']);
   });
 
   it('一、 inside an article is an item of it; 1. straight under an article is a8-1', () => {
-    expect(all(['第八条　下列情形予以处理：', '一、违规结算的；', '（一）分解住院；', '二、虚假就医的。', '第九条　考核内容：', '1.服务质量；', '2.基金使用。'].join('\n'))).toEqual(['a8', 'a8-1', 'a8-1-1', 'a8-2', 'a9', 'a9-1', 'a9-2']);
+    expect(
+      all(
+        [
+          '第八条　下列情形予以处理：',
+          '一、违规结算的；',
+          '（一）分解住院；',
+          '二、虚假就医的。',
+          '第九条　考核内容：',
+          '1.服务质量；',
+          '2.基金使用。',
+        ].join('\n'),
+      ),
+    ).toEqual(['a8', 'a8-1', 'a8-1-1', 'a8-2', 'a9', 'a9-1', 'a9-2']);
   });
 
   it('a plan with chapters and 一、 inside them: the outline restarts in each chapter without clashing (c1-s1, c2-s1)', () => {
-    expect(all(['第一章　发展基础', '一、主要成就', '（一）体系更加健全。', '二、面临挑战', '第二章　总体要求', '一、指导思想', '1.坚持人民至上。'].join('\n'))).toEqual(['c1', 'c1-s1', 'c1-s1-1', 'c1-s2', 'c2', 'c2-s1', 'c2-s1-0-1']);
+    expect(
+      all(
+        [
+          '第一章　发展基础',
+          '一、主要成就',
+          '（一）体系更加健全。',
+          '二、面临挑战',
+          '第二章　总体要求',
+          '一、指导思想',
+          '1.坚持人民至上。',
+        ].join('\n'),
+      ),
+    ).toEqual(['c1', 'c1-s1', 'c1-s1-1', 'c1-s2', 'c2', 'c2-s1', 'c2-s1-0-1']);
   });
 
   it('articles in an attachment of a 一、 plan carry the part prefix; the main text keeps its s anchors', () => {
@@ -306,7 +425,18 @@ describe('regulations: 第X章, 第X节, 第X条 and the items of an article (an
         { id: 'fj1', label: '附件1', kind: 'attachment', start: '附件1', titleLines: 2 },
       ],
     });
-    const text = ['某某方案', '一、总体要求', '（一）工作目标。', '二、保障措施', '附件1', '某某管理办法', '第一章　总则', '第一条　为规范管理，制定本办法。', '（一）适用范围；', '第二条　本办法自印发之日起施行。'].join('\n');
+    const text = [
+      '某某方案',
+      '一、总体要求',
+      '（一）工作目标。',
+      '二、保障措施',
+      '附件1',
+      '某某管理办法',
+      '第一章　总则',
+      '第一条　为规范管理，制定本办法。',
+      '（一）适用范围；',
+      '第二条　本办法自印发之日起施行。',
+    ].join('\n');
     expect(all(text, m)).toEqual(['s1', 's1-1', 's2', 'fj1-c1', 'fj1-a1', 'fj1-a1-1', 'fj1-a2']);
   });
 });

@@ -22,7 +22,10 @@ import { splitLines } from '../ledger.ts';
 import { chineseToNumber } from './numerals.ts';
 import { type Agencies, type AgencyRoles, parseAgencies } from './agencies.ts';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface ParaNode {
   type: 'para';
@@ -70,7 +73,10 @@ export interface PartNode {
   titleNote?: string;
   aliases?: string[];
 }
-export interface DocTree { head: Span[]; parts: PartNode[] }
+export interface DocTree {
+  head: Span[];
+  parts: PartNode[];
+}
 
 const LEVELS: { depth: number; re: RegExp; value: (m: RegExpExecArray) => number }[] = [
   { depth: 1, re: /^([一二三四五六七八九十]+)、/u, value: (m) => chineseToNumber(m[1]) },
@@ -92,7 +98,9 @@ const UNIT_DEPTH = { chapter: 1, section: 2, article: 3 } as const;
 const isOutline = (n: ProvisionNode) => n.unit === undefined || n.unit === 'item';
 
 /** The regulation unit a line starts, with its number as printed (第八条) and the length of number and separator. */
-export function regulationUnit(line: string): { unit: 'chapter' | 'section' | 'article'; n: number; num: string; matched: number } | undefined {
+export function regulationUnit(
+  line: string,
+): { unit: 'chapter' | 'section' | 'article'; n: number; num: string; matched: number } | undefined {
   const c = CHAPTER.exec(line);
   if (c) {
     const rest = line.slice(c[0].length);
@@ -120,7 +128,19 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
   const span = (i: number): Span => ({ start: lines[i].start, end: lines[i].start + lines[i].text.length });
   const head = lines.slice(0, manifest.headLines).map((l) => span(l.index));
   const declared = manifest.parts.length > 0;
-  const defs = declared ? manifest.parts : [{ id: 'zw', label: '正文', kind: 'main' as const, start: '', titleLines: 0, agencyRoles: undefined, agencyBasis: undefined }];
+  const defs = declared
+    ? manifest.parts
+    : [
+        {
+          id: 'zw',
+          label: '正文',
+          kind: 'main' as const,
+          start: '',
+          titleLines: 0,
+          agencyRoles: undefined,
+          agencyBasis: undefined,
+        },
+      ];
 
   // Find where each part starts.
   const starts: number[] = [];
@@ -128,10 +148,13 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
   for (const def of defs) {
     const idx = declared ? lines.findIndex((l, i) => i >= from && l.text === def.start) : from;
     if (idx === -1) {
-      throw new IngestError(`part "${def.label}" starts with ${JSON.stringify(def.start)}, but no line after line ${from + 1} of the clean text reads so`, {
-        file: manifestFile,
-        hint: 'Write `start` as the whole first line of the part after cleaning (Simplified, full-width punctuation).',
-      });
+      throw new IngestError(
+        `part "${def.label}" starts with ${JSON.stringify(def.start)}, but no line after line ${from + 1} of the clean text reads so`,
+        {
+          file: manifestFile,
+          hint: 'Write `start` as the whole first line of the part after cleaning (Simplified, full-width punctuation).',
+        },
+      );
     }
     starts.push(idx);
     from = idx + 1;
@@ -159,7 +182,8 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
     const end = p + 1 < starts.length ? starts[p + 1] : lines.length;
     const titleSpans = lines.slice(first, first + def.titleLines).map((l) => span(l.index));
     const firstTitle = lines[first]?.text ?? '';
-    const labelLine = def.titleLines > 0 && (firstTitle === def.label || PART_LABEL.test(firstTitle)) ? titleSpans[0] : undefined;
+    const labelLine =
+      def.titleLines > 0 && (firstTitle === def.label || PART_LABEL.test(firstTitle)) ? titleSpans[0] : undefined;
     const titles = labelLine ? titleSpans.slice(1) : titleSpans;
     const prefix = def.kind === 'main' ? '' : `${def.id}-`;
     const roles: AgencyRoles = def.agencyRoles ?? manifest.agencyRoles;
@@ -172,12 +196,22 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
 
     // Chapters and sections reset the 一、 numbering kept for outline levels inside them.
     const numsOf = new Map<string, number[]>();
-    const numsFor = (key: string) => { let n = numsOf.get(key); if (!n) { n = [0, 0, 0, 0, 0]; numsOf.set(key, n); } return n; };
+    const numsFor = (key: string) => {
+      let n = numsOf.get(key);
+      if (!n) {
+        n = [0, 0, 0, 0, 0];
+        numsOf.set(key, n);
+      }
+      return n;
+    };
 
     for (let i = first + def.titleLines; i < end; i++) {
       const t = lines[i].text;
       // The attachment list closes the body: it and what follows (signature, date) belong to the part.
-      if (ATTACHMENT_LIST.test(t)) { inList = true; stack.length = 0; }
+      if (ATTACHMENT_LIST.test(t)) {
+        inList = true;
+        stack.length = 0;
+      }
       const parent = stack.at(-1);
       const addPara = (image: boolean) => {
         const key = parent?.id ?? '';
@@ -193,13 +227,22 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
         claim(id, i);
         root.push({ type: 'para', id, span: span(i), line: i, image: false, listItem: k });
       };
-      if (IMAGE.test(t)) { addPara(true); continue; }
-      if (inList && (ATTACHMENT_LIST.test(t) || /^\d+[.．、]/u.test(t))) { addListItem(); continue; }
+      if (IMAGE.test(t)) {
+        addPara(true);
+        continue;
+      }
+      if (inList && (ATTACHMENT_LIST.test(t) || /^\d+[.．、]/u.test(t))) {
+        addListItem();
+        continue;
+      }
       inList = false;
 
       const unit = regulationUnit(t);
       const level = unit ? undefined : LEVELS.map((l) => ({ l, m: l.re.exec(t) })).find((x) => x.m);
-      if (!unit && (!level || !level.m)) { addPara(false); continue; }
+      if (!unit && (!level || !level.m)) {
+        addPara(false);
+        continue;
+      }
 
       let id: string;
       let depth: number;
@@ -212,9 +255,14 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
         while (stack.length && !keep.includes(stack.at(-1)!.unit ?? '')) stack.pop();
         const chapter = stack.find((s) => s.unit === 'chapter');
         // Articles are numbered through the whole text and cited without their chapter: a8, not c3-a8.
-        id = unit.unit === 'chapter' ? `${prefix}c${unit.n}`
-          : unit.unit === 'section' ? (chapter ? `${chapter.id}-j${unit.n}` : `${prefix}j${unit.n}`)
-          : `${prefix}a${unit.n}`;
+        id =
+          unit.unit === 'chapter'
+            ? `${prefix}c${unit.n}`
+            : unit.unit === 'section'
+              ? chapter
+                ? `${chapter.id}-j${unit.n}`
+                : `${prefix}j${unit.n}`
+              : `${prefix}a${unit.n}`;
         depth = UNIT_DEPTH[unit.unit];
         num = unit.num;
         matched = unit.matched;
@@ -268,7 +316,16 @@ export function parseOutline(text: string, manifest: Manifest, manifestFile: str
       (stack.at(-1)?.children ?? root).push(node);
       stack.push(node);
     }
-    return { id: def.id, label: def.label, kind: def.kind, ...(labelLine ? { labelLine } : {}), titles, children: root, declared, ...(def.titleNote ? { titleNote: def.titleNote } : {}) };
+    return {
+      id: def.id,
+      label: def.label,
+      kind: def.kind,
+      ...(labelLine ? { labelLine } : {}),
+      titles,
+      children: root,
+      declared,
+      ...(def.titleNote ? { titleNote: def.titleNote } : {}),
+    };
   });
   const tree = { head, parts };
   applyAliases(tree, manifest, manifestFile, ids);
@@ -280,16 +337,26 @@ function applyAliases(tree: DocTree, manifest: Manifest, manifestFile: string, i
   const byId = new Map<string, { aliases?: string[] }>();
   for (const part of tree.parts) {
     if (part.declared) byId.set(part.id, part);
-    const walk = (nodes: Node[]) => nodes.forEach((n) => { byId.set(n.id, n); if (n.type === 'provision') walk(n.children); });
+    const walk = (nodes: Node[]) =>
+      nodes.forEach((n) => {
+        byId.set(n.id, n);
+        if (n.type === 'provision') walk(n.children);
+      });
     walk(part.children);
   }
   for (const a of manifest.aliases) {
     if (ids.has(a.from)) {
-      throw new IngestError(`alias "${a.from}" is an anchor the document still has`, { file: manifestFile, hint: 'An alias keeps an old anchor that a structural fix moved; remove this entry.' });
+      throw new IngestError(`alias "${a.from}" is an anchor the document still has`, {
+        file: manifestFile,
+        hint: 'An alias keeps an old anchor that a structural fix moved; remove this entry.',
+      });
     }
     const node = byId.get(a.to);
     if (!node) {
-      throw new IngestError(`alias "${a.from}" points to "${a.to}", which is no anchor of the document`, { file: manifestFile, hint: `Point it at the anchor that now holds the text (src/content/clauses/${manifest.slug}.json lists them).` });
+      throw new IngestError(`alias "${a.from}" points to "${a.to}", which is no anchor of the document`, {
+        file: manifestFile,
+        hint: `Point it at the anchor that now holds the text (src/content/clauses/${manifest.slug}.json lists them).`,
+      });
     }
     node.aliases = [...(node.aliases ?? []), a.from];
   }

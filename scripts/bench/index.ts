@@ -14,7 +14,18 @@
  * Prints figures; asserts nothing (the tests hold the budgets).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openSite, DOCS } from '../lib/site.ts';
@@ -43,7 +54,14 @@ function dirSize(dir: string): { bytes: number; files: number } {
   for (const f of readdirSync(dir)) {
     const p = join(dir, f);
     const s = statSync(p);
-    if (s.isDirectory()) { const r = dirSize(p); bytes += r.bytes; files += r.files; } else { bytes += s.size; files++; }
+    if (s.isDirectory()) {
+      const r = dirSize(p);
+      bytes += r.bytes;
+      files += r.files;
+    } else {
+      bytes += s.size;
+      files++;
+    }
   }
   return { bytes, files };
 }
@@ -59,14 +77,27 @@ function cpuOf(pid: number): number {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     // Fields 14–17 of stat (utime, stime, cutime, cstime); after the name, index 11–14.
     return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICK;
-  } catch { return 0; }
+  } catch {
+    return 0;
+  }
 }
 
 /**
  * CPU time is reported beside wall time: the machine is shared, and under
  * load wall time says more about the other processes than about the build.
  */
-function timed(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ms: number; peakMiB: number; cpuS: number; out: string; steps: Record<string, { ms: number; peakMiB: number; cpuS: number }> }> {
+function timed(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{
+  ms: number;
+  peakMiB: number;
+  cpuS: number;
+  out: string;
+  steps: Record<string, { ms: number; peakMiB: number; cpuS: number }>;
+}> {
   return new Promise((ok, fail) => {
     const t0 = Date.now();
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,32 +109,77 @@ function timed(cmd: string, args: string[], cwd: string, env: Record<string, str
     child.stdout.on('data', (d) => {
       out += d;
       for (const m of String(d).matchAll(/build: step (\S+) (started|done)/g)) {
-        if (m[2] === 'started') { step = m[1]; steps[step] = { ms: 0, peakMiB: 0, t0: Date.now(), cpu0: cpu, cpuS: 0 }; } else if (steps[m[1]]) { steps[m[1]].ms = Date.now() - steps[m[1]].t0; steps[m[1]].cpuS = cpu - steps[m[1]].cpu0; step = ''; }
+        if (m[2] === 'started') {
+          step = m[1];
+          steps[step] = { ms: 0, peakMiB: 0, t0: Date.now(), cpu0: cpu, cpuS: 0 };
+        } else if (steps[m[1]]) {
+          steps[m[1]].ms = Date.now() - steps[m[1]].t0;
+          steps[m[1]].cpuS = cpu - steps[m[1]].cpu0;
+          step = '';
+        }
       }
     });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     let peak = 0;
     const timer = setInterval(() => {
       try {
-        const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+        const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+          .trim()
+          .split('\n')
+          .map((l) => l.trim().split(/\s+/).map(Number));
         const tree = new Set([child.pid!]);
         let grew = true;
-        while (grew) { grew = false; for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; } }
+        while (grew) {
+          grew = false;
+          for (const [pid, ppid] of rows)
+            if (tree.has(ppid) && !tree.has(pid)) {
+              tree.add(pid);
+              grew = true;
+            }
+        }
         const rss = rows.filter(([pid]) => tree.has(pid)).reduce((n, [, , r]) => n + r, 0) / 1024;
         peak = Math.max(peak, rss);
-        cpu = Math.max(cpu, [...tree].reduce((n, pid) => n + cpuOf(pid), 0));
+        cpu = Math.max(
+          cpu,
+          [...tree].reduce((n, pid) => n + cpuOf(pid), 0),
+        );
         if (step && steps[step]) steps[step].peakMiB = Math.max(steps[step].peakMiB, Math.round(rss));
-      } catch { /* process gone */ }
+      } catch {
+        /* process gone */
+      }
     }, 200);
     child.on('exit', (code) => {
       clearInterval(timer);
-      if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${err.slice(-2000)}\n${out.slice(-2000)}`));
-      else ok({ ms: Date.now() - t0, peakMiB: Math.round(peak), cpuS: cpu, out, steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { ms: v.ms, peakMiB: v.peakMiB, cpuS: v.cpuS }])) });
+      if (code !== 0)
+        fail(new Error(`${cmd} ${args.join(' ')} failed (${code}):\n${err.slice(-2000)}\n${out.slice(-2000)}`));
+      else
+        ok({
+          ms: Date.now() - t0,
+          peakMiB: Math.round(peak),
+          cpuS: cpu,
+          out,
+          steps: Object.fromEntries(
+            Object.entries(steps).map(([k, v]) => [k, { ms: v.ms, peakMiB: v.peakMiB, cpuS: v.cpuS }]),
+          ),
+        });
     });
   });
 }
 
-const QUERIES = ['薪酬制度改革', '双带头人', '县域就诊率', 'DRG', '中医 床位', '家庭医生', '医共体', '分级诊疗', '日间手术', '总会计师'];
+const QUERIES = [
+  '薪酬制度改革',
+  '双带头人',
+  '县域就诊率',
+  'DRG',
+  '中医 床位',
+  '家庭医生',
+  '医共体',
+  '分级诊疗',
+  '日间手术',
+  '总会计师',
+];
 
 async function searchFigures(dir: string, label: string) {
   const site = await openSite({ dir });
@@ -113,7 +189,9 @@ async function searchFigures(dir: string, label: string) {
     const none = await measureFirstQuery(site, '', '量子计算');
     const warm = await measureWarmQueries(site, QUERIES);
     const ms = warm.map((w) => w.ms);
-    console.log(`\nSearch (${label}): first query ${kib(first.bytes)} in ${first.requests} requests (${first.parts} index part${first.parts === 1 ? '' : 's'}), ${first.ms} ms to results; a first query finding nothing ${kib(none.bytes)} in ${none.requests} requests (${none.parts} parts); warm queries median ${median(ms)} ms, p95 ${p95(ms)} ms, max ${Math.max(...ms)} ms`);
+    console.log(
+      `\nSearch (${label}): first query ${kib(first.bytes)} in ${first.requests} requests (${first.parts} index part${first.parts === 1 ? '' : 's'}), ${first.ms} ms to results; a first query finding nothing ${kib(none.bytes)} in ${none.requests} requests (${none.parts} parts); warm queries median ${median(ms)} ms, p95 ${p95(ms)} ms, max ${Math.max(...ms)} ms`,
+    );
     return { first, warm };
   } finally {
     await site.close();
@@ -123,27 +201,55 @@ async function searchFigures(dir: string, label: string) {
 async function benchSite() {
   if (!existsSync('dist/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const site = await openSite();
-  const rows: (string | number)[][] = [['page', 'HTML', 'visible text', 'tooltips', 'HTML ÷ text', 'CSS', 'JS', 'requests']];
+  const rows: (string | number)[][] = [
+    ['page', 'HTML', 'visible text', 'tooltips', 'HTML ÷ text', 'CSS', 'JS', 'requests'],
+  ];
   for (const slug of DOCS) {
     const m = await measureLoad(site, `policies/${slug}/`);
-    rows.push([slug, kib(m.htmlBytes), kib(m.visibleTextBytes), kib(m.tooltipTextBytes), (m.htmlBytes / (m.visibleTextBytes + m.tooltipTextBytes)).toFixed(2), kib(m.cssBytes), kib(m.jsBytes), m.requests]);
+    rows.push([
+      slug,
+      kib(m.htmlBytes),
+      kib(m.visibleTextBytes),
+      kib(m.tooltipTextBytes),
+      (m.htmlBytes / (m.visibleTextBytes + m.tooltipTextBytes)).toFixed(2),
+      kib(m.cssBytes),
+      kib(m.jsBytes),
+      m.requests,
+    ]);
   }
-  console.log('Document pages, first load (budgets: HTML ≤ 2.5 × text + 8 KiB frame, CSS ≤ 20 KiB, JS ≤ 9 KiB)\n' + table(rows));
+  console.log(
+    'Document pages, first load (budgets: HTML ≤ 2.5 × text + 8 KiB frame, CSS ≤ 20 KiB, JS ≤ 9 KiB)\n' + table(rows),
+  );
 
   // Search quality on the query set.
-  const queries = JSON.parse(readFileSync('tests/e2e/search-queries.json', 'utf8')) as { q: string; expect: string[] }[];
+  const queries = JSON.parse(readFileSync('tests/e2e/search-queries.json', 'utf8')) as {
+    q: string;
+    expect: string[];
+  }[];
   const texts = clauseTexts();
   const alts = queryForms();
-  let expected = 0, found = 0, shown = 0, relevant = 0;
+  let expected = 0,
+    found = 0,
+    shown = 0,
+    relevant = 0;
   const times: number[] = [];
   for (const { q, expect } of queries) {
     const page = await site.page();
     const t0 = Date.now();
     await page.goto(site.url(`search/?q=${encodeURIComponent(q)}`));
-    await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''),
+    );
     times.push(Date.now() - t0);
     const keys = await page.locator('[data-search-page-results] li[data-kind="clause"]').evaluateAll((els) =>
-      els.map((e) => ({ r: Number((e as HTMLElement).dataset.rank), k: `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}` })).sort((a, b) => a.r - b.r).map((x) => x.k));
+      els
+        .map((e) => ({
+          r: Number((e as HTMLElement).dataset.rank),
+          k: `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}`,
+        }))
+        .sort((a, b) => a.r - b.r)
+        .map((x) => x.k),
+    );
     expected += expect.length;
     found += expect.filter((e) => keys.slice(0, 10).includes(e)).length;
     shown += keys.length;
@@ -151,19 +257,35 @@ async function benchSite() {
     await page.context().close();
   }
   await site.close();
-  console.log(`\nSearch quality on ${queries.length} queries: recall@10 ${(100 * found / expected).toFixed(1)} % (${found}/${expected}), precision ${(100 * relevant / shown).toFixed(1)} % (${relevant}/${shown} results contain the query); search page load + query median ${median(times)} ms`);
+  console.log(
+    `\nSearch quality on ${queries.length} queries: recall@10 ${((100 * found) / expected).toFixed(1)} % (${found}/${expected}), precision ${((100 * relevant) / shown).toFixed(1)} % (${relevant}/${shown} results contain the query); search page load + query median ${median(times)} ms`,
+  );
   await searchFigures('dist', 'N = 5');
 
   const lh = await runLighthouse({ presets: ['mobile', 'desktop'] });
-  const lrows: (string | number)[][] = [['page', 'preset', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP ms', 'TBT ms', 'CLS']];
-  for (const r of lh) lrows.push([r.page, r.preset, r.performance, r.accessibility, r.bestPractices, r.seo, r.lcp, r.tbt, r.cls]);
+  const lrows: (string | number)[][] = [
+    ['page', 'preset', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP ms', 'TBT ms', 'CLS'],
+  ];
+  for (const r of lh)
+    lrows.push([r.page, r.preset, r.performance, r.accessibility, r.bestPractices, r.seo, r.lcp, r.tbt, r.cls]);
   console.log('\nLighthouse (Debian Chromium, local server)\n' + table(lrows));
 }
 
 async function benchScale(n: number) {
   const root = mkdtempSync(join(tmpdir(), `yigai-bench-${n}-`));
   const repo = resolve('.');
-  for (const p of ['src', 'public', 'ingest', 'scripts', 'tests', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(repo, p), join(root, p), { recursive: true });
+  for (const p of [
+    'src',
+    'public',
+    'ingest',
+    'scripts',
+    'tests',
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ])
+    cpSync(join(repo, p), join(root, p), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'seeds'), { recursive: true });
   cpSync(join(repo, 'seeds'), join(root, 'seeds'), { recursive: true });
@@ -181,19 +303,60 @@ async function benchScale(n: number) {
   const build = await timed(node, ['scripts/build.ts', '--clean'], root, env);
   const { site, provisions, index: search, links } = build.steps;
   const out = dirSize(join(root, 'dist'));
-  const index = readdirSync(join(root, 'dist')).filter((d) => /^pagefind(-\d+)?$/.test(d)).reduce((n, d) => n + dirSize(join(root, 'dist', d)).bytes, 0);
+  const index = readdirSync(join(root, 'dist'))
+    .filter((d) => /^pagefind(-\d+)?$/.test(d))
+    .reduce((n, d) => n + dirSize(join(root, 'dist', d)).bytes, 0);
   const indexes = readdirSync(join(root, 'dist')).filter((d) => /^pagefind(-\d+)?$/.test(d)).length;
   const pages = readdirSync(join(root, 'dist', 'policies')).length;
   // The search step logs its own figures (src/search-index/build.ts); pf_meta is fetched by every first query.
-  const indexLine = build.out.split('\n').find((l) => l.includes('Pagefind:'))?.replace(/^.*Pagefind:/, 'Pagefind:').trim() ?? 'Pagefind: (no log line)';
+  const indexLine =
+    build.out
+      .split('\n')
+      .find((l) => l.includes('Pagefind:'))
+      ?.replace(/^.*Pagefind:/, 'Pagefind:')
+      .trim() ?? 'Pagefind: (no log line)';
   const pfMeta = readdirSync(join(root, 'dist', 'pagefind')).find((f) => f.endsWith('.pf_meta'));
   const pfMetaBytes = pfMeta ? statSync(join(root, 'dist', 'pagefind', pfMeta)).size : 0;
   const largest = largestFiles(join(root, 'dist'), 5);
-  console.log(table([
-    ['documents', 'generate', 'ingest', 'site build', 'provision pages', 'search index', 'link check', 'total', 'CPU (ingest / build)', 'peak memory (ingest / site / index)', 'output', 'files', 'index'],
-    [n, `${genMs} ms`, `${(ingest.ms / 1000).toFixed(1)} s`, `${(site.ms / 1000).toFixed(1)} s`, `${(provisions.ms / 1000).toFixed(1)} s`, `${(search.ms / 1000).toFixed(1)} s`, `${(links.ms / 1000).toFixed(1)} s`, `${((ingest.ms + build.ms) / 1000).toFixed(1)} s`, `${ingest.cpuS.toFixed(0)} / ${build.cpuS.toFixed(0)} s`, `${Math.max(ingest.peakMiB, build.peakMiB)} MiB (${ingest.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`, kib(out.bytes), out.files, `${kib(index)} (${indexes} ${indexes === 1 ? 'index' : 'indexes'})`],
-  ]));
-  console.log(`per step CPU: ${Object.entries(build.steps).map(([k, v]) => `${k} ${v.cpuS.toFixed(1)} s`).join(', ')}`);
+  console.log(
+    table([
+      [
+        'documents',
+        'generate',
+        'ingest',
+        'site build',
+        'provision pages',
+        'search index',
+        'link check',
+        'total',
+        'CPU (ingest / build)',
+        'peak memory (ingest / site / index)',
+        'output',
+        'files',
+        'index',
+      ],
+      [
+        n,
+        `${genMs} ms`,
+        `${(ingest.ms / 1000).toFixed(1)} s`,
+        `${(site.ms / 1000).toFixed(1)} s`,
+        `${(provisions.ms / 1000).toFixed(1)} s`,
+        `${(search.ms / 1000).toFixed(1)} s`,
+        `${(links.ms / 1000).toFixed(1)} s`,
+        `${((ingest.ms + build.ms) / 1000).toFixed(1)} s`,
+        `${ingest.cpuS.toFixed(0)} / ${build.cpuS.toFixed(0)} s`,
+        `${Math.max(ingest.peakMiB, build.peakMiB)} MiB (${ingest.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`,
+        kib(out.bytes),
+        out.files,
+        `${kib(index)} (${indexes} ${indexes === 1 ? 'index' : 'indexes'})`,
+      ],
+    ]),
+  );
+  console.log(
+    `per step CPU: ${Object.entries(build.steps)
+      .map(([k, v]) => `${k} ${v.cpuS.toFixed(1)} s`)
+      .join(', ')}`,
+  );
   // The loader logs the similar-provisions step (src/loaders/policies.ts); part of the site build above.
   const similarLine = build.out.split('\n').find((l) => l.includes('similar provisions of'));
   if (similarLine) console.log(similarLine.replace(/^.*\] /, 'site build, '));
@@ -211,7 +374,13 @@ async function benchScale(n: number) {
 /** The largest files of a folder: pages that grow with the library show up here. */
 function largestFiles(dir: string, count: number): [string, number][] {
   const all: [string, number][] = [];
-  const walk = (d: string) => { for (const f of readdirSync(d, { withFileTypes: true })) { const p = join(d, f.name); if (f.isDirectory()) walk(p); else all.push([p.slice(dir.length + 1), statSync(p).size]); } };
+  const walk = (d: string) => {
+    for (const f of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, f.name);
+      if (f.isDirectory()) walk(p);
+      else all.push([p.slice(dir.length + 1), statSync(p).size]);
+    }
+  };
   walk(dir);
   return all.sort((a, b) => b[1] - a[1]).slice(0, count);
 }
@@ -223,18 +392,49 @@ function largestFiles(dir: string, count: number): [string, number][] {
  */
 async function benchIncremental(root: string, env: Record<string, string>, n: number) {
   const node = process.execPath;
-  const rows: (string | number)[][] = [['change', 'ingest', 'site build', 'provision pages', 'search index', 'link check', 'build total', 'build CPU', 'peak memory', 'log']];
+  const rows: (string | number)[][] = [
+    [
+      'change',
+      'ingest',
+      'site build',
+      'provision pages',
+      'search index',
+      'link check',
+      'build total',
+      'build CPU',
+      'peak memory',
+      'log',
+    ],
+  ];
   const step = async (label: string, edit: () => void) => {
     edit();
     const ingest = await timed(node, ['ingest/cli.ts'], root, env);
     const build = await timed(node, ['scripts/build.ts'], root, env);
-    const log = build.out.split('\n').filter((l) => /build: incremental:|policy documents:|Pagefind:/.test(l)).map((l) => l.replace(/^.*?(build: incremental: |\[yigai-policies\] |search-index: )/, '').trim()).join(' | ');
+    const log = build.out
+      .split('\n')
+      .filter((l) => /build: incremental:|policy documents:|Pagefind:/.test(l))
+      .map((l) => l.replace(/^.*?(build: incremental: |\[yigai-policies\] |search-index: )/, '').trim())
+      .join(' | ');
     const s = build.steps;
     const sec = (x: { ms: number; cpuS: number }) => `${(x.ms / 1000).toFixed(1)} s (CPU ${x.cpuS.toFixed(1)})`;
-    rows.push([label, `${(ingest.ms / 1000).toFixed(1)} s`, sec(s.site), sec(s.provisions), sec(s.index), sec(s.links), `${(build.ms / 1000).toFixed(1)} s`, `${build.cpuS.toFixed(1)} s`, `${build.peakMiB} MiB`, log]);
+    rows.push([
+      label,
+      `${(ingest.ms / 1000).toFixed(1)} s`,
+      sec(s.site),
+      sec(s.provisions),
+      sec(s.index),
+      sec(s.links),
+      `${(build.ms / 1000).toFixed(1)} s`,
+      `${build.cpuS.toFixed(1)} s`,
+      `${build.peakMiB} MiB`,
+      log,
+    ]);
   };
   const manifests = join(root, 'ingest', 'manifests');
-  const slug = readdirSync(manifests).filter((f) => f.startsWith('synth-')).sort()[0].replace(/\.json$/, '');
+  const slug = readdirSync(manifests)
+    .filter((f) => f.startsWith('synth-'))
+    .sort()[0]
+    .replace(/\.json$/, '');
   await step(`change ${slug}`, () => {
     const file = join(manifests, `${slug}.json`);
     const m = JSON.parse(readFileSync(file, 'utf8'));
@@ -246,7 +446,12 @@ async function benchIncremental(root: string, env: Record<string, string>, n: nu
   await step('add one document', () => {
     // The same corpus with one more document; only the new one is copied in (the changed one stays changed).
     const aside = mkdtempSync(join(tmpdir(), 'yigai-bench-add-'));
-    const [added] = generate(aside, n - DOCS.length + 1, undefined, join(resolve('.'), 'src', 'content', 'clauses')).slice(-1);
+    const [added] = generate(
+      aside,
+      n - DOCS.length + 1,
+      undefined,
+      join(resolve('.'), 'src', 'content', 'clauses'),
+    ).slice(-1);
     cpSync(join(aside, 'ingest', 'manifests', `${added}.json`), join(manifests, `${added}.json`));
     cpSync(join(aside, 'seeds', `${added}.txt`), join(root, 'seeds', `${added}.txt`));
     rmSync(aside, { recursive: true, force: true });
@@ -255,6 +460,10 @@ async function benchIncremental(root: string, env: Record<string, string>, n: nu
 }
 
 const docs = arg('docs');
-if (process.argv.includes('--similar')) console.log(`${similarQuality()}\n\n${curationQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
+if (process.argv.includes('--similar'))
+  console.log(`${similarQuality()}\n\n${curationQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
 else if (docs) await benchScale(Number(docs));
-else { console.log(`${similarQuality()}\n\n${curationQuality()}\n`); await benchSite(); }
+else {
+  console.log(`${similarQuality()}\n\n${curationQuality()}\n`);
+  await benchSite();
+}

@@ -28,7 +28,12 @@ const KINDS: [string, RegExp][] = [
 
 function files(dir: string, rel = ''): { path: string; bytes: number }[] {
   return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (/^(_astro|pagefind)/.test(e.name) ? [] : files(dir, `${rel}${e.name}/`)) : [{ path: `${rel}${e.name}`, bytes: statSync(join(dir, rel, e.name)).size }]);
+    e.isDirectory()
+      ? /^(_astro|pagefind)/.test(e.name)
+        ? []
+        : files(dir, `${rel}${e.name}/`)
+      : [{ path: `${rel}${e.name}`, bytes: statSync(join(dir, rel, e.name)).size }],
+  );
 }
 
 const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;

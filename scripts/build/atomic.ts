@@ -9,7 +9,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { STAMP } from '../lib/build-inputs.ts';
 
 /** Returns the time written into the stamp, which names this build (scripts/build.ts keeps it with its state). */
-export async function buildAtomically(outDir: string, steps: (tmpDir: string) => void | Promise<void>, digest: string): Promise<string> {
+export async function buildAtomically(
+  outDir: string,
+  steps: (tmpDir: string) => void | Promise<void>,
+  digest: string,
+): Promise<string> {
   const out = resolve(outDir);
   // A sibling, so the final rename stays on one file system.
   const tmp = join(dirname(out), `.${basename(out)}.building`);

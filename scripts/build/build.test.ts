@@ -9,10 +9,19 @@ import { inputsDigest, staleReason, STAMP } from '../lib/build-inputs.ts';
 /** A tiny project: one file in each kind of input. */
 function project() {
   const root = mkdtempSync(join(tmpdir(), 'build-'));
-  for (const d of ['seeds', 'ingest/manifests', 'src/content/glossary', 'public', 'scripts']) mkdirSync(join(root, d), { recursive: true });
+  for (const d of ['seeds', 'ingest/manifests', 'src/content/glossary', 'public', 'scripts'])
+    mkdirSync(join(root, d), { recursive: true });
   const files: Record<string, string> = {
-    'seeds/a.txt': '一、总体要求', 'ingest/manifests/a.json': '{}', 'ingest/run.ts': '//', 'src/content/glossary/drg.json': '{}',
-    'src/pages.ts': '//', 'public/robots.txt': '', 'scripts/build.ts': '//', 'package-lock.json': '{}', 'package.json': '{}', 'astro.config.mjs': '//',
+    'seeds/a.txt': '一、总体要求',
+    'ingest/manifests/a.json': '{}',
+    'ingest/run.ts': '//',
+    'src/content/glossary/drg.json': '{}',
+    'src/pages.ts': '//',
+    'public/robots.txt': '',
+    'scripts/build.ts': '//',
+    'package-lock.json': '{}',
+    'package.json': '{}',
+    'astro.config.mjs': '//',
   };
   for (const [f, text] of Object.entries(files)) writeFileSync(join(root, f), text);
   return { root, files: Object.keys(files) };
@@ -41,10 +50,14 @@ describe('building atomically', () => {
   test('a successful build replaces the folder and records its inputs; a later change makes it stale', async () => {
     const { root } = project();
     const out = join(root, 'dist');
-    await buildAtomically(out, (tmp) => {
-      mkdirSync(tmp);
-      writeFileSync(join(tmp, 'index.html'), 'new');
-    }, inputsDigest(root, {}));
+    await buildAtomically(
+      out,
+      (tmp) => {
+        mkdirSync(tmp);
+        writeFileSync(join(tmp, 'index.html'), 'new');
+      },
+      inputsDigest(root, {}),
+    );
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
     expect(staleReason(out, root, {})).toBeNull();
     writeFileSync(join(root, 'seeds/a.txt'), '二、');
@@ -54,15 +67,25 @@ describe('building atomically', () => {
   test('a build that fails midway leaves the old site whole, with no temporary folder', async () => {
     const { root } = project();
     const out = join(root, 'dist');
-    await buildAtomically(out, (tmp) => {
-      mkdirSync(tmp);
-      writeFileSync(join(tmp, 'index.html'), 'old');
-    }, 'd1');
-    await expect(buildAtomically(out, (tmp) => {
-      mkdirSync(tmp);
-      writeFileSync(join(tmp, 'index.html'), 'half');
-      throw new Error('astro build failed');
-    }, 'd2')).rejects.toThrow('astro build failed');
+    await buildAtomically(
+      out,
+      (tmp) => {
+        mkdirSync(tmp);
+        writeFileSync(join(tmp, 'index.html'), 'old');
+      },
+      'd1',
+    );
+    await expect(
+      buildAtomically(
+        out,
+        (tmp) => {
+          mkdirSync(tmp);
+          writeFileSync(join(tmp, 'index.html'), 'half');
+          throw new Error('astro build failed');
+        },
+        'd2',
+      ),
+    ).rejects.toThrow('astro build failed');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
     expect(JSON.parse(readFileSync(join(out, STAMP), 'utf8')).digest).toBe('d1');
     expect(existsSync(join(root, '.dist.building'))).toBe(false);

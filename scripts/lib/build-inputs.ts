@@ -11,7 +11,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Folders and files (relative to the project) whose content goes into the site. */
-export const INPUTS = ['seeds', 'ingest', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+export const INPUTS = [
+  'seeds',
+  'ingest',
+  'src',
+  'public',
+  'scripts',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 /** Environment variables the build reads. */
 export const INPUT_ENV = ['BASE', 'SITE', 'SEARCH_DOCS_PER_INDEX'];
 /** The file in the built folder that records the digest; written only when every build step succeeded. */
@@ -23,7 +33,9 @@ const skip = (name: string) => name === 'node_modules' || name.startsWith('.') |
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((f) => (skip(f) ? [] : files(join(path, f))));
+  return readdirSync(path)
+    .sort()
+    .flatMap((f) => (skip(f) ? [] : files(join(path, f))));
 }
 
 export function inputsDigest(root = '.', env: NodeJS.ProcessEnv = process.env): string {
@@ -53,6 +65,7 @@ export function staleReason(outDir: string, root = '.', env: NodeJS.ProcessEnv =
   if (!existsSync(join(outDir, 'index.html'))) return `${outDir}/ has no site yet`;
   const built = builtDigest(outDir);
   if (!built) return `${outDir}/ was not made by \`npm run build\` (no ${STAMP})`;
-  if (built !== inputsDigest(root, env)) return 'the content, code, configuration or lockfile changed since the last build';
+  if (built !== inputsDigest(root, env))
+    return 'the content, code, configuration or lockfile changed since the last build';
   return null;
 }

@@ -8,7 +8,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { safeDecode } from '../../src/lib/decode.ts';
 
-export interface Broken { page: string; link: string; problem: string }
+export interface Broken {
+  page: string;
+  link: string;
+  problem: string;
+}
 
 function htmlFiles(dir: string, skip: Set<string> = new Set()): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -18,10 +22,18 @@ function htmlFiles(dir: string, skip: Set<string> = new Set()): string[] {
   });
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 /** `skip`: folders (relative to `dir`) whose pages are not read as sources; links into them are still checked. */
-export function checkLinks(dir: string, base = '/', skip: string[] = []): { pages: number; links: number; broken: Broken[] } {
+export function checkLinks(
+  dir: string,
+  base = '/',
+  skip: string[] = [],
+): { pages: number; links: number; broken: Broken[] } {
   const prefix = `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
   const files = htmlFiles(dir, new Set(skip.map((f) => join(dir, f))));
   const idsCache = new Map<string, Set<string>>();
@@ -33,7 +45,11 @@ export function checkLinks(dir: string, base = '/', skip: string[] = []): { page
     return idsCache.get(file)!;
   };
   /** URL path of a page file: dist/policies/x/index.html → /base/policies/x/ */
-  const urlOf = (file: string) => prefix + relative(dir, file).replace(/\\/g, '/').replace(/index\.html$/, '');
+  const urlOf = (file: string) =>
+    prefix +
+    relative(dir, file)
+      .replace(/\\/g, '/')
+      .replace(/index\.html$/, '');
   const fileOf = (pathname: string): string | null => {
     if (!pathname.startsWith(prefix)) return null;
     const decoded = safeDecode(pathname.slice(prefix.length));
@@ -56,14 +72,22 @@ export function checkLinks(dir: string, base = '/', skip: string[] = []): { page
       links++;
       const target = fileOf(url.pathname);
       if (!target) {
-        broken.push({ page, link: raw, problem: `no file for ${url.pathname}${url.pathname.startsWith(prefix) ? '' : ` (outside the base path ${prefix})`}` });
+        broken.push({
+          page,
+          link: raw,
+          problem: `no file for ${url.pathname}${url.pathname.startsWith(prefix) ? '' : ` (outside the base path ${prefix})`}`,
+        });
         continue;
       }
       if (url.hash && target.endsWith('.html')) {
         const id = safeDecode(url.hash.slice(1)) ?? url.hash.slice(1);
         if (!ids(target).has(id)) {
           const near = [...ids(target)].filter((x) => x.startsWith(id.split('-')[0])).slice(0, 8);
-          broken.push({ page, link: raw, problem: `no element with id "${id}" in ${relative(dir, target)}${near.length ? `; ids there include ${near.join(', ')}` : ''}` });
+          broken.push({
+            page,
+            link: raw,
+            problem: `no element with id "${id}" in ${relative(dir, target)}${near.length ? `; ids there include ${near.join(', ')}` : ''}`,
+          });
         }
       }
     }

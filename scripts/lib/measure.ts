@@ -25,9 +25,19 @@ function track(page: Page, origin: string) {
   const seen: { url: string; type: string; bytes: Promise<number> }[] = [];
   page.on('response', (r) => {
     const req = r.request();
-    seen.push({ url: r.url(), type: req.resourceType(), bytes: r.body().then((b) => b.length).catch(() => 0) });
+    seen.push({
+      url: r.url(),
+      type: req.resourceType(),
+      bytes: r
+        .body()
+        .then((b) => b.length)
+        .catch(() => 0),
+    });
   });
-  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) seen.push({ url: r.url(), type: 'other-host', bytes: Promise.resolve(0) }); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:'))
+      seen.push({ url: r.url(), type: 'other-host', bytes: Promise.resolve(0) });
+  });
   return seen;
 }
 
@@ -37,8 +47,14 @@ export async function measureLoad(site: Site, path: string): Promise<LoadMeasure
   const seen = track(page, origin);
   await page.goto(site.url(path), { waitUntil: 'networkidle' });
   const inline = await page.evaluate(() => ({
-    js: [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
-    css: [...document.querySelectorAll('style')].reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
+    js: [...document.querySelectorAll('script:not([src])')].reduce(
+      (n, s) => n + new TextEncoder().encode(s.textContent ?? '').length,
+      0,
+    ),
+    css: [...document.querySelectorAll('style')].reduce(
+      (n, s) => n + new TextEncoder().encode(s.textContent ?? '').length,
+      0,
+    ),
     text: document.body.innerText,
     tips: [...document.querySelectorAll('.term-tip')].map((t) => t.textContent ?? '').join(''),
   }));
@@ -81,7 +97,8 @@ export async function measureFirstQuery(site: Site, path: string, query: string)
   const results = await page.locator('#site-search-popup [role="option"]').count();
   const sizes = await Promise.all(seen.map((s) => s.bytes));
   await page.context().close();
-  const parts = new Set(seen.filter((s) => s.url.includes('/pagefind-entry.json')).map((s) => s.url.split('?')[0])).size;
+  const parts = new Set(seen.filter((s) => s.url.includes('/pagefind-entry.json')).map((s) => s.url.split('?')[0]))
+    .size;
   return { bytes: sizes.reduce((a, b) => a + b, 0), requests: seen.length, ms, results, parts };
 }
 
@@ -89,7 +106,10 @@ export async function measureFirstQuery(site: Site, path: string, query: string)
  * Latency of queries once search is loaded: the time from typing to the
  * results being shown, per query, measured in the page.
  */
-export async function measureWarmQueries(site: Site, queries: string[]): Promise<{ query: string; ms: number; results: number }[]> {
+export async function measureWarmQueries(
+  site: Site,
+  queries: string[],
+): Promise<{ query: string; ms: number; results: number }[]> {
   const page = await site.page();
   await page.goto(site.url('search/'), { waitUntil: 'networkidle' });
   const input = page.locator('#site-search-input');
@@ -102,8 +122,15 @@ export async function measureWarmQueries(site: Site, queries: string[]): Promise
     const t0 = Date.now();
     await input.fill(q);
     // The popup says which query its results answer: earlier results that happen to contain the words do not count.
-    await page.waitForFunction((qq) => document.querySelector<HTMLElement>('#site-search-popup')?.dataset.query === qq, q);
-    out.push({ query: q, ms: Date.now() - t0, results: await page.locator('#site-search-popup [role="option"]').count() });
+    await page.waitForFunction(
+      (qq) => document.querySelector<HTMLElement>('#site-search-popup')?.dataset.query === qq,
+      q,
+    );
+    out.push({
+      query: q,
+      ms: Date.now() - t0,
+      results: await page.locator('#site-search-popup [role="option"]').count(),
+    });
   }
   await page.context().close();
   return out;

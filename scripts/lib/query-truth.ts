@@ -18,7 +18,8 @@ import { readAgency, type Region } from '../../src/lib/agencies/normalize.ts';
 export function clauseTexts(dir = 'dist'): Map<string, string> {
   const texts = new Map<string, string>();
   for (const slug of readdirSync(join(dir, 'policies'))) {
-    for (const r of clauseRecords(readFileSync(join(dir, 'policies', slug, 'index.html'), 'utf8'))) texts.set(`${slug}#${r.anchor}`, r.content.toLowerCase());
+    for (const r of clauseRecords(readFileSync(join(dir, 'policies', slug, 'index.html'), 'utf8')))
+      texts.set(`${slug}#${r.anchor}`, r.content.toLowerCase());
   }
   return texts;
 }
@@ -50,7 +51,14 @@ export function queryForms(): (part: string) => string[] {
  *   or more characters at edit distance exactly one (Levenshtein) from the query.
  */
 
-export interface Truth { parts: string[]; searched: string; simplified?: string; expect: string[]; suggestions: string[]; titles: string[] }
+export interface Truth {
+  parts: string[];
+  searched: string;
+  simplified?: string;
+  expect: string[];
+  suggestions: string[];
+  titles: string[];
+}
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 const t2cn = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -68,7 +76,12 @@ export function sourceClauses(): { key: string; text: string; agencies: string[]
     const kind = new Map(list.map((c) => [c.id, c.kind]));
     for (const c of list) {
       if (c.kind === 'para' && c.parent && kind.get(c.parent) === 'provision') continue;
-      const names = c.agencies ? [...c.agencies.lead, ...c.agencies.partners].flatMap((raw) => { const a = readAgency(raw, fm.region); return a.match === 'unresolved' ? [] : [a.name]; }) : [];
+      const names = c.agencies
+        ? [...c.agencies.lead, ...c.agencies.partners].flatMap((raw) => {
+            const a = readAgency(raw, fm.region);
+            return a.match === 'unresolved' ? [] : [a.name];
+          })
+        : [];
       out.push({ key: `${slug}#${c.id}`, text: fold(c.text), agencies: names, title: c.kind === 'part' });
     }
   }
@@ -77,13 +90,19 @@ export function sourceClauses(): { key: string; text: string; agencies: string[]
 
 /** An entry's English names and abbreviations, as the `english` field writes them. */
 function english(field: string): { names: string[]; abbreviations: string[] } {
-  const clean = field.replace(/["“”‘’]/g, '').replace(/\s+/g, ' ').trim();
+  const clean = field
+    .replace(/["“”‘’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const abbreviations: string[] = [];
   const names = [clean, clean.replace(/\s*\([^()]*\)\s*/g, ' ').trim()];
   for (const m of clean.matchAll(/\(([^()]*)\)/g)) {
     const inner = m[1].trim();
-    if (/^[A-Z][A-Z0-9+&-]*[A-Z0-9]$/.test(inner)) { abbreviations.push(inner); names.push(clean.slice(0, m.index).trim()); }
-    else if (m.index + m[0].length === clean.length && (inner.includes(' ') || /^[a-z]+$/.test(inner))) names.push(inner);
+    if (/^[A-Z][A-Z0-9+&-]*[A-Z0-9]$/.test(inner)) {
+      abbreviations.push(inner);
+      names.push(clean.slice(0, m.index).trim());
+    } else if (m.index + m[0].length === clean.length && (inner.includes(' ') || /^[a-z]+$/.test(inner)))
+      names.push(inner);
   }
   return { names, abbreviations };
 }
@@ -95,7 +114,8 @@ function levenshtein(a: string, b: string): number {
   row.unshift(0);
   for (let i = 1; i <= x.length; i++) {
     const next = [i];
-    for (let j = 1; j <= y.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
     row = next;
   }
   return row[y.length];
@@ -106,27 +126,62 @@ export function unseenTruth(): (q: string) => Truth {
   const glossary = loadGlossary().map((e) => ({ e, ...english(e.english) }));
   // A name or abbreviation two entries share stands for neither.
   const count = new Map<string, number>();
-  for (const g of glossary) for (const f of new Set([g.e.term, ...g.e.aliases, ...g.names, ...g.abbreviations].map(fold))) count.set(f, (count.get(f) ?? 0) + 1);
-  const entryOf = (part: string) => glossary.find((g) => [g.e.term, ...g.e.aliases].some((f) => fold(f) === fold(part)))
-    ?? glossary.find((g) => [...g.names, ...g.abbreviations].some((f) => fold(f) === fold(part) && count.get(fold(f)) === 1));
-  const englishNames = glossary.flatMap((g) => g.names.filter((n) => n.includes(' ') && count.get(fold(n)) === 1)).sort((a, b) => b.length - a.length);
+  for (const g of glossary)
+    for (const f of new Set([g.e.term, ...g.e.aliases, ...g.names, ...g.abbreviations].map(fold)))
+      count.set(f, (count.get(f) ?? 0) + 1);
+  const entryOf = (part: string) =>
+    glossary.find((g) => [g.e.term, ...g.e.aliases].some((f) => fold(f) === fold(part))) ??
+    glossary.find((g) =>
+      [...g.names, ...g.abbreviations].some((f) => fold(f) === fold(part) && count.get(fold(f)) === 1),
+    );
+  const englishNames = glossary
+    .flatMap((g) => g.names.filter((n) => n.includes(' ') && count.get(fold(n)) === 1))
+    .sort((a, b) => b.length - a.length);
   return (q: string) => {
-    const folded = q.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]/g, (c) => c.normalize('NFKC')).replace(/[[［【(（〖]((?:19|20)\d\d)[\]］】)）〗]/g, '〔$1〕');
+    const folded = q
+      .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]/g, (c) => c.normalize('NFKC'))
+      .replace(/[[［【(（〖]((?:19|20)\d\d)[\]］】)）〗]/g, '〔$1〕');
     const simplified = t2cn(folded);
     // Multi-word English names are one part each; the rest splits at spaces (and at quotes, which the texts' phrases do not need).
     let rest = simplified;
     const parts: string[] = [];
     for (const n of englishNames) {
       const i = rest.toLowerCase().indexOf(n.toLowerCase());
-      if (i !== -1) { parts.push(rest.slice(i, i + n.length)); rest = `${rest.slice(0, i)} ${rest.slice(i + n.length)}`; }
+      if (i !== -1) {
+        parts.push(rest.slice(i, i + n.length));
+        rest = `${rest.slice(0, i)} ${rest.slice(i + n.length)}`;
+      }
     }
     parts.push(...rest.split(/[\s"“”'‘’]+/).filter(Boolean));
     const forms = parts.map((p) => {
       const g = entryOf(p);
-      return { part: p, forms: [p, ...(g ? [g.e.term, ...g.e.aliases, ...g.abbreviations.filter((a) => count.get(fold(a)) === 1)] : [])].map(fold) };
+      return {
+        part: p,
+        forms: [
+          p,
+          ...(g ? [g.e.term, ...g.e.aliases, ...g.abbreviations.filter((a) => count.get(fold(a)) === 1)] : []),
+        ].map(fold),
+      };
     });
-    const matches = clauses.filter((c) => forms.every(({ part, forms: fs }) => fs.some((f) => c.text.includes(f)) || c.agencies.some((a) => fold(a) === fold(part))));
-    const suggestions = matches.length ? [] : [...new Set(glossary.flatMap((g) => [g.e.term, ...g.e.aliases, ...g.abbreviations]).filter((f) => [...f].length >= 3 && [...fold(simplified)].length >= 3 && levenshtein(fold(f), fold(simplified)) === 1))];
+    const matches = clauses.filter((c) =>
+      forms.every(
+        ({ part, forms: fs }) => fs.some((f) => c.text.includes(f)) || c.agencies.some((a) => fold(a) === fold(part)),
+      ),
+    );
+    const suggestions = matches.length
+      ? []
+      : [
+          ...new Set(
+            glossary
+              .flatMap((g) => [g.e.term, ...g.e.aliases, ...g.abbreviations])
+              .filter(
+                (f) =>
+                  [...f].length >= 3 &&
+                  [...fold(simplified)].length >= 3 &&
+                  levenshtein(fold(f), fold(simplified)) === 1,
+              ),
+          ),
+        ];
     return {
       parts,
       searched: simplified,

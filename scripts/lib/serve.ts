@@ -41,9 +41,18 @@ const TYPES: Record<string, string> = {
  * sniffing (a .txt of official text never runs as HTML), the pages' CSP (also
  * for Pagefind's worker, which a <meta> does not reach), the referrer policy.
  */
-const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'Content-Security-Policy': headerPolicy() };
+const COMMON = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Content-Security-Policy': headerPolicy(),
+};
 
-export interface ServeOptions { dir?: string; base?: string; port?: number; host?: string }
+export interface ServeOptions {
+  dir?: string;
+  base?: string;
+  port?: number;
+  host?: string;
+}
 
 /** Whether `file` is `root` or inside it: `dist-secret/x` is not inside `dist`. */
 export function isInside(root: string, file: string): boolean {
@@ -54,7 +63,13 @@ export function createHandler({ dir = 'dist', base = '/' }: Pick<ServeOptions, '
   const root = resolve(dir);
   const prefix = `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
 
-  function send(res: ServerResponse, status: number, file: string | null, headers: Record<string, string> = {}, head = false) {
+  function send(
+    res: ServerResponse,
+    status: number,
+    file: string | null,
+    headers: Record<string, string> = {},
+    head = false,
+  ) {
     const type = file ? (TYPES[extname(file)] ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
     if (!file || head) {
       res.writeHead(status, { ...COMMON, 'Content-Type': type, ...headers });
@@ -109,7 +124,12 @@ export function createHandler({ dir = 'dist', base = '/' }: Pick<ServeOptions, '
   };
 }
 
-export function serve({ dir = 'dist', base = '/', port = 4321, host = '127.0.0.1' }: ServeOptions = {}): Promise<Server> {
+export function serve({
+  dir = 'dist',
+  base = '/',
+  port = 4321,
+  host = '127.0.0.1',
+}: ServeOptions = {}): Promise<Server> {
   const server = createServer(createHandler({ dir, base }));
   return new Promise((ok, fail) => {
     server.once('error', fail);
@@ -124,7 +144,8 @@ export function serve({ dir = 'dist', base = '/', port = 4321, host = '127.0.0.1
 export function parsePort(value: string | undefined, fallback = 4321): number | string {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 0 || n > 65535) return `PORT=${JSON.stringify(value)} is not a port number: use a whole number from 1 to 65535, e.g. PORT=8080.`;
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 0 || n > 65535)
+    return `PORT=${JSON.stringify(value)} is not a port number: use a whole number from 1 to 65535, e.g. PORT=8080.`;
   return n;
 }
 
@@ -135,8 +156,12 @@ export async function serveOrExplain(options: ServeOptions): Promise<Server> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const port = options.port ?? 4321;
-    if (err.code === 'EADDRINUSE') console.error(`serve: port ${port} is already in use (another \`npm start\`?). Stop that program or choose another port: PORT=${port + 1} npm start`);
-    else if (err.code === 'EACCES') console.error(`serve: no permission to listen on port ${port}. Choose a port above 1023: PORT=4321 npm start`);
+    if (err.code === 'EADDRINUSE')
+      console.error(
+        `serve: port ${port} is already in use (another \`npm start\`?). Stop that program or choose another port: PORT=${port + 1} npm start`,
+      );
+    else if (err.code === 'EACCES')
+      console.error(`serve: no permission to listen on port ${port}. Choose a port above 1023: PORT=4321 npm start`);
     else console.error(`serve: cannot listen on ${options.host ?? '127.0.0.1'}:${port}: ${err.message}`);
     process.exit(1);
   }

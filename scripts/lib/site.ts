@@ -21,8 +21,12 @@ export interface Site {
 
 export async function openSite(opts: { dir?: string; base?: string } = {}): Promise<Site> {
   const dir = opts.dir ?? 'dist';
-  if (!existsSync(`${dir}/index.html`)) throw new Error(`${dir}/index.html is missing: run \`npm run build\` before the browser tests.`);
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run scripts/ensure-chromium.sh (apt-get install chromium fonts-noto-cjk).`);
+  if (!existsSync(`${dir}/index.html`))
+    throw new Error(`${dir}/index.html is missing: run \`npm run build\` before the browser tests.`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: run scripts/ensure-chromium.sh (apt-get install chromium fonts-noto-cjk).`,
+    );
   const base = opts.base ?? '/';
   const server: Server = await serve({ dir, base, port: 0 });
   const { port } = server.address() as AddressInfo;
@@ -48,6 +52,9 @@ export async function openSite(opts: { dir?: string; base?: string } = {}): Prom
  * Never a fixed list: tests must hold for whatever documents the library holds.
  */
 export function librarySlugs(content: string = CONTENT.content): string[] {
-  return readdirSync(contentFiles(content).policies).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')).sort();
+  return readdirSync(contentFiles(content).policies)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.replace(/\.mdx$/, ''))
+    .sort();
 }
 export const DOCS: readonly string[] = librarySlugs();

@@ -24,9 +24,14 @@ function rng(seed: number) {
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const REGIONS = [
-  { province: '山西省', city: '朔州市' }, { province: '河北省', city: '保定市' }, { province: '广东省', city: '韶关市' },
-  { province: '浙江省', city: '湖州市' }, { province: '四川省', city: '绵阳市' }, { province: '甘肃省', city: '天水市' },
-  { province: '北京市', district: '顺义区' }, { province: '西藏自治区', city: '日喀则市' },
+  { province: '山西省', city: '朔州市' },
+  { province: '河北省', city: '保定市' },
+  { province: '广东省', city: '韶关市' },
+  { province: '浙江省', city: '湖州市' },
+  { province: '四川省', city: '绵阳市' },
+  { province: '甘肃省', city: '天水市' },
+  { province: '北京市', district: '顺义区' },
+  { province: '西藏自治区', city: '日喀则市' },
 ];
 const SECTIONS = ['总体要求', '重点任务', '运行机制', '保障措施', '组织实施'];
 
@@ -50,8 +55,14 @@ export function generate(root: string, count: number, seed = 20261123, poolDir =
     const region = pick(REGIONS);
     const place = region.district ?? region.city ?? region.province;
     const year = 2019 + Math.floor(rand() * 7);
-    const lines: string[] = ['【字体：大中小】【打印】【关闭】', '浏览量：次', `${place}关于推进公立医院高质量发展的实施方案（合成样本${k}）`];
-    lines.push(`为贯彻落实《国务院办公厅关于推动公立医院高质量发展的意见》（国办发〔2021〕18号），结合${place}实际，制定本方案。`);
+    const lines: string[] = [
+      '【字体：大中小】【打印】【关闭】',
+      '浏览量：次',
+      `${place}关于推进公立医院高质量发展的实施方案（合成样本${k}）`,
+    ];
+    lines.push(
+      `为贯彻落实《国务院办公厅关于推动公立医院高质量发展的意见》（国办发〔2021〕18号），结合${place}实际，制定本方案。`,
+    );
     let item = 0;
     const nSections = 3 + Math.floor(rand() * 3);
     for (let s = 0; s < nSections; s++) {

@@ -28,7 +28,14 @@ export interface SyntheticLibrary {
  * `count` synthetic documents; `crowd` of them moved to one region and year
  * (山西省朔州市, 2024), the others where synth.ts put them.
  */
-export function buildSynthetic(count: number, opts: { crowd?: number; env?: Record<string, string>; /** `astro build` only: no provision pages, search index or link check. */ astroOnly?: boolean } = {}): SyntheticLibrary {
+export function buildSynthetic(
+  count: number,
+  opts: {
+    crowd?: number;
+    env?: Record<string, string>;
+    /** `astro build` only: no provision pages, search index or link check. */ astroOnly?: boolean;
+  } = {},
+): SyntheticLibrary {
   const dir = mkdtempSync(join(tmpdir(), 'lists-'));
   cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split('/')[0]) });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
@@ -42,15 +49,28 @@ export function buildSynthetic(count: number, opts: { crowd?: number; env?: Reco
     writeFileSync(file, JSON.stringify(m, null, 2));
   }
   // Not the test runner's own environment (vitest sets BASE_URL, MODE, NODE_ENV …, which Vite would take for the site's).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)));
-  const run = (args: string[]) => spawnSync('npm', ['run', ...args], {
-    cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000, maxBuffer: 256 * 1024 * 1024,
-    // Astro's cache (the content store, the rendered texts) in the copy: node_modules is shared with this project, and so would be its .astro.
-    env: { ...env, ASTRO_CACHE_DIR: join(dir, '.cache'), ...opts.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
-  });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)),
+  );
+  const run = (args: string[]) =>
+    spawnSync('npm', ['run', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 1_800_000,
+      maxBuffer: 256 * 1024 * 1024,
+      // Astro's cache (the content store, the rendered texts) in the copy: node_modules is shared with this project, and so would be its .astro.
+      env: {
+        ...env,
+        ASTRO_CACHE_DIR: join(dir, '.cache'),
+        ...opts.env,
+        PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+      },
+    });
   const ingest = run(['ingest']);
   const build = ingest.status === 0 ? run(opts.astroOnly ? ['astro', '--', 'build'] : ['build']) : undefined;
   return { dir, slugs, ingest, build, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export const log = (r?: SpawnSyncReturns<string>) => (r ? `${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}` : 'not run');
+export const log = (r?: SpawnSyncReturns<string>) =>
+  r ? `${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}` : 'not run';

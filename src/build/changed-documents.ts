@@ -22,7 +22,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digest } from '../lib/build-cache/digest.ts';
-import { buildCacheDir, PAGES_SHARED, ROUTE_DIGESTS_ENV, UNCHANGED_ENV, UNCHANGED_ROUTES_ENV, type PagesManifest } from '../lib/build-cache/paths.ts';
+import {
+  buildCacheDir,
+  PAGES_SHARED,
+  ROUTE_DIGESTS_ENV,
+  UNCHANGED_ENV,
+  UNCHANGED_ROUTES_ENV,
+  type PagesManifest,
+} from '../lib/build-cache/paths.ts';
 
 let unchanged: PagesManifest | undefined;
 
@@ -39,7 +46,12 @@ export function changedDocuments<T extends { id: string; data: { rendering: { pa
  * site's code and shared data, e.g. its JSON) differs from the previous
  * build's. `content` must cover all the page depends on, or a kept page goes stale.
  */
-export function changedPages<T>(route: string, items: T[], key: (item: T) => string, content: (item: T) => string): T[] {
+export function changedPages<T>(
+  route: string,
+  items: T[],
+  key: (item: T) => string,
+  content: (item: T) => string,
+): T[] {
   const record = process.env[ROUTE_DIGESTS_ENV];
   if (!record) return items;
   // With the digest of the site's code and shared data, written by the policy loader earlier in this build.

@@ -8,8 +8,14 @@ import { documentFiles, linkKept, linkKeptFolders } from './link-kept.ts';
 function site(): string {
   const dir = mkdtempSync(join(tmpdir(), 'link-kept-'));
   const files: Record<string, string> = {
-    'policies/a/index.html': 'A', 'policies/a/s1/index.html': 'A s1', 'data/a.json': '{}', 'data/a.md': '# A', 'data/ab.json': 'not a',
-    'policies/b/index.html': 'B', 'curation/a/index.html': 'curation A', 'index.html': 'home',
+    'policies/a/index.html': 'A',
+    'policies/a/s1/index.html': 'A s1',
+    'data/a.json': '{}',
+    'data/a.md': '# A',
+    'data/ab.json': 'not a',
+    'policies/b/index.html': 'B',
+    'curation/a/index.html': 'curation A',
+    'index.html': 'home',
   };
   for (const [f, text] of Object.entries(files)) {
     mkdirSync(join(dir, f, '..'), { recursive: true });
@@ -19,7 +25,12 @@ function site(): string {
 }
 
 test("a document's files are its page, its provision pages and its open-data files, no other's", () => {
-  expect(documentFiles(site(), 'a').sort()).toEqual(['data/a.json', 'data/a.md', 'policies/a/index.html', 'policies/a/s1/index.html']);
+  expect(documentFiles(site(), 'a').sort()).toEqual([
+    'data/a.json',
+    'data/a.md',
+    'policies/a/index.html',
+    'policies/a/s1/index.html',
+  ]);
 });
 
 test('kept files are hard links; replacing one in the new site (a new file) leaves the old site as it was', () => {
@@ -40,5 +51,7 @@ test('a kept file the build rendered again is an error naming the file and the f
   const next = mkdtempSync(join(tmpdir(), 'link-kept-next-'));
   mkdirSync(join(next, 'policies/a'), { recursive: true });
   writeFileSync(join(next, 'policies/a/index.html'), 'rendered');
-  expect(() => linkKept(old, next, ['a'])).toThrow(/policies\/a\/index\.html was rendered again although a is unchanged[\s\S]*changedDocuments\(\)/);
+  expect(() => linkKept(old, next, ['a'])).toThrow(
+    /policies\/a\/index\.html was rendered again although a is unchanged[\s\S]*changedDocuments\(\)/,
+  );
 });

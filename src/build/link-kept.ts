@@ -19,7 +19,9 @@ import { join } from 'node:path';
 /** Every file under a folder, as paths relative to it (/-separated). */
 export function filesIn(dir: string, rel = ''): string[] {
   if (!existsSync(join(dir, rel))) return [];
-  return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`]));
+  return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesIn(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`],
+  );
 }
 
 /** A document's own files in a built folder, relative to it. */
@@ -36,12 +38,20 @@ export function documentFiles(out: string, slug: string): string[] {
  * unchanged, and the two would disagree on which is right.
  */
 export function linkKept(from: string, to: string, slugs: Iterable<string>): number {
-  return linkFiles(from, to, [...slugs].flatMap((slug) => documentFiles(from, slug).map((f) => [f, slug] as const)));
+  return linkFiles(
+    from,
+    to,
+    [...slugs].flatMap((slug) => documentFiles(from, slug).map((f) => [f, slug] as const)),
+  );
 }
 
 /** Links whole folders (relative paths, e.g. curation/x) of kept keyed pages (changedPages(), src/build/changed-documents.ts). */
 export function linkKeptFolders(from: string, to: string, folders: string[]): number {
-  return linkFiles(from, to, folders.flatMap((dir) => filesIn(from, `${dir}/`).map((f) => [f, dir] as const)));
+  return linkFiles(
+    from,
+    to,
+    folders.flatMap((dir) => filesIn(from, `${dir}/`).map((f) => [f, dir] as const)),
+  );
 }
 
 function linkFiles(from: string, to: string, files: (readonly [file: string, owner: string])[]): number {
@@ -54,7 +64,10 @@ function linkFiles(from: string, to: string, files: (readonly [file: string, own
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    if (existsSync(target)) throw new Error(`${target} was rendered again although ${owner} is unchanged\n  hint: a route that makes pages per document must pass its documents through changedDocuments() (src/build/changed-documents.ts), a keyed route its items through changedPages(); or run npm run build -- --clean.`);
+    if (existsSync(target))
+      throw new Error(
+        `${target} was rendered again although ${owner} is unchanged\n  hint: a route that makes pages per document must pass its documents through changedDocuments() (src/build/changed-documents.ts), a keyed route its items through changedPages(); or run npm run build -- --clean.`,
+      );
     try {
       linkSync(join(from, f), target);
     } catch {

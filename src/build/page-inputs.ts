@@ -8,7 +8,15 @@
  */
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
 
-export const PAGE_INPUTS = ['src', 'public', 'ingest/mdx', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+export const PAGE_INPUTS = [
+  'src',
+  'public',
+  'ingest/mdx',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 /** Per-document inputs, digested per document instead (a new document must not change every digest). */
 export const PER_DOCUMENT = ['src/content/policies', 'src/content/clauses', 'src/content/reports'];
 

@@ -7,8 +7,14 @@
 import { NO_REGION, provinceId } from './regions.ts';
 
 /** What grouping reads of a document (a Policy has it). */
-export interface Groupable { data: { region?: { province?: string }; year?: number } }
-export interface Group<D> { id: string; name: string; docs: D[] }
+export interface Groupable {
+  data: { region?: { province?: string }; year?: number };
+}
+export interface Group<D> {
+  id: string;
+  name: string;
+  docs: D[];
+}
 
 const NO_YEAR = { id: 'unknown', name: '年份未注明' } as const;
 
@@ -34,6 +40,7 @@ export function byProvince<D extends Groupable>(docs: readonly D[]): Group<D>[] 
 }
 
 export function byYear<D extends Groupable>(docs: readonly D[]): Group<D>[] {
-  return groupDocs(docs, (d) => (d.data.year ? { id: String(d.data.year), name: `${d.data.year}年` } : NO_YEAR))
-    .sort((a, b) => last(a.id) - last(b.id) || b.id.localeCompare(a.id));
+  return groupDocs(docs, (d) => (d.data.year ? { id: String(d.data.year), name: `${d.data.year}年` } : NO_YEAR)).sort(
+    (a, b) => last(a.id) - last(b.id) || b.id.localeCompare(a.id),
+  );
 }

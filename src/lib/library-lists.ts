@@ -7,7 +7,10 @@ import { getPolicies, type Policy } from './policies.ts';
 import { byProvince, byYear, type Group as GroupOf } from './library-groups.ts';
 
 export type Group = GroupOf<Policy>;
-export interface LibraryLists { regions: Group[]; years: Group[] }
+export interface LibraryLists {
+  regions: Group[];
+  years: Group[];
+}
 
 let cache: Promise<LibraryLists> | undefined;
 

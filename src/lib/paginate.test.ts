@@ -5,10 +5,17 @@ describe('paginate', () => {
   test('cuts a list into pages of the size, the last one shorter, each knowing the total', () => {
     const pages = paginate([1, 2, 3, 4, 5], 2);
     expect(pages.map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(pages.map((p) => [p.page, p.pages, p.total])).toEqual([[1, 3, 5], [2, 3, 5], [3, 3, 5]]);
+    expect(pages.map((p) => [p.page, p.pages, p.total])).toEqual([
+      [1, 3, 5],
+      [2, 3, 5],
+      [3, 3, 5],
+    ]);
   });
   test('a list that fills its pages exactly has no empty last page', () => {
-    expect(paginate([1, 2, 3, 4], 2).map((p) => p.items)).toEqual([[1, 2], [3, 4]]);
+    expect(paginate([1, 2, 3, 4], 2).map((p) => p.items)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
   test('an empty list is one empty page', () => {
     expect(paginate([], 50)).toEqual([{ items: [], page: 1, pages: 1, total: 0 }]);

@@ -28,9 +28,15 @@ export const TABLE_PAGE_SIZE = 200;
 
 /** The pages of a list; an empty list is one empty page (the list's own path always exists). */
 export function paginate<T>(items: readonly T[], size = PAGE_SIZE): PageOf<T>[] {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`paginate: the page size must be a positive integer, not ${size}.`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`paginate: the page size must be a positive integer, not ${size}.`);
   const pages = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: pages }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), page: i + 1, pages, total: items.length }));
+  return Array.from({ length: pages }, (_, i) => ({
+    items: items.slice(i * size, (i + 1) * size),
+    page: i + 1,
+    pages,
+    total: items.length,
+  }));
 }
 
 /** Site-relative path of page n of the list at `path` (which ends in /): path, path + '2/', … */
@@ -54,7 +60,8 @@ export function pagerItems(page: number, pages: number, around = 2): (number | n
   for (let n = 1; n <= pages; n++) {
     const near = Math.abs(n - page) <= around;
     // A gap of one number shows the number instead of an ellipsis.
-    const edge = n === 1 || n === pages || (n === 2 && page - around === 3) || (n === pages - 1 && page + around === pages - 2);
+    const edge =
+      n === 1 || n === pages || (n === 2 && page - around === 3) || (n === pages - 1 && page + around === pages - 2);
     if (near || edge) out.push(n);
     else if (out.at(-1) !== null) out.push(null);
   }

@@ -55,7 +55,10 @@ export function policyHtml(doc: Policy): string {
   try {
     return readFileSync(doc.data.rendering.htmlFile, 'utf8');
   } catch (e) {
-    throw new Error(`The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document whose result is not cached.`, { cause: e });
+    throw new Error(
+      `The rendered text of ${doc.id} is missing (${doc.data.rendering.htmlFile}): ${(e as Error).message}\n  hint: run the build again; the loader renders every document whose result is not cached.`,
+      { cause: e },
+    );
   }
 }
 

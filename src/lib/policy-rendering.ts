@@ -12,6 +12,12 @@ import { renderedDataSchema, type RenderedDataFile } from '../schemas/rendering.
 
 export function policyRendering(doc: { id: string; data: { rendering: { dataFile: string } } }): RenderedDataFile {
   const file = doc.data.rendering.dataFile;
-  if (!existsSync(file)) throw new DataFileError(file, undefined, `what rendering found in ${doc.id} is missing`, 'Run the build again; the loader renders every document whose result is not cached.');
+  if (!existsSync(file))
+    throw new DataFileError(
+      file,
+      undefined,
+      `what rendering found in ${doc.id} is missing`,
+      'Run the build again; the loader renders every document whose result is not cached.',
+    );
   return readJsonFile(file, renderedDataSchema, 'src/schemas/rendering.ts');
 }

@@ -21,6 +21,7 @@ export function tocLabel(p: Provision): string {
 /** The chain of parents of a provision, outermost first (parts included). */
 export function ancestors(p: Provision, byId: Map<string, Provision>): Provision[] {
   const out: Provision[] = [];
-  for (let q = p.parent ? byId.get(p.parent) : undefined; q; q = q.parent ? byId.get(q.parent) : undefined) out.unshift(q);
+  for (let q = p.parent ? byId.get(p.parent) : undefined; q; q = q.parent ? byId.get(q.parent) : undefined)
+    out.unshift(q);
   return out;
 }

@@ -17,9 +17,27 @@ export function loadTargets(file: string = CONTENT.targets): Target[] {
     if (ids.has(t.id)) throw doc.error([n, 'id'], `target id "${t.id}" is used twice`, 'Give every target its own id.');
     ids.add(t.id);
     const clause = data.clauses.get(t.doc)?.get(t.clause);
-    if (!clause) throw doc.error([n, 'clause'], `target "${t.id}" cites ${t.doc}#${t.clause}, which does not exist`, `Use a clause id from src/content/clauses/${t.doc}.json.`);
-    if (!clause.text.includes(t.value)) throw doc.error([n, 'value'], `target "${t.id}": "${t.value}" does not occur in the text of ${t.doc}#${t.clause}`, 'Copy the figure exactly as the clause writes it, or cite the clause that states it.');
-    if (t.topic && !data.topics.some((x) => x.id === t.topic)) throw doc.error([n, 'topic'], `target "${t.id}": unknown topic "${t.topic}"`, `Use a topic id (a file name in src/content/topics/), e.g. ${data.topics.slice(0, 3).map((x) => x.id).join(', ')}.`);
+    if (!clause)
+      throw doc.error(
+        [n, 'clause'],
+        `target "${t.id}" cites ${t.doc}#${t.clause}, which does not exist`,
+        `Use a clause id from src/content/clauses/${t.doc}.json.`,
+      );
+    if (!clause.text.includes(t.value))
+      throw doc.error(
+        [n, 'value'],
+        `target "${t.id}": "${t.value}" does not occur in the text of ${t.doc}#${t.clause}`,
+        'Copy the figure exactly as the clause writes it, or cite the clause that states it.',
+      );
+    if (t.topic && !data.topics.some((x) => x.id === t.topic))
+      throw doc.error(
+        [n, 'topic'],
+        `target "${t.id}": unknown topic "${t.topic}"`,
+        `Use a topic id (a file name in src/content/topics/), e.g. ${data.topics
+          .slice(0, 3)
+          .map((x) => x.id)
+          .join(', ')}.`,
+      );
   });
   return doc.data;
 }

@@ -56,9 +56,19 @@ export interface PolicyLoaderOptions {
  * provisions, short titles) or is checked on a hit (references to other documents).
  */
 export const RENDER_INPUTS = [
-  'src/render', 'src/lib', 'src/schemas', 'src/loaders', 'ingest/mdx', 'package-lock.json',
-  'src/content/glossary', 'src/content/topics', 'src/content/topic-map.json', 'src/content/relations.json',
-  'src/content/agency-names.json', 'src/content/similar-rejected.json', 'src/content/targets.json',
+  'src/render',
+  'src/lib',
+  'src/schemas',
+  'src/loaders',
+  'ingest/mdx',
+  'package-lock.json',
+  'src/content/glossary',
+  'src/content/topics',
+  'src/content/topic-map.json',
+  'src/content/relations.json',
+  'src/content/agency-names.json',
+  'src/content/similar-rejected.json',
+  'src/content/targets.json',
 ];
 
 export function policyLoader(options: PolicyLoaderOptions = {}): Loader {
@@ -86,24 +96,40 @@ export function policyLoader(options: PolicyLoaderOptions = {}): Loader {
  * What one document's rendering reads of other documents through the
  * relations: the labels and short titles of the clauses its provisions link to.
  */
-function relatedInputs(topics: TopicData, byDoc: Map<string, TopicData['relations']>, shortTitle: Map<string, string>, id: string): string {
+function relatedInputs(
+  topics: TopicData,
+  byDoc: Map<string, TopicData['relations']>,
+  shortTitle: Map<string, string>,
+  id: string,
+): string {
   const rels = byDoc.get(id) ?? [];
   if (!rels.length) return '';
-  return JSON.stringify(rels.map((r) => r.clauses.map((c) => {
-    const [slug, clause] = c.split('#');
-    const info = topics.clauses.get(slug)?.get(clause);
-    return [c, shortTitle.get(slug) ?? '', info?.cite ?? '', info?.title ?? ''];
-  })));
+  return JSON.stringify(
+    rels.map((r) =>
+      r.clauses.map((c) => {
+        const [slug, clause] = c.split('#');
+        const info = topics.clauses.get(slug)?.get(clause);
+        return [c, shortTitle.get(slug) ?? '', info?.cite ?? '', info?.title ?? ''];
+      }),
+    ),
+  );
 }
 
 async function loadAll({ store, parseData, generateDigest, config, logger }: LoaderContext, root: string, dir: string) {
   const t0 = Date.now();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
   const docs = files.map((f) => {
     const filePath = relative(root, join(dir, f));
     const source = readFileSync(join(dir, f), 'utf8');
     // Only the frontmatter and the digest are kept, not the text.
-    return { id: f.replace(/\.mdx$/, ''), filePath, frontmatter: readFrontmatter(source, filePath), sourceDigest: generateDigest(source) };
+    return {
+      id: f.replace(/\.mdx$/, ''),
+      filePath,
+      frontmatter: readFrontmatter(source, filePath),
+      sourceDigest: generateDigest(source),
+    };
   });
   const base = config.base.replace(/\/?$/, '/');
   // One folder per base path: the sub-path test build must not prune the main build's results.
@@ -114,7 +140,11 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     cacheDir,
     // Read once here from the frontmatter, not again by every worker's reference plugin.
     library: docs.map(({ id, frontmatter: f }) => ({
-      slug: id, title: String(f.title ?? ''), shortTitle: String(f.shortTitle ?? f.title ?? id), region: (f.region ?? { province: '' }) as Region, ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
+      slug: id,
+      title: String(f.title ?? ''),
+      shortTitle: String(f.shortTitle ?? f.title ?? id),
+      region: (f.region ?? { province: '' }) as Region,
+      ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
     })),
   };
   // Similar provisions need the whole library: computed once here, handed to each document's render (and part of its key).
@@ -126,7 +156,9 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   // Cache keys: what every document's rendering shares, then each one's own inputs.
   const shared = digest(digestFiles(root, RENDER_INPUTS), base);
   const relationsByDoc = new Map<string, TopicData['relations']>();
-  for (const r of topics.relations) for (const s of new Set(r.clauses.map((c) => c.split('#')[0]))) relationsByDoc.set(s, [...(relationsByDoc.get(s) ?? []), r]);
+  for (const r of topics.relations)
+    for (const s of new Set(r.clauses.map((c) => c.split('#')[0])))
+      relationsByDoc.set(s, [...(relationsByDoc.get(s) ?? []), r]);
   const shortTitle = new Map(setup.library.map((d) => [d.slug, d.shortTitle]));
   const cache = new StepCache<RenderedData>(cacheDir);
   const keys = new Map<string, string>();
@@ -135,7 +167,13 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     const docSimilar = similar.byDoc(id);
     // The similar links name their documents by short title: those titles are inputs too.
     const similarDocs = [...new Set(Object.values(docSimilar).flatMap((links) => links.map((l) => l.slug)))].sort();
-    const key = digest(shared, id, sourceDigest, relatedInputs(topics, relationsByDoc, shortTitle, id), JSON.stringify([docSimilar, similarDocs.map((s) => shortTitle.get(s) ?? s)]));
+    const key = digest(
+      shared,
+      id,
+      sourceDigest,
+      relatedInputs(topics, relationsByDoc, shortTitle, id),
+      JSON.stringify([docSimilar, similarDocs.map((s) => shortTitle.get(s) ?? s)]),
+    );
     keys.set(id, key);
     const hit = cache.get(key, ['html']);
     // A reference resolves against the whole library: a cached result holds only while each resolves as it did.
@@ -152,13 +190,25 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   // (A page per document that shows something computed over the library must put that into its
   // digest here, as the similar provisions do through the rendering key.)
   const pageShared = pageSharedDigest(root, base, config.site ?? '');
-  const fileDigest = (path: string) => { try { return digest(readFileSync(join(root, path))); } catch { return ''; } };
+  const fileDigest = (path: string) => {
+    try {
+      return digest(readFileSync(join(root, path)));
+    } catch {
+      return '';
+    }
+  };
   const pages: PagesManifest = {};
   for (const { id, sourceDigest } of docs) {
     const key = keys.get(id)!;
     const rendered = cache.get(key) ?? { references: [] };
-    pages[id] = digest(pageShared, sourceDigest, key, JSON.stringify(rendered.references.map((c) => c.library ?? '')),
-      fileDigest(`src/content/clauses/${id}.json`), fileDigest(`src/content/reports/${id}.json`));
+    pages[id] = digest(
+      pageShared,
+      sourceDigest,
+      key,
+      JSON.stringify(rendered.references.map((c) => c.library ?? '')),
+      fileDigest(`src/content/clauses/${id}.json`),
+      fileDigest(`src/content/reports/${id}.json`),
+    );
   }
 
   store.clear();
@@ -172,5 +222,7 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   writeFileSync(fileURLToPath(new URL(PAGES_MANIFEST, config.cacheDir)), JSON.stringify(pages));
   writeFileSync(fileURLToPath(new URL(PAGES_SHARED, config.cacheDir)), pageShared);
   const pruned = cache.prune();
-  logger.info(`${docs.length} policy documents: ${tasks.length} rendered${threads > 1 ? ` (${threads} threads)` : ''}, ${docs.length - tasks.length} from the cache, in ${Date.now() - t0} ms${pruned ? `; ${pruned} stale cache files removed` : ''}`);
+  logger.info(
+    `${docs.length} policy documents: ${tasks.length} rendered${threads > 1 ? ` (${threads} threads)` : ''}, ${docs.length - tasks.length} from the cache, in ${Date.now() - t0} ms${pruned ? `; ${pruned} stale cache files removed` : ''}`,
+  );
 }

@@ -25,7 +25,8 @@ export const GET: APIRoute = async ({ site }) => {
   const docs = (await getPolicies()).slice(0, FEED_SIZE);
   const id = (path: string) => (site ? absolute(path, site) : urnOf(href(path)));
   const updated = (d: (typeof docs)[number]) => `${d.data.date ?? `${d.data.year}-01-01`}T00:00:00Z`;
-  const entries = docs.map((d) => `  <entry>
+  const entries = docs.map(
+    (d) => `  <entry>
     <title>${esc(d.data.title)}</title>
     <id>${esc(id(`policies/${d.id}/`))}</id>
     <link rel="alternate" type="text/html" href="${esc(absolute(`policies/${d.id}/`, site))}"/>
@@ -33,7 +34,8 @@ export const GET: APIRoute = async ({ site }) => {
     <updated>${esc(updated(d))}</updated>
     ${d.data.summary ? `<summary>${esc(d.data.summary)}</summary>` : ''}
     ${d.data.issuer ? `<author><name>${esc(d.data.issuer)}</name></author>` : '<author><name>医改政策注释库</name></author>'}
-  </entry>`);
+  </entry>`,
+  );
   const body = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <title>医改政策注释库</title>

@@ -32,18 +32,33 @@ export interface ProvisionPagesOptions {
 }
 
 const SHELL_DIR = 'provision-shell';
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
   return m ? unescape(m[1]) : undefined;
 };
 
-export function buildProvisionPages({ out, contentDir = CONTENT.content, only }: ProvisionPagesOptions): { documents: number; pages: number } {
+export function buildProvisionPages({ out, contentDir = CONTENT.content, only }: ProvisionPagesOptions): {
+  documents: number;
+  pages: number;
+} {
   const shellFile = join(out, SHELL_DIR, 'index.html');
-  if (!existsSync(shellFile)) throw new Error(`${shellFile} is missing\n  hint: run astro build first (src/pages/provision-shell.astro writes it); npm run build runs both.`);
+  if (!existsSync(shellFile))
+    throw new Error(
+      `${shellFile} is missing\n  hint: run astro build first (src/pages/provision-shell.astro writes it); npm run build runs both.`,
+    );
   const shell = readFileSync(shellFile, 'utf8');
   const base = attr(/<div class="page provision-page"[^>]*>/.exec(shell)?.[0] ?? '', 'data-base');
-  if (base === undefined) throw new Error(`${shellFile}: no data-base on the provision-page frame\n  hint: src/pages/provision-shell.astro must keep <div class="page provision-page" data-base=…>.`);
+  if (base === undefined)
+    throw new Error(
+      `${shellFile}: no data-base on the provision-page frame\n  hint: src/pages/provision-shell.astro must keep <div class="page provision-page" data-base=…>.`,
+    );
   let documents = 0;
   let pages = 0;
   const docsDir = join(out, 'policies');
@@ -55,17 +70,35 @@ export function buildProvisionPages({ out, contentDir = CONTENT.content, only }:
     const html = readFileSync(pageFile, 'utf8');
     const article = /<article id="doc"[^>]*>/.exec(html)?.[0];
     const citePrefix = article && attr(article, 'data-cite-prefix');
-    if (!citePrefix) throw new Error(`${pageFile}: no <article id="doc" data-cite-prefix=…>\n  hint: src/pages/policies/[slug].astro writes it; rebuild.`);
+    if (!citePrefix)
+      throw new Error(
+        `${pageFile}: no <article id="doc" data-cite-prefix=…>\n  hint: src/pages/policies/[slug].astro writes it; rebuild.`,
+      );
     const fm = readPolicyFrontmatter(mdx);
     const texts = new Map(readClauseData(files.clauseFile(slug)).map((c) => [c.id, c.text]));
-    const doc: DocInfo = { slug, base, title: fm.title, shortTitle: fm.shortTitle ?? fm.title, titleSupplied: fm.titleSupplied, citePrefix, provisions: fm.provisions, html };
+    const doc: DocInfo = {
+      slug,
+      base,
+      title: fm.title,
+      shortTitle: fm.shortTitle ?? fm.title,
+      titleSupplied: fm.titleSupplied,
+      citePrefix,
+      provisions: fm.provisions,
+      html,
+    };
     const sections = scanSections(html);
     const list = paged(fm.provisions);
     list.forEach((p, i) => {
       const range = sections.get(p.id);
-      if (!range) throw new Error(`${pageFile}: provision ${p.id} of the outline is not in the page\n  hint: run npm run ingest; the outline and the text disagree.`);
+      if (!range)
+        throw new Error(
+          `${pageFile}: provision ${p.id} of the outline is not in the page\n  hint: run npm run ingest; the outline and the text disagree.`,
+        );
       const page = provisionPage(shell, {
-        doc, p, prev: list[i - 1], next: list[i + 1],
+        doc,
+        p,
+        prev: list[i - 1],
+        next: list[i + 1],
         html: provisionSlice(html, range, p.depth >= 3, `${base}policies/${slug}/`),
         text: texts.get(p.id) ?? '',
       });

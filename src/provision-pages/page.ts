@@ -38,7 +38,8 @@ export interface DocInfo {
   html: string;
 }
 
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Provisions that get a page: every numbered provision at every depth; not paragraphs, not parts. */
 export const paged = (provisions: Provision[]) => provisions.filter((p) => p.depth >= 1);
@@ -49,7 +50,12 @@ export const paged = (provisions: Provision[]) => provisions.filter((p) => p.dep
  * are left out; headings are renumbered so the provision's is h1; fragment
  * links to elements not on the page (a correction's note) point into the full text.
  */
-export function provisionSlice(html: string, range: { start: number; end: number; children: { start: number; end: number }[] }, withChildren: boolean, docHref: string): string {
+export function provisionSlice(
+  html: string,
+  range: { start: number; end: number; children: { start: number; end: number }[] },
+  withChildren: boolean,
+  docHref: string,
+): string {
   let out = '';
   let at = range.start;
   if (!withChildren) {
@@ -62,7 +68,10 @@ export function provisionSlice(html: string, range: { start: number; end: number
   const own = Number(/<h([1-6])\b/.exec(out)?.[1] ?? 2);
   const ids = new Set([...out.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
   return out
-    .replace(/<(\/?)h([1-6])\b/g, (_m, slash: string, n: string) => `<${slash}h${Math.min(6, Math.max(1, Number(n) - own + 1))}`)
+    .replace(
+      /<(\/?)h([1-6])\b/g,
+      (_m, slash: string, n: string) => `<${slash}h${Math.min(6, Math.max(1, Number(n) - own + 1))}`,
+    )
     .replace(/\bhref="#([^"]+)"/g, (m, id: string) => (ids.has(id) ? m : `href="${docHref}#${id}"`));
 }
 
@@ -102,18 +111,27 @@ export function provisionPage(shell: string, { doc, p, prev, next, html, text }:
     `<article id="provision" tabindex="-1" data-doc-path="${esc(docHref)}" data-cite-prefix="${esc(doc.citePrefix)}">`,
     `<p class="provision-of"><a href="${esc(docHref)}">${title}</a><span class="lead">${esc(p.cite)}</span></p>`,
     `<div class="policy-text">${html}</div>`,
-    children.length ? `<section class="provision-children" aria-labelledby="children-title"><h2 id="children-title">本条包括</h2><ol>${children.map((c) => `<li>${link(c)}</li>`).join('')}</ol></section>` : '',
+    children.length
+      ? `<section class="provision-children" aria-labelledby="children-title"><h2 id="children-title">本条包括</h2><ol>${children.map((c) => `<li>${link(c)}</li>`).join('')}</ol></section>`
+      : '',
     `<p class="provision-full"><a href="${esc(`${docHref}#${p.id}`)}">在全文中阅读本条</a></p>`,
     `<nav class="prev-next" aria-label="上一条和下一条">`,
-    prev ? `<a rel="prev" href="${esc(pageOf(prev))}"><span class="lead">上一条</span> ${esc(tocLabel(prev))}</a>` : '<span></span>',
+    prev
+      ? `<a rel="prev" href="${esc(pageOf(prev))}"><span class="lead">上一条</span> ${esc(tocLabel(prev))}</a>`
+      : '<span></span>',
     next ? `<a rel="next" href="${esc(pageOf(next))}"><span class="lead">下一条</span> ${esc(tocLabel(next))}</a>` : '',
     `</nav></article>`,
   ].join('');
   const description = opening(p, text) || `${doc.title}${p.cite}`;
   return shell
-    .split(SHELL.title).join(esc(`${heading} - ${doc.shortTitle}`))
-    .split(SHELL.ogTitle).join(esc(heading))
-    .split(SHELL.description).join(esc(description))
-    .split(SHELL.path).join(`policies/${doc.slug}/${p.id}/`)
-    .split(SHELL.body).join(body);
+    .split(SHELL.title)
+    .join(esc(`${heading} - ${doc.shortTitle}`))
+    .split(SHELL.ogTitle)
+    .join(esc(heading))
+    .split(SHELL.description)
+    .join(esc(description))
+    .split(SHELL.path)
+    .join(`policies/${doc.slug}/${p.id}/`)
+    .split(SHELL.body)
+    .join(body);
 }

@@ -1,5 +1,9 @@
 /** Where each provision's section starts and ends in a document's rendered HTML (pure, no file access). */
-export interface Range { start: number; end: number; children: Range[] }
+export interface Range {
+  start: number;
+  end: number;
+  children: Range[];
+}
 
 /** One pass over the document's HTML: the start and end of every provision section and its direct child sections. */
 export function scanSections(html: string): Map<string, Range> {

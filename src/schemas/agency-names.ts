@@ -7,8 +7,16 @@
  */
 import { z } from 'zod';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'ids are lower-case ASCII words joined by hyphens (they become URLs), e.g. weijian or gongan-changping.' });
-const name = (what: string) => z.string().min(1, { message: `${what} is empty.` }).refine((s) => s === s.trim() && !/\s/.test(s), { message: `${what} has spaces in it or around it; write the name exactly as the texts do, without spaces.` });
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message: 'ids are lower-case ASCII words joined by hyphens (they become URLs), e.g. weijian or gongan-changping.',
+});
+const name = (what: string) =>
+  z
+    .string()
+    .min(1, { message: `${what} is empty.` })
+    .refine((s) => s === s.trim() && !/\s/.test(s), {
+      message: `${what} has spaces in it or around it; write the name exactly as the texts do, without spaces.`,
+    });
 
 export const agencyFormSchema = z.looseObject({
   /** Id of the agency kind, prefixed with the document's region code in URLs: weijian → datong-weijian. */
@@ -16,7 +24,13 @@ export const agencyFormSchema = z.looseObject({
   /** The full name after the region: 卫生健康委员会 (→ 大同市卫生健康委员会). */
   full: name('full'),
   /** Short forms as the texts write them after 市/区/省 (and 委): 卫健委, 卫生健康委. */
-  forms: z.array(name('a form').refine((f) => f.length >= 2, { message: 'a form of one character would match too much; use at least two.' })).min(1, { message: 'forms lists the short names the texts use, e.g. ["卫健委", "卫生健康委"].' }),
+  forms: z
+    .array(
+      name('a form').refine((f) => f.length >= 2, {
+        message: 'a form of one character would match too much; use at least two.',
+      }),
+    )
+    .min(1, { message: 'forms lists the short names the texts use, e.g. ["卫健委", "卫生健康委"].' }),
 });
 
 export const agencyExactSchema = z.looseObject({
@@ -32,7 +46,9 @@ export const agencyExactSchema = z.looseObject({
 export const agencyNamesSchema = z
   .looseObject({
     $comment: z.string().optional(),
-    forms: z.array(agencyFormSchema, { message: 'forms is required: a list of { "id", "full", "forms": [...] } entries.' }),
+    forms: z.array(agencyFormSchema, {
+      message: 'forms is required: a list of { "id", "full", "forms": [...] } entries.',
+    }),
     exact: z.array(agencyExactSchema).default([]),
     /**
      * Readable codes for places, keyed by the place's full path as the
@@ -46,20 +62,37 @@ export const agencyNamesSchema = z
     const ids = new Map<string, string>();
     const claim = (id: string, where: (string | number)[]) => {
       const prev = ids.get(id);
-      if (prev) ctx.addIssue({ code: 'custom', path: [...where, 'id'], message: `id "${id}" is already used by ${prev}; two entries with one id would merge two agencies into one page. Give this one its own id.` });
+      if (prev)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...where, 'id'],
+          message: `id "${id}" is already used by ${prev}; two entries with one id would merge two agencies into one page. Give this one its own id.`,
+        });
       else ids.set(id, where.join('.'));
     };
     data.forms.forEach((f, i) => claim(f.id, ['forms', i]));
     data.exact.forEach((e, i) => claim(e.id, ['exact', i]));
     const forms = new Map<string, string>();
-    data.forms.forEach((f, i) => f.forms.forEach((form, j) => {
-      const prev = forms.get(form);
-      if (prev) ctx.addIssue({ code: 'custom', path: ['forms', i, 'forms', j], message: `"${form}" is already a form of "${prev}"; a short name can stand for one agency only.` });
-      else forms.set(form, f.id);
-    }));
+    data.forms.forEach((f, i) =>
+      f.forms.forEach((form, j) => {
+        const prev = forms.get(form);
+        if (prev)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['forms', i, 'forms', j],
+            message: `"${form}" is already a form of "${prev}"; a short name can stand for one agency only.`,
+          });
+        else forms.set(form, f.id);
+      }),
+    );
     const names = new Set<string>();
     data.exact.forEach((e, i) => {
-      if (names.has(e.name)) ctx.addIssue({ code: 'custom', path: ['exact', i, 'name'], message: `"${e.name}" is listed twice under exact; keep one.` });
+      if (names.has(e.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exact', i, 'name'],
+          message: `"${e.name}" is listed twice under exact; keep one.`,
+        });
       names.add(e.name);
     });
   });

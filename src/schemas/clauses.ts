@@ -10,7 +10,10 @@
 import { z } from 'zod';
 import { apparatusSchema } from './open-data.ts';
 
-const anchor = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'an anchor is lower-case ASCII words and numbers joined by hyphens (s3-4-15); run `npm run ingest` instead of editing clause data.' });
+const anchor = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message:
+    'an anchor is lower-case ASCII words and numbers joined by hyphens (s3-4-15); run `npm run ingest` instead of editing clause data.',
+});
 
 // Strict: a field ingest starts writing must be added here first, so nothing is written that no reader knows of.
 export const clauseRecordSchema = z.strictObject({
@@ -31,7 +34,9 @@ export const clauseRecordSchema = z.strictObject({
   /** The clause's own text: a provision's heading line and its own paragraphs, one per line. */
   text: z.string(),
   /** Responsible agencies as the 责任单位 line writes them. */
-  agencies: z.object({ lead: z.array(z.string()), partners: z.array(z.string()), raw: z.string(), basis: z.string().optional() }).optional(),
+  agencies: z
+    .object({ lead: z.array(z.string()), partners: z.array(z.string()), raw: z.string(), basis: z.string().optional() })
+    .optional(),
   /** Old anchors kept for this clause (manifest `aliases`). */
   aliases: z.array(anchor).optional(),
   /** Corrections, repairs, notes … at their place in `text` (src/schemas/open-data.ts). */

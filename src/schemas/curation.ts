@@ -32,11 +32,29 @@ export const agencyFindingSchema = z.object({
 export type AgencyFinding = z.infer<typeof agencyFindingSchema>;
 
 /** A provision without a topic, with the topics suggested for it. Accept id: topic:<slug>#<clause>. */
-export const topicItemSchema = z.object({ id: z.string(), clause: z.string(), cite: z.string(), title: z.string().optional(), suggestions: z.array(topicSuggestionSchema) });
+export const topicItemSchema = z.object({
+  id: z.string(),
+  clause: z.string(),
+  cite: z.string(),
+  title: z.string().optional(),
+  suggestions: z.array(topicSuggestionSchema),
+});
 /** A figure found in the text, ready for targets.json. Accept id: target:<slug>#<clause>:<hash>. */
-export const targetItemSchema = z.object({ id: z.string(), clause: z.string(), cite: z.string(), context: z.string(), target: targetSchema });
+export const targetItemSchema = z.object({
+  id: z.string(),
+  clause: z.string(),
+  cite: z.string(),
+  context: z.string(),
+  target: targetSchema,
+});
 /** A variant form of a glossary term. Accept id: alias:<term id>:<variant>. */
-export const aliasItemSchema = z.object({ id: z.string(), termId: z.string(), term: z.string(), variant: z.string(), clauses: z.array(z.string()) });
+export const aliasItemSchema = z.object({
+  id: z.string(),
+  termId: z.string(),
+  term: z.string(),
+  variant: z.string(),
+  clauses: z.array(z.string()),
+});
 
 export const docReportSchema = z.object({
   slug: z.string(),
@@ -49,7 +67,10 @@ export const docReportSchema = z.object({
   agencies: z.object({ unresolved: z.array(agencyFindingSchema), pattern: z.array(agencyFindingSchema) }),
 });
 
-export const curationReportSchema = z.object({ format: z.literal('yigai-curation/1'), documents: z.array(docReportSchema) });
+export const curationReportSchema = z.object({
+  format: z.literal('yigai-curation/1'),
+  documents: z.array(docReportSchema),
+});
 
 export type TopicItem = z.infer<typeof topicItemSchema>;
 export type TargetItem = z.infer<typeof targetItemSchema>;

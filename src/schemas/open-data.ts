@@ -10,7 +10,9 @@ import { z } from 'zod';
  * address (SITE), else its path from the host's root (/policies/x/), never a
  * made-up host (src/lib/url.ts absolute()).
  */
-const siteUrl = z.string().refine((s) => s.startsWith('/') || URL.canParse(s), { message: 'a URL, or a path from the root when the site was built without SITE' });
+const siteUrl = z.string().refine((s) => s.startsWith('/') || URL.canParse(s), {
+  message: 'a URL, or a path from the root when the site was built without SITE',
+});
 
 /**
  * One responsible agency of a clause. `match` says how its canonical name was
@@ -18,12 +20,19 @@ const siteUrl = z.string().refine((s) => s.startsWith('/') || URL.canParse(s), {
  * document's region and a known short form: 州卫健委 → 海南藏族自治州卫生健康委员会)
  * or `unresolved` (not read: `name` is the name as written and there is no `id`).
  */
-export const openAgencySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/).optional(),
-  name: z.string(),
-  asWritten: z.string(),
-  match: z.enum(['exact', 'pattern', 'unresolved']),
-}).refine((a) => (a.match === 'unresolved') === (a.id === undefined), { message: 'an agency has an id exactly when its name was read (match exact or pattern).' });
+export const openAgencySchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
+    name: z.string(),
+    asWritten: z.string(),
+    match: z.enum(['exact', 'pattern', 'unresolved']),
+  })
+  .refine((a) => (a.match === 'unresolved') === (a.id === undefined), {
+    message: 'an agency has an id exactly when its name was read (match exact or pattern).',
+  });
 export type OpenAgency = z.infer<typeof openAgencySchema>;
 
 export const openAgenciesSchema = z.object({
@@ -42,16 +51,47 @@ export const openAgenciesSchema = z.object({
  * /data/<slug>.json unchanged.
  */
 export const repairCheckSchema = z.union([
-  z.object({ status: z.literal('verified'), encoding: z.literal('gbk'), confirmed: z.string(), fromContext: z.string() }),
+  z.object({
+    status: z.literal('verified'),
+    encoding: z.literal('gbk'),
+    confirmed: z.string(),
+    fromContext: z.string(),
+  }),
   z.object({ status: z.literal('unverifiable'), why: z.string() }),
 ]);
 export const apparatusSchema = z.discriminatedUnion('type', [
   /** An editorial correction: `text` is the corrected reading, `original` what the source had. */
-  z.object({ type: z.literal('correction'), n: z.number().int(), at: z.number().int(), length: z.number().int(), text: z.string(), original: z.string(), context: z.object({ original: z.string(), corrected: z.string() }), reason: z.string() }),
+  z.object({
+    type: z.literal('correction'),
+    n: z.number().int(),
+    at: z.number().int(),
+    length: z.number().int(),
+    text: z.string(),
+    original: z.string(),
+    context: z.object({ original: z.string(), corrected: z.string() }),
+    reason: z.string(),
+  }),
   /** A mojibake repair: `text` is the reconstruction, `original` the damaged text of the seed. */
-  z.object({ type: z.literal('repair'), n: z.number().int(), at: z.number().int(), length: z.number().int(), text: z.string(), original: z.string(), uncertain: z.boolean(), check: repairCheckSchema, reason: z.string() }),
+  z.object({
+    type: z.literal('repair'),
+    n: z.number().int(),
+    at: z.number().int(),
+    length: z.number().int(),
+    text: z.string(),
+    original: z.string(),
+    uncertain: z.boolean(),
+    check: repairCheckSchema,
+    reason: z.string(),
+  }),
   /** An editor's note on a reading kept as printed. */
-  z.object({ type: z.literal('note'), n: z.number().int(), at: z.number().int(), length: z.number().int(), text: z.string(), note: z.string() }),
+  z.object({
+    type: z.literal('note'),
+    n: z.number().int(),
+    at: z.number().int(),
+    length: z.number().int(),
+    text: z.string(),
+    note: z.string(),
+  }),
   /** An image the scraped page lost: only its file name survives. */
   z.object({ type: z.literal('missing-image'), file: z.string(), note: z.string() }),
   /** A label or title supplied by editors because the source has none. */
@@ -119,7 +159,12 @@ export const openMetaSchema = z.object({
 export const openDocumentSchema = z.object({
   format: z.literal('yigai-policy/1'),
   document: openMetaSchema.extend({
-    source: z.object({ site: z.string(), note: z.string().optional(), url: z.url().optional(), publisher: z.enum(['official', 'reprint', 'unknown']).optional() }),
+    source: z.object({
+      site: z.string(),
+      note: z.string().optional(),
+      url: z.url().optional(),
+      publisher: z.enum(['official', 'reprint', 'unknown']).optional(),
+    }),
     editorialNotes: z.array(z.string()),
     truncated: z.string().optional(),
     /** Document-level apparatus (a supplied document title); the rest sits at its clause. */
@@ -137,20 +182,24 @@ export const CATALOG_PAGE = 1000;
  * newest first; `next` and `previous` link the files (like the pages of an
  * RFC 5005 feed), so a reader follows `next` until there is none.
  */
-export const catalogSchema = z.object({
-  format: z.literal('yigai-catalog/1'),
-  site: siteUrl,
-  /** Documents in the library, over all catalog files. */
-  total: z.number().int().min(0),
-  /** This file's number (1 for catalog.json) and how many files there are. */
-  page: z.number().int().min(1),
-  pages: z.number().int().min(1),
-  /** The URL of the file before this one; absent on the first. */
-  previous: siteUrl.optional(),
-  /** The URL of the file after this one; absent on the last. */
-  next: siteUrl.optional(),
-  documents: z.array(openMetaSchema).max(CATALOG_PAGE, { message: 'a catalog file holds at most 1,000 documents; the rest go to the file `next` names.' }),
-}).refine((c) => c.page <= c.pages, { message: 'page is one of the catalog\'s files: at most `pages`.' })
-  .refine((c) => (c.page > 1) === (c.previous !== undefined) && (c.page < c.pages) === (c.next !== undefined), {
+export const catalogSchema = z
+  .object({
+    format: z.literal('yigai-catalog/1'),
+    site: siteUrl,
+    /** Documents in the library, over all catalog files. */
+    total: z.number().int().min(0),
+    /** This file's number (1 for catalog.json) and how many files there are. */
+    page: z.number().int().min(1),
+    pages: z.number().int().min(1),
+    /** The URL of the file before this one; absent on the first. */
+    previous: siteUrl.optional(),
+    /** The URL of the file after this one; absent on the last. */
+    next: siteUrl.optional(),
+    documents: z.array(openMetaSchema).max(CATALOG_PAGE, {
+      message: 'a catalog file holds at most 1,000 documents; the rest go to the file `next` names.',
+    }),
+  })
+  .refine((c) => c.page <= c.pages, { message: "page is one of the catalog's files: at most `pages`." })
+  .refine((c) => c.page > 1 === (c.previous !== undefined) && c.page < c.pages === (c.next !== undefined), {
     message: 'every catalog file but the first names its `previous`, every one but the last its `next`.',
   });

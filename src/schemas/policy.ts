@@ -7,8 +7,14 @@ import { z } from 'zod';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Write dates as YYYY-MM-DD, e.g. 2019-10-13. Leave the field out when the text does not give the date; never guess.' })
-  .refine(isCalendarDate, { message: 'This date does not exist (month 01–12, day within the month). Copy it again from the text, e.g. 2019-10-13.' });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    message:
+      'Write dates as YYYY-MM-DD, e.g. 2019-10-13. Leave the field out when the text does not give the date; never guess.',
+  })
+  .refine(isCalendarDate, {
+    message:
+      'This date does not exist (month 01–12, day within the month). Copy it again from the text, e.g. 2019-10-13.',
+  });
 
 /** True for a YYYY-MM-DD string naming a real day (2025-02-30 and 2025-13-45 are not). */
 export function isCalendarDate(s: string): boolean {
@@ -52,7 +58,10 @@ export const regionSchema = z.object({
 
 export const policyMetaSchema = z.object({
   /** Full official title. When the scraped text lost it, editors supply it and set `titleSupplied`. */
-  title: z.string().trim().min(4, { message: 'title is the full official title of the document (it may not be blank).' }),
+  title: z
+    .string()
+    .trim()
+    .min(4, { message: 'title is the full official title of the document (it may not be blank).' }),
   /** True when the title is not in the source text and was supplied by editors. */
   titleSupplied: z.boolean().default(false),
   /** Why and how the title was supplied (shown next to the supplied title). */
@@ -61,7 +70,11 @@ export const policyMetaSchema = z.object({
    * Short name used in lists, citations of related provisions and search results, e.g. 广东医共体方案.
    * Editor-supplied, so optional: without it the site labels the document with its title.
    */
-  shortTitle: z.string().min(2).max(16, { message: 'shortTitle should be at most 16 characters; it labels links to this document.' }).optional(),
+  shortTitle: z
+    .string()
+    .min(2)
+    .max(16, { message: 'shortTitle should be at most 16 characters; it labels links to this document.' })
+    .optional(),
   /** Issuing body as the text gives it (joint issuers separated by a space). Leave out when the text does not say; never guess. */
   issuer: z.string().optional(),
   /** Each issuing body, when several issue the document jointly. */
@@ -69,7 +82,9 @@ export const policyMetaSchema = z.object({
   /** Document number exactly as printed, e.g. 粤府办〔2019〕18号 (with 〔〕). */
   docNumber: z
     .string()
-    .regex(/〔\d{4}〕\d+号$/, { message: 'docNumber must be written as printed, with 〔〕 brackets, e.g. 粤府办〔2019〕18号.' })
+    .regex(/〔\d{4}〕\d+号$/, {
+      message: 'docNumber must be written as printed, with 〔〕 brackets, e.g. 粤府办〔2019〕18号.',
+    })
     .optional(),
   /** Date of issue (or of the text) when the text gives it. */
   date: isoDate.optional(),
@@ -91,19 +106,30 @@ export const policyMetaSchema = z.object({
     /** Anything else known about the copy (reposted from, source line, …). */
     note: z.string().optional(),
     /** Address of the page the text was copied from, when it was recorded. */
-    url: z.url({ message: 'source.url is the full address of the page the text was copied from, e.g. https://www.lasa.gov.cn/…; leave it out when it was not recorded.' }).optional(),
+    url: z
+      .url({
+        message:
+          'source.url is the full address of the page the text was copied from, e.g. https://www.lasa.gov.cn/…; leave it out when it was not recorded.',
+      })
+      .optional(),
     /**
      * official: the issuing government's own publication (its website or gazette);
      * reprint: a copy on another site; unknown: cannot be told. Ingest derives it
      * when left out (ingest/source-publisher.ts); set it when the derivation is wrong.
      */
-    publisher: z.enum(['official', 'reprint', 'unknown'], { message: 'source.publisher is official, reprint or unknown.' }).optional(),
+    publisher: z
+      .enum(['official', 'reprint', 'unknown'], { message: 'source.publisher is official, reprint or unknown.' })
+      .optional(),
   }),
   /**
    * One sentence for lists and the page description (about 60–120 characters).
    * Editor-supplied, so optional: a draft without it is listed without a summary.
    */
-  summary: z.string().min(20, { message: 'summary is one sentence of 20–160 characters saying what the document does.' }).max(160).optional(),
+  summary: z
+    .string()
+    .min(20, { message: 'summary is one sentence of 20–160 characters saying what the document does.' })
+    .max(160)
+    .optional(),
   /** Editors' notes shown in the document's metadata block. */
   editorialNotes: z.array(z.string()).default([]),
   /** Metadata the web page showed in a table or infobox, with where it stood. */

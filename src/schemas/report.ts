@@ -25,12 +25,27 @@ export const cleaningReportSchema = z.object({
   cleanChars: z.number(),
   rules: z.array(ruleSummarySchema),
   /** One per repaired place, numbered as marked in the text (〔修n〕). */
-  repairs: z.array(z.object({
-    n: z.number(), find: z.string(), bytes: z.string(), replace: z.string(), reason: z.string(), uncertain: z.boolean(), clause: z.string(),
-    check: z.object({ status: z.enum(['verified', 'unverifiable']), confirmed: z.string().optional(), fromContext: z.string().optional(), why: z.string().optional() }),
-  })),
+  repairs: z.array(
+    z.object({
+      n: z.number(),
+      find: z.string(),
+      bytes: z.string(),
+      replace: z.string(),
+      reason: z.string(),
+      uncertain: z.boolean(),
+      clause: z.string(),
+      check: z.object({
+        status: z.enum(['verified', 'unverifiable']),
+        confirmed: z.string().optional(),
+        fromContext: z.string().optional(),
+        why: z.string().optional(),
+      }),
+    }),
+  ),
   /** One per editorial correction (〔校n〕). */
-  corrections: z.array(z.object({ n: z.number(), find: z.string(), replace: z.string(), reason: z.string(), clause: z.string() })),
+  corrections: z.array(
+    z.object({ n: z.number(), find: z.string(), replace: z.string(), reason: z.string(), clause: z.string() }),
+  ),
   /** One per editor's note (〔注n〕). */
   notes: z.array(z.object({ n: z.number(), text: z.string(), note: z.string(), clause: z.string() })),
 });

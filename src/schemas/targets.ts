@@ -10,7 +10,9 @@ export const targetSchema = z.object({
   /** The indicator as the text words it, e.g. 县域内就诊率. */
   indicator: z.string().min(2),
   /** The same key for comparable indicators across documents, e.g. xianyu-jiuzhenlv. */
-  key: z.string().regex(/^[a-z0-9-]+$/, { message: 'key is an ASCII slug shared by comparable indicators, e.g. xianyu-jiuzhenlv.' }),
+  key: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: 'key is an ASCII slug shared by comparable indicators, e.g. xianyu-jiuzhenlv.' }),
   /** The figure exactly as written in the clause, e.g. 90%左右. */
   value: z.string().min(1),
   number: z.number(),

@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'ids are lower-case ASCII words joined by hyphens, e.g. xinchou-zhidu.' });
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  message: 'ids are lower-case ASCII words joined by hyphens, e.g. xinchou-zhidu.',
+});
 
 export const topicSchema = z.object({
   /** Display name, e.g. 薪酬制度改革. */
@@ -19,7 +21,10 @@ export const topicSchema = z.object({
 export type Topic = z.infer<typeof topicSchema> & { id: string };
 
 /** { "<document slug>": { "<clause id>": ["<topic id>", …] } } — the first topic is the main one. */
-export const topicMapSchema = z.record(z.string(), z.record(z.string(), z.array(id).min(1, { message: 'give each clause at least one topic, or remove it.' })));
+export const topicMapSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.array(id).min(1, { message: 'give each clause at least one topic, or remove it.' })),
+);
 
 export const relationSchema = z.object({
   id,
@@ -28,7 +33,13 @@ export const relationSchema = z.object({
   /** The shared question, in a few words, e.g. 落实“两个允许”、改革薪酬分配. */
   label: z.string().min(2),
   /** Clauses as "<document slug>#<clause id>", from at least two documents. */
-  clauses: z.array(z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, { message: 'write clauses as document-slug#clause-id, e.g. datong-gaozhiliang#s3-4-15.' })).min(2),
+  clauses: z
+    .array(
+      z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, {
+        message: 'write clauses as document-slug#clause-id, e.g. datong-gaozhiliang#s3-4-15.',
+      }),
+    )
+    .min(2),
 });
 export const relationsSchema = z.array(relationSchema);
 export type Relation = z.infer<typeof relationSchema>;

@@ -16,7 +16,9 @@ function announce(message: string): void {
     document.body.append(announcer);
   }
   announcer.textContent = '';
-  setTimeout(() => { if (announcer) announcer.textContent = message; }, 50);
+  setTimeout(() => {
+    if (announcer) announcer.textContent = message;
+  }, 50);
 }
 
 async function copyText(text: string): Promise<boolean> {
@@ -81,12 +83,20 @@ export function initClauseTools(): void {
     copyCite.dataset.cite = citeOf(link);
     tools.append(copyLink, copyCite);
   };
-  const toolsIn = (el: Element | null) => el?.closest('.clause-head, .para')?.querySelector(':scope > .clause-tools, :scope > * > .clause-tools') ?? null;
+  const toolsIn = (el: Element | null) =>
+    el?.closest('.clause-head, .para')?.querySelector(':scope > .clause-tools, :scope > * > .clause-tools') ?? null;
   document.addEventListener('pointerover', (e) => attach(toolsIn(e.target as Element)));
-  document.addEventListener('focusin', (e) => { if ((e.target as Element).matches('a.permalink')) attach((e.target as Element).parentElement); });
+  document.addEventListener('focusin', (e) => {
+    if ((e.target as Element).matches('a.permalink')) attach((e.target as Element).parentElement);
+  });
   const fromHash = () => {
     const target = location.hash && document.getElementById(fragmentId(location.hash));
-    if (target) attach(target.matches('.para') ? target.querySelector('.clause-tools') : target.parentElement?.querySelector(':scope > .clause-tools') ?? null);
+    if (target)
+      attach(
+        target.matches('.para')
+          ? target.querySelector('.clause-tools')
+          : (target.parentElement?.querySelector(':scope > .clause-tools') ?? null),
+      );
   };
   addEventListener('hashchange', fromHash);
   fromHash();

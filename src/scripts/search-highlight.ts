@@ -21,19 +21,29 @@ export function highlightFromQuery(id: string): void {
 }
 
 export function markIn(scope: Element, forms: string[]): void {
-  const terms = forms.map((t) => t.trim().toLowerCase()).filter(Boolean).sort((a, b) => b.length - a.length);
+  const terms = forms
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
   // The clause's own text nodes (not tooltips, tools or nested provisions), grouped by block:
   // a match may span the nodes of one block (a phrase running into a term's link), never two blocks.
   const blocks = new Map<Element, Text[]>();
   for (let n: Node | null; (n = walker.nextNode());) {
     const el = n.parentElement!;
-    if (el.closest('[data-pagefind-ignore], .clause-tools') || (scope.matches('section.provision') && el.closest('section.provision') !== scope)) continue;
+    if (
+      el.closest('[data-pagefind-ignore], .clause-tools') ||
+      (scope.matches('section.provision') && el.closest('section.provision') !== scope)
+    )
+      continue;
     const block = el.closest('p, h1, h2, h3, h4, h5, h6, li, td, th') ?? scope;
     blocks.set(block, [...(blocks.get(block) ?? []), n as Text]);
   }
   for (const nodes of blocks.values()) {
-    const text = nodes.map((n) => n.data).join('').toLowerCase();
+    const text = nodes
+      .map((n) => n.data)
+      .join('')
+      .toLowerCase();
     const ranges: number[][] = [];
     for (const t of terms) {
       for (let i = text.indexOf(t); i !== -1; i = text.indexOf(t, i + t.length)) {
@@ -45,7 +55,10 @@ export function markIn(scope: Element, forms: string[]): void {
       const data = node.data;
       const end = start + data.length;
       // This node's shares of the matches, in its own offsets.
-      const local = ranges.filter(([s, e]) => s < end && e > start).map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start]).sort((a, b) => a[0] - b[0]);
+      const local = ranges
+        .filter(([s, e]) => s < end && e > start)
+        .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start])
+        .sort((a, b) => a[0] - b[0]);
       start = end;
       if (!local.length) continue;
       let pos = 0;

@@ -41,7 +41,14 @@ export function initTargetsTable(): void {
       const sign = dir === 'ascending' ? 1 : -1;
       const val = (r: HTMLTableRowElement) => r.dataset[key] ?? '';
       const undated = (r: HTMLTableRowElement) => (key === 'year' && r.dataset.dated === '0' ? 1 : 0);
-      rows.sort((a, b) => undated(a) - undated(b) || sign * (key === 'number' || key === 'year' ? Number(val(a)) - Number(val(b)) : val(a).localeCompare(val(b), 'zh-CN-u-co-pinyin')));
+      rows.sort(
+        (a, b) =>
+          undated(a) - undated(b) ||
+          sign *
+            (key === 'number' || key === 'year'
+              ? Number(val(a)) - Number(val(b))
+              : val(a).localeCompare(val(b), 'zh-CN-u-co-pinyin')),
+      );
       body.append(...rows);
     });
   }

@@ -27,16 +27,28 @@ function closeAll(except?: Element): void {
 export function initTermTips(): void {
   if (wired) return;
   wired = true;
-  document.addEventListener('pointerdown', (e) => { lastPointer = e.pointerType; }, true);
+  document.addEventListener(
+    'pointerdown',
+    (e) => {
+      lastPointer = e.pointerType;
+    },
+    true,
+  );
   // The hint in the bubble ("点击查看词条") is true only with this script: a click
   // on the bubble opens the entry, as a click on the term does.
   document.documentElement.classList.add('tips-live');
   document.addEventListener('click', (e) => {
     const tip = (e.target as Element).closest('.term-tip');
     const entry = tip?.parentElement?.querySelector<HTMLAnchorElement>('.term-link');
-    if (entry) { location.href = entry.href; return; }
+    if (entry) {
+      location.href = entry.href;
+      return;
+    }
     const link = (e.target as Element).closest<HTMLAnchorElement>('.term-link');
-    if (!link) { closeAll(); return; }
+    if (!link) {
+      closeAll();
+      return;
+    }
     const term = link.parentElement as HTMLElement;
     if (lastPointer === 'touch' && !term.classList.contains('open')) {
       e.preventDefault();

@@ -46,7 +46,12 @@ const IN_FLIGHT = 4;
 const MAX_FRAGMENTS = 1_000_000;
 
 const pagesIn = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name, 'index.html')).filter(existsSync) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(dir, d.name, 'index.html'))
+        .filter(existsSync)
+    : [];
 
 /**
  * Documents per Pagefind index. Pagefind's indexer holds about 2 MiB per
@@ -91,7 +96,9 @@ export function indexGroups<T>(docs: T[], perIndex: number, newest = perIndex): 
   // Sizes from the newest end: the newest part (kept when empty: it holds the glossary and topic
   // pages, which change with many documents, and is then cheap to write again), the middle part,
   // the full parts.
-  const sizes = [head, rest - head, ...Array.from({ length: (docs.length - rest) / perIndex }, () => perIndex)].filter((n, i) => n > 0 || i === 0);
+  const sizes = [head, rest - head, ...Array.from({ length: (docs.length - rest) / perIndex }, () => perIndex)].filter(
+    (n, i) => n > 0 || i === 0,
+  );
   let start = 0;
   return sizes.map((n, g) => ({ dir: g ? `pagefind-${g + 1}` : 'pagefind', docs: docs.slice(start, (start += n)) }));
 }
@@ -115,15 +122,35 @@ export function newestFirst<T extends { date: string; year: string; slug: string
  * index is written (and not held: at 10,000 documents the pages are the
  * whole library's text).
  */
-interface PageDoc { file: string; date: string; year: string; slug: string; region: string; kind: string; digest: string }
+interface PageDoc {
+  file: string;
+  date: string;
+  year: string;
+  slug: string;
+  region: string;
+  kind: string;
+  digest: string;
+}
 
 function readPage(file: string, agencies: Map<string, AgencyMeta>): PageDoc {
   const html = readFileSync(file, 'utf8');
   const attr = (name: string) => decodeAttr(new RegExp(`data-doc-${name}="([^"]*)"`).exec(html)?.[1] ?? '');
   const slug = attr('slug');
-  return { file, date: attr('date'), year: attr('year'), slug, region: attr('region'), kind: attr('kind'), digest: digest(html, JSON.stringify(agencies.get(slug) ?? [])) };
+  return {
+    file,
+    date: attr('date'),
+    year: attr('year'),
+    slug,
+    region: attr('region'),
+    kind: attr('kind'),
+    digest: digest(html, JSON.stringify(agencies.get(slug) ?? [])),
+  };
 }
-const decodeAttr = (s: string) => s.replace(/&(amp|quot|lt|gt|#39);/g, (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[e] ?? _);
+const decodeAttr = (s: string) =>
+  s.replace(
+    /&(amp|quot|lt|gt|#39);/g,
+    (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[e] ?? _,
+  );
 
 /**
  * An extra part's WebAssembly: none. Pagefind's glue keeps the first module it
@@ -134,10 +161,12 @@ const decodeAttr = (s: string) => s.replace(/&(amp|quot|lt|gt|#39);/g, (_, e: st
  * (src/scripts/search/parts.ts), so the module is loaded by then.
  */
 function stubWasm(dir: string): void {
-  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null }> };
-  for (const { wasm } of Object.values(entry.languages)) writeFileSync(join(dir, `wasm.${wasm ?? 'unknown'}.pagefind`), 'pagefind_dcd');
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { wasm: string | null }>;
+  };
+  for (const { wasm } of Object.values(entry.languages))
+    writeFileSync(join(dir, `wasm.${wasm ?? 'unknown'}.pagefind`), 'pagefind_dcd');
 }
-
 
 /** What the client needs of an extra index's folder (Pagefind also writes its UI and loader into each). */
 const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
@@ -153,17 +182,29 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   const newest = Number(process.env.SEARCH_NEWEST_PART) || NEWEST_PART;
   const t0 = Date.now();
   const agencies = agenciesByDocument(out);
-  const docs = newestFirst(pagesIn(join(out, 'policies')).map((f) => readPage(f, agencies)).filter((d) => d.slug));
+  const docs = newestFirst(
+    pagesIn(join(out, 'policies'))
+      .map((f) => readPage(f, agencies))
+      .filter((d) => d.slug),
+  );
   const groups = indexGroups(docs, perIndex, newest);
-  for (const old of readdirSync(out).filter((d) => /^pagefind(-\d+)?$/.test(d))) rmSync(join(out, old), { recursive: true, force: true });
+  for (const old of readdirSync(out).filter((d) => /^pagefind(-\d+)?$/.test(d)))
+    rmSync(join(out, old), { recursive: true, force: true });
 
   // Each part is cached by the digest of what goes into it: this code, Pagefind's version and
   // options, its documents' pages (in order) and, for the first, the glossary and topic pages.
   // One cache folder per output folder, so the sub-path test build does not prune dist's parts.
   const cacheDir = join(buildCacheDir(), 'search-index', digest(resolve(out)).slice(0, 12));
   mkdirSync(cacheDir, { recursive: true });
-  const shared = digest(digestFiles(resolve('.'), ['src/search-index', 'node_modules/pagefind/package.json']), String(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE));
-  const pagesDigest = digest(...['glossary', 'topics'].flatMap((section) => pagesIn(join(out, section)).flatMap((f) => [f.slice(out.length), readFileSync(f)])));
+  const shared = digest(
+    digestFiles(resolve('.'), ['src/search-index', 'node_modules/pagefind/package.json']),
+    String(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE),
+  );
+  const pagesDigest = digest(
+    ...['glossary', 'topics'].flatMap((section) =>
+      pagesIn(join(out, section)).flatMap((f) => [f.slice(out.length), readFileSync(f)]),
+    ),
+  );
   const keys = new Set<string>();
   let clauses = 0;
   let pages = 0;
@@ -178,45 +219,81 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
       // Written aside, then renamed: a stopped build leaves no half part under a valid key.
       const tmp = `${cached}.tmp`;
       rmSync(tmp, { recursive: true, force: true });
-      const counts = await writeIndex(out, tmp, group.docs.map((d) => d.file), i === 0, agencies);
-      writeFileSync(join(tmp, CHARS_FILE), JSON.stringify({ chars: [...counts.used].sort().join(''), clauses: counts.clauses, pages: counts.pages }));
+      const counts = await writeIndex(
+        out,
+        tmp,
+        group.docs.map((d) => d.file),
+        i === 0,
+        agencies,
+      );
+      writeFileSync(
+        join(tmp, CHARS_FILE),
+        JSON.stringify({ chars: [...counts.used].sort().join(''), clauses: counts.clauses, pages: counts.pages }),
+      );
       rmSync(cached, { recursive: true, force: true });
       renameSync(tmp, cached);
       written++;
     }
-    const info = JSON.parse(readFileSync(join(cached, CHARS_FILE), 'utf8')) as { chars: string; clauses: number; pages: number };
+    const info = JSON.parse(readFileSync(join(cached, CHARS_FILE), 'utf8')) as {
+      chars: string;
+      clauses: number;
+      pages: number;
+    };
     for (const ch of info.chars) used.add(ch);
     clauses += info.clauses;
     pages += info.pages;
     // Pagefind also writes its UI and loader into each folder; the extra indexes need only their data.
-    cpSync(cached, join(out, group.dir), { recursive: true, filter: (src) => src === cached || (!src.endsWith(CHARS_FILE) && (i === 0 || INDEX_FILES.test(src.slice(cached.length + 1).split('/')[0]))) });
+    cpSync(cached, join(out, group.dir), {
+      recursive: true,
+      filter: (src) =>
+        src === cached ||
+        (!src.endsWith(CHARS_FILE) && (i === 0 || INDEX_FILES.test(src.slice(cached.length + 1).split('/')[0]))),
+    });
     if (i > 0) stubWasm(join(out, group.dir));
   }
   for (const d of readdirSync(cacheDir)) if (!keys.has(d)) rmSync(join(cacheDir, d), { recursive: true, force: true });
   mkdirSync(join(out, 'search'), { recursive: true });
   // Which results are glossary and topic pages, known before their fragments are fetched (engine.ts).
-  const pageIds = [...fragmentUrls(join(out, 'pagefind'))].filter(([, url]) => !url.startsWith('/policies/')).map(([id]) => id);
+  const pageIds = [...fragmentUrls(join(out, 'pagefind'))]
+    .filter(([, url]) => !url.startsWith('/policies/'))
+    .map(([id]) => id);
   writeFileSync(join(out, 'search', 'pages.json'), JSON.stringify(pageIds));
   // The parts the client searches newest first (src/scripts/search/parts.ts), relative to the site's base.
-  const entries = groups.map((g) => partEntry(`${g.dir}/`, g.docs.map((d) => ({ 地区: d.region, 年份: d.year, 文种: d.kind }))));
+  const entries = groups.map((g) =>
+    partEntry(
+      `${g.dir}/`,
+      g.docs.map((d) => ({ 地区: d.region, 年份: d.year, 文种: d.kind })),
+    ),
+  );
   writeFileSync(join(out, 'search', 'indexes.json'), JSON.stringify(entries));
   // Pagefind ships its loader unminified; the first search downloads it, so minify it (≈ 30 % smaller).
   const loader = join(out, 'pagefind', 'pagefind.js');
   const min = await transform(readFileSync(loader, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });
   writeFileSync(loader, min.code);
-  log(`Pagefind: ${docs.length} documents (${clauses} clauses) and ${pages} pages in ${groups.length} ${groups.length === 1 ? 'index' : 'indexes'} (${groups.map((g) => g.docs.length).join(' + ')} documents; ${written} written, ${groups.length - written} from the cache) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `Pagefind: ${docs.length} documents (${clauses} clauses) and ${pages} pages in ${groups.length} ${groups.length === 1 ? 'index' : 'indexes'} (${groups.map((g) => g.docs.length).join(' + ')} documents; ${written} written, ${groups.length - written} from the cache) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   // Glossary forms for query expansion (DRG ↔ 按疾病诊断相关分组付费).
   // [id, term, ...aliases]: compact, it is fetched with the first query.
   // With the abbreviations and English names of each entry (glossary-forms.ts).
   writeFileSync(join(out, 'search', 'glossary-forms.json'), JSON.stringify(encodeForms(glossaryForms(loadGlossary()))));
   for (const e of loadGlossary()) for (const f of [e.term, ...e.aliases]) for (const ch of f) used.add(ch);
-  const tables = buildTables(TSCharacters.split('|').map((p) => p.split(' ') as [string, string]), used);
+  const tables = buildTables(
+    TSCharacters.split('|').map((p) => p.split(' ') as [string, string]),
+    used,
+  );
   writeFileSync(join(out, 'search', 't2s-test.bin'), tables.bits);
   writeFileSync(join(out, 'search', 't2s.json'), JSON.stringify(tables.pairs));
 }
 
 /** One Pagefind index: its documents (and, for the first, the glossary and topic pages), in a Pagefind process of its own, written to `dir`. */
-async function writeIndex(out: string, dir: string, files: string[], withPages: boolean, agencies: Map<string, AgencyMeta>): Promise<{ docs: number; clauses: number; pages: number; used: Set<string> }> {
+async function writeIndex(
+  out: string,
+  dir: string,
+  files: string[],
+  withPages: boolean,
+  agencies: Map<string, AgencyMeta>,
+): Promise<{ docs: number; clauses: number; pages: number; used: Set<string> }> {
   const used = new Set<string>();
   // Every fragment its own file: bundled fragments would make one result download many documents.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', maxFragments: MAX_FRAGMENTS });
@@ -235,9 +312,15 @@ async function writeIndex(out: string, dir: string, files: string[], withPages: 
       const { doc, records } = page;
       for (const r of records) for (const ch of r.content) used.add(ch);
       // Site-relative: the Pagefind client prefixes the base path (baseUrl).
-      const added: Promise<void> = index.addHTMLFile({ url: `/policies/${doc.slug}/`, content: searchDocument(doc, records, agencies.get(doc.slug) ?? []) })
+      const added: Promise<void> = index
+        .addHTMLFile({
+          url: `/policies/${doc.slug}/`,
+          content: searchDocument(doc, records, agencies.get(doc.slug) ?? []),
+        })
         .then((res) => check(`addHTMLFile(/policies/${doc.slug}/)`, res))
-        .catch((e: unknown) => { failures.push(e); })
+        .catch((e: unknown) => {
+          failures.push(e);
+        })
         .finally(() => inFlight.delete(added));
       inFlight.add(added);
       docs++;
@@ -249,7 +332,13 @@ async function writeIndex(out: string, dir: string, files: string[], withPages: 
     if (failures.length) throw failures[0];
     for (const section of withPages ? ['glossary', 'topics'] : []) {
       for (const file of pagesIn(join(out, section))) {
-        const res = await index.addHTMLFile({ url: `/${file.slice(out.length).replace(/index\.html$/, '').replace(/^\/+/, '')}`, content: readFileSync(file, 'utf8') });
+        const res = await index.addHTMLFile({
+          url: `/${file
+            .slice(out.length)
+            .replace(/index\.html$/, '')
+            .replace(/^\/+/, '')}`,
+          content: readFileSync(file, 'utf8'),
+        });
         check(`addHTMLFile(${file})`, res);
         pages++;
       }

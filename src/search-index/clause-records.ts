@@ -10,10 +10,23 @@
 import { parse, HTMLElement, type Node } from 'node-html-parser';
 
 /** Character references in raw text (node-html-parser keeps them as written). */
-const decode = (s: string) => s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|#39|apos);/gi, (m, e: string) =>
-  e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? m);
+const decode = (s: string) =>
+  s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|#39|apos);/gi, (m, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : (({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? m),
+  );
 
-export interface DocInfo { slug: string; title: string; short: string; date: string; year: string; region: string; kind: string; number: string }
+export interface DocInfo {
+  slug: string;
+  title: string;
+  short: string;
+  date: string;
+  year: string;
+  region: string;
+  kind: string;
+  number: string;
+}
 export interface ClauseRecord {
   anchor: string;
   /**
@@ -55,7 +68,16 @@ function docInfoOf(root: HTMLElement): DocInfo | null {
   const article = root.querySelector('article[data-doc-slug]');
   if (!article) return null;
   const a = (k: string) => article.getAttribute(`data-doc-${k}`) ?? '';
-  return { slug: a('slug'), title: a('title'), short: a('short'), date: a('date'), year: a('year'), region: a('region'), kind: a('kind'), number: a('number') };
+  return {
+    slug: a('slug'),
+    title: a('title'),
+    short: a('short'),
+    date: a('date'),
+    year: a('year'),
+    region: a('region'),
+    kind: a('kind'),
+    number: a('number'),
+  };
 }
 
 export function clauseRecords(html: string): ClauseRecord[] {
@@ -79,7 +101,14 @@ function recordsOf(root: HTMLElement): ClauseRecord[] {
   for (const heading of body.querySelectorAll('.part-title[id]')) {
     if (heading.closest('section.provision')) continue;
     const t = text(heading);
-    if (t) records.push({ anchor: heading.id, kind: 'heading', title: t, cite: citeOf(heading.parentNode?.querySelector('a.permalink') ?? null), content: t });
+    if (t)
+      records.push({
+        anchor: heading.id,
+        kind: 'heading',
+        title: t,
+        cite: citeOf(heading.parentNode?.querySelector('a.permalink') ?? null),
+        content: t,
+      });
   }
   for (const section of body.querySelectorAll('section.provision')) {
     const heading = section.querySelector(':scope > .clause-head > [id]');
@@ -99,7 +128,13 @@ function recordsOf(root: HTMLElement): ClauseRecord[] {
   for (const p of body.querySelectorAll('p.para[id]')) {
     if (p.closest('section.provision')) continue;
     const content = text(p);
-    records.push({ anchor: p.id, kind: 'paragraph', title: content.slice(0, 30), cite: citeOf(p.querySelector('a.permalink')), content });
+    records.push({
+      anchor: p.id,
+      kind: 'paragraph',
+      title: content.slice(0, 30),
+      cite: citeOf(p.querySelector('a.permalink')),
+      content,
+    });
   }
   return records;
 }

@@ -20,7 +20,10 @@ export function fragmentUrls(pagefindDir: string): Map<string, string> {
     const raw = gunzipSync(readFileSync(join(dir, file)));
     const json = raw.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? raw.subarray(SIGNATURE.length) : raw;
     const fragment = JSON.parse(json.toString('utf8')) as { url?: string };
-    if (typeof fragment.url !== 'string') throw new Error(`Pagefind fragment ${file} has no url: has Pagefind's fragment format changed (fragment groups)?`);
+    if (typeof fragment.url !== 'string')
+      throw new Error(
+        `Pagefind fragment ${file} has no url: has Pagefind's fragment format changed (fragment groups)?`,
+      );
     urls.set(file.replace(/\.pf_fragment$/, ''), fragment.url);
   }
   return urls;

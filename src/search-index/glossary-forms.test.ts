@@ -9,10 +9,20 @@ describe('englishForms', () => {
     });
   });
   test('an alternative name in brackets at the end is a name; a qualifier (a place) or a modifier in the middle is not', () => {
-    expect(englishForms('Tiered diagnosis and treatment (hierarchical medical system)').names).toEqual(['Tiered diagnosis and treatment (hierarchical medical system)', 'Tiered diagnosis and treatment', 'hierarchical medical system']);
+    expect(englishForms('Tiered diagnosis and treatment (hierarchical medical system)').names).toEqual([
+      'Tiered diagnosis and treatment (hierarchical medical system)',
+      'Tiered diagnosis and treatment',
+      'hierarchical medical system',
+    ]);
     expect(englishForms('Preventive treatment of disease (zhiweibing)').names).toContain('zhiweibing');
-    expect(englishForms('"At most one trip" reform (Zhejiang)').names).toEqual(['At most one trip reform (Zhejiang)', 'At most one trip reform']);
-    expect(englishForms('Mixed (multi-component) provider payment system').names).toEqual(['Mixed (multi-component) provider payment system', 'Mixed provider payment system']);
+    expect(englishForms('"At most one trip" reform (Zhejiang)').names).toEqual([
+      'At most one trip reform (Zhejiang)',
+      'At most one trip reform',
+    ]);
+    expect(englishForms('Mixed (multi-component) provider payment system').names).toEqual([
+      'Mixed (multi-component) provider payment system',
+      'Mixed provider payment system',
+    ]);
   });
 });
 

@@ -48,11 +48,24 @@ export function decodeForms(rows: FormsRow[]): GlossaryForms[] {
  * - The whole field, and the field without its brackets, are names.
  */
 export function englishForms(english: string): { names: string[]; abbreviations: string[] } {
-  const clean = english.replace(/["“”‘’]/g, '').replace(/\s+/g, ' ').trim();
-  const groups = [...clean.matchAll(/\(([^()]*)\)/g)].map((m) => ({ text: m[1].trim(), at: m.index, end: m.index + m[0].length }));
+  const clean = english
+    .replace(/["“”‘’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const groups = [...clean.matchAll(/\(([^()]*)\)/g)].map((m) => ({
+    text: m[1].trim(),
+    at: m.index,
+    end: m.index + m[0].length,
+  }));
   const isAbbreviation = (s: string) => /^[A-Z][A-Z0-9+&-]*[A-Z0-9]$/.test(s) && s.length <= 8;
   const abbreviations = groups.filter((g) => isAbbreviation(g.text)).map((g) => g.text);
-  const names = [clean, clean.replace(/\s*\([^()]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim()];
+  const names = [
+    clean,
+    clean
+      .replace(/\s*\([^()]*\)\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ];
   for (const g of groups) {
     if (isAbbreviation(g.text)) names.push(clean.slice(0, g.at).trim());
     else if (g.end === clean.length && (/\s/.test(g.text) || /^[a-z]+$/.test(g.text))) names.push(g.text);
@@ -66,15 +79,24 @@ export function englishForms(english: string): { names: string[]; abbreviations:
  * abbreviation or name shared, or one entry's abbreviation another's alias)
  * leads to neither through English: the query would be ambiguous.
  */
-export function glossaryForms(entries: { id: string; term: string; aliases: string[]; english: string }[]): GlossaryForms[] {
+export function glossaryForms(
+  entries: { id: string; term: string; aliases: string[]; english: string }[],
+): GlossaryForms[] {
   const key = (s: string) => s.normalize('NFKC').toLowerCase();
   const owners = new Map<string, Set<string>>();
   const claim = (form: string, id: string) => owners.set(key(form), new Set([...(owners.get(key(form)) ?? []), id]));
   const derived = entries.map((e) => ({ e, ...englishForms(e.english) }));
-  for (const { e, names, abbreviations } of derived) for (const f of [e.term, ...e.aliases, ...names, ...abbreviations]) claim(f, e.id);
+  for (const { e, names, abbreviations } of derived)
+    for (const f of [e.term, ...e.aliases, ...names, ...abbreviations]) claim(f, e.id);
   const own = (id: string) => (f: string) => owners.get(key(f))?.size === 1 && owners.get(key(f))!.has(id);
   return derived.map(({ e, names, abbreviations }) => {
-    const forms = [...new Set([e.term, ...e.aliases, ...abbreviations.filter(own(e.id)).filter((a) => ![e.term, ...e.aliases].some((f) => key(f) === key(a)))])];
+    const forms = [
+      ...new Set([
+        e.term,
+        ...e.aliases,
+        ...abbreviations.filter(own(e.id)).filter((a) => ![e.term, ...e.aliases].some((f) => key(f) === key(a))),
+      ]),
+    ];
     const english = names.filter(own(e.id)).filter((n) => !forms.some((f) => key(f) === key(n)));
     return { id: e.id, term: e.term, forms, ...(english.length ? { english } : {}) };
   });

@@ -46,10 +46,16 @@ export function searchDocument(doc: DocInfo, records: ClauseRecord[], agencies: 
     [CITES_META, JSON.stringify(Object.fromEntries(records.filter((r) => r.cite).map((r) => [r.anchor, r.cite])))],
     [AGENCIES_META, agencies.length ? JSON.stringify(agencies) : ''],
   ];
-  const filters: [string, string][] = [['文件', doc.short], ['地区', doc.region], ['年份', doc.year], ['文种', doc.kind]];
+  const filters: [string, string][] = [
+    ['文件', doc.short],
+    ['地区', doc.region],
+    ['年份', doc.year],
+    ['文种', doc.kind],
+  ];
   const body = records.flatMap((r) => {
     if (r.kind === 'paragraph') return [h('p', [h('span', { id: r.anchor }), `${r.content} `])];
-    if (r.kind === 'heading') return [h(r.anchor === DOC_TITLE_ANCHOR ? 'h1' : 'h2', { id: r.anchor }, `${r.content} `)];
+    if (r.kind === 'heading')
+      return [h(r.anchor === DOC_TITLE_ANCHOR ? 'h1' : 'h2', { id: r.anchor }, `${r.content} `)];
     const rest = r.content.slice(r.title.length).trim();
     return [h('h2', { id: r.anchor }, `${r.title} `), ...(rest ? [h('p', `${rest} `)] : [])];
   });
@@ -63,7 +69,9 @@ export function searchDocument(doc: DocInfo, records: ClauseRecord[], agencies: 
       h('main', { dataPagefindBody: true }, [
         ...body,
         // Not a clause: the client drops it (clauses.ts) and reads the agencies from the meta.
-        ...(agencies.length ? [h('p', [h('span', { id: AGENCIES_ANCHOR }), `${agencies.map(([, name]) => name).join(' ')} `])] : []),
+        ...(agencies.length
+          ? [h('p', [h('span', { id: AGENCIES_ANCHOR }), `${agencies.map(([, name]) => name).join(' ')} `])]
+          : []),
       ]),
     ]),
   ]);

@@ -29,7 +29,9 @@ test('sitemaps of at most perFile URLs, all listed in the index, under the base 
   const index = readFileSync(join(out, 'sitemap.xml'), 'utf8');
   const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   expect(maps).toEqual([1, 2, 3].map((n) => `https://policy.test/sub/sitemap-${n}.xml`));
-  const locs = maps.flatMap((m) => [...readFileSync(join(out, m.split('/').pop()!), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => x[1]));
+  const locs = maps.flatMap((m) =>
+    [...readFileSync(join(out, m.split('/').pop()!), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => x[1]),
+  );
   expect(locs.sort()).toEqual([...pages, 'data/catalog.json'].map((p) => `https://policy.test/sub/${p}`).sort());
   expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://policy.test/sub/sitemap.xml\n');
 });

@@ -10,7 +10,17 @@
  * address is known (SITE=https://…); without it the step writes nothing and
  * says so, rather than inventing a host.
  */
-import { appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** A page that asks not to be indexed (the editors' /curation/ pages) is no page for a sitemap. */
@@ -28,7 +38,8 @@ export function noindex(file: string): boolean {
 /** URLs per sitemap file: about 1 MiB each. */
 export const URLS_PER_SITEMAP = 10_000;
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /**
  * Site-relative paths ('' for the home page, 'policies/x/' …) of every page
@@ -39,7 +50,8 @@ export function pagePaths(out: string): string[] {
   const paths: string[] = [];
   const walk = (dir: string, rel: string) => {
     const entries = readdirSync(dir, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && e.name === 'index.html') && !noindex(join(dir, 'index.html'))) paths.push(rel);
+    if (entries.some((e) => e.isFile() && e.name === 'index.html') && !noindex(join(dir, 'index.html')))
+      paths.push(rel);
     if (rel === 'data/') for (const e of entries) if (e.isFile()) paths.push(`${rel}${e.name}`);
     for (const e of entries) {
       // Pagefind's folders and Astro's assets hold no pages.
@@ -51,7 +63,12 @@ export function pagePaths(out: string): string[] {
 }
 
 /** Splits the URLs into sitemaps and writes them with their index; returns the sitemaps' count. */
-export function writeSitemaps(out: string, site: string, base: string, perFile = URLS_PER_SITEMAP): { urls: number; files: number } {
+export function writeSitemaps(
+  out: string,
+  site: string,
+  base: string,
+  perFile = URLS_PER_SITEMAP,
+): { urls: number; files: number } {
   for (const f of readdirSync(out)) if (/^sitemap(-\d+)?\.xml$/.test(f)) rmSync(join(out, f));
   const root = new URL(base.replace(/\/?$/, '/'), site);
   // Path segments as the browser would send them (文件 names, if any, percent-encoded).
@@ -60,11 +77,21 @@ export function writeSitemaps(out: string, site: string, base: string, perFile =
   const files = Math.max(1, Math.ceil(paths.length / perFile));
   for (let i = 0; i < files; i++) {
     const locs = paths.slice(i * perFile, (i + 1) * perFile).map((p) => `  <url><loc>${esc(url(p))}</loc></url>`);
-    writeFileSync(join(out, `sitemap-${i + 1}.xml`), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.join('\n')}\n</urlset>\n`);
+    writeFileSync(
+      join(out, `sitemap-${i + 1}.xml`),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.join('\n')}\n</urlset>\n`,
+    );
   }
-  const index = Array.from({ length: files }, (_, i) => `  <sitemap><loc>${esc(url(`sitemap-${i + 1}.xml`))}</loc></sitemap>`);
-  writeFileSync(join(out, 'sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index.join('\n')}\n</sitemapindex>\n`);
+  const index = Array.from(
+    { length: files },
+    (_, i) => `  <sitemap><loc>${esc(url(`sitemap-${i + 1}.xml`))}</loc></sitemap>`,
+  );
+  writeFileSync(
+    join(out, 'sitemap.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index.join('\n')}\n</sitemapindex>\n`,
+  );
   const robots = join(out, 'robots.txt');
-  if (existsSync(robots) && !readFileSync(robots, 'utf8').includes('Sitemap:')) appendFileSync(robots, `Sitemap: ${url('sitemap.xml')}\n`);
+  if (existsSync(robots) && !readFileSync(robots, 'utf8').includes('Sitemap:'))
+    appendFileSync(robots, `Sitemap: ${url('sitemap.xml')}\n`);
   return { urls: paths.length, files };
 }

@@ -13,7 +13,9 @@ import { type AddedLibrary, ROOT, buildLog, buildWithAdded, policyBody } from '.
 const PAGE = join(ROOT, 'ingest/add/__fixtures__/qinghai-gonghe-yigongti.txt');
 let lib: AddedLibrary;
 
-beforeAll(() => { lib = buildWithAdded([PAGE]); }, 1_500_000);
+beforeAll(() => {
+  lib = buildWithAdded([PAGE]);
+}, 1_500_000);
 afterAll(() => lib?.remove());
 
 describe('an uncurated county document builds and publishes', () => {

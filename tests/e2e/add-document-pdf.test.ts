@@ -34,7 +34,9 @@ const provision = (html: string, id: string) => {
   return readingText(html.slice(html.lastIndexOf('<', at), end));
 };
 
-beforeAll(() => { lib = buildWithAdded([JINZHAI, YICHANG]); }, 1_500_000);
+beforeAll(() => {
+  lib = buildWithAdded([JINZHAI, YICHANG]);
+}, 1_500_000);
 afterAll(() => lib?.remove());
 
 describe('pages copied from printed PDFs build into whole, anchored documents', () => {
@@ -46,9 +48,13 @@ describe('pages copied from printed PDFs build into whole, anchored documents', 
   it('the title is the notice title over three lines, whole, without the 红头', () => {
     const html = page('jinzhai-yigongti-2024');
     expect(html).toMatch(/<title>金寨县人民政府办公室关于印发金寨县深化紧密型县域医疗卫生共同体建设实施方案的通知/u);
-    expect(readingText(html.split('id="doc-title"')[1].split('</h1>')[0])).toContain('金寨县人民政府办公室关于印发金寨县深化紧密型县域医疗卫生共同体建设实施方案的通知');
+    expect(readingText(html.split('id="doc-title"')[1].split('</h1>')[0])).toContain(
+      '金寨县人民政府办公室关于印发金寨县深化紧密型县域医疗卫生共同体建设实施方案的通知',
+    );
     expect(readingText(html.split('id="doc-title"')[1].split('</h1>')[0])).not.toContain('文件');
-    expect(page('yichang-jiceng-2024')).toMatch(/<title>宜昌市卫生健康委员会关于印发《宜昌市基层医疗卫生机构能力提升三年行动方案（2024—2026年）》的通知/u);
+    expect(page('yichang-jiceng-2024')).toMatch(
+      /<title>宜昌市卫生健康委员会关于印发《宜昌市基层医疗卫生机构能力提升三年行动方案（2024—2026年）》的通知/u,
+    );
   });
 
   it('paragraphs are whole, cut words joined, and no page number is left in the text', () => {
@@ -56,16 +62,24 @@ describe('pages copied from printed PDFs build into whole, anchored documents', 
     const body = policyBody(html);
     for (const n of ['—1—', '—2—', '—3—']) expect(body).not.toContain(n);
     expect(clause(html, 'tz-p1')).toBe('各乡镇人民政府，现代产业园区管委会，县政府各部门、各直属机构：');
-    expect(clause(html, 'p1')).toBe('为贯彻落实《安徽省人民政府办公厅关于进一步深化紧密型县域医疗卫生共同体建设的实施意见》（皖政办〔2023〕6号）精神，推动优质医疗资源扩容下沉和区域均衡布局，结合我县实际，制定本方案。');
-    expect(provision(html, 's3-1')).toBe('（一）加强组织领导。县卫生健康委员会、县医疗保障局、县财政局要按照职责分工，加强协作配合，确保各项任务落实到位。');
+    expect(clause(html, 'p1')).toBe(
+      '为贯彻落实《安徽省人民政府办公厅关于进一步深化紧密型县域医疗卫生共同体建设的实施意见》（皖政办〔2023〕6号）精神，推动优质医疗资源扩容下沉和区域均衡布局，结合我县实际，制定本方案。',
+    );
+    expect(provision(html, 's3-1')).toBe(
+      '（一）加强组织领导。县卫生健康委员会、县医疗保障局、县财政局要按照职责分工，加强协作配合，确保各项任务落实到位。',
+    );
 
     const yc = page('yichang-jiceng-2024');
     for (const n of ['－1－', '－2－', '－3－']) expect(policyBody(yc)).not.toContain(n);
     // A sentence the page break cut (…坐诊带 ⏎ －2－ ⏎ 教。) is one provision again.
-    expect(provision(yc, 's2-2')).toBe('（二）提升基层诊疗服务能力。支持乡镇卫生院开展常见病、多发病诊疗和一般手术，推动二级以上医院专家下沉基层坐诊带教。');
+    expect(provision(yc, 's2-2')).toBe(
+      '（二）提升基层诊疗服务能力。支持乡镇卫生院开展常见病、多发病诊疗和一般手术，推动二级以上医院专家下沉基层坐诊带教。',
+    );
     const txt = readFileSync(join(lib.dir, 'dist/data/yichang-jiceng-2024.txt'), 'utf8');
     expect(txt).not.toMatch(/^\s*－\d+－\s*$/mu);
-    expect(txt).toContain('现将《宜昌市基层医疗卫生机构能力提升三年行动方案（2024—2026年）》印发给你们，请结合实际，认真抓好落实。');
+    expect(txt).toContain(
+      '现将《宜昌市基层医疗卫生机构能力提升三年行动方案（2024—2026年）》印发给你们，请结合实际，认真抓好落实。',
+    );
   });
 
   it('the provisions keep the anchors of their own numbering and have their pages', () => {
@@ -81,7 +95,9 @@ describe('pages copied from printed PDFs build into whole, anchored documents', 
     expect(colophon, 'a colophon part').toBeDefined();
     expect(html.indexOf('data-kind="colophon"')).toBeGreaterThan(html.indexOf('id="fjsm-1"'));
     expect(colophon).toMatch(/id="bj"[^>]*>[\s\S]*?<span class="supplied"[^>]*>版记/u);
-    expect(clause(html, 'bj-p1')).toBe('抄送：县委各部门，县人大常委会办公室，县政协办公室，县纪委监委，县法院，县检察院。');
+    expect(clause(html, 'bj-p1')).toBe(
+      '抄送：县委各部门，县人大常委会办公室，县政协办公室，县纪委监委，县法院，县检察院。',
+    );
     expect(clause(html, 'bj-p2')).toBe('金寨县人民政府办公室2024年3月6日印发');
     // Not paragraphs of the last provision.
     expect(html).not.toMatch(/id="s3-2-p\d"/u);

@@ -17,7 +17,9 @@ const PAGE = join(ROOT, 'ingest/add/__fixtures__/jilin-jilinshi-yibao.txt');
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 let lib: AddedLibrary;
 
-beforeAll(() => { lib = buildWithAdded([PAGE]); }, 1_500_000);
+beforeAll(() => {
+  lib = buildWithAdded([PAGE]);
+}, 1_500_000);
 afterAll(() => lib?.remove());
 
 describe('a page added with npm run add builds into the site', () => {
@@ -41,11 +43,20 @@ describe('a page added with npm run add builds into the site', () => {
       for (const c of manifest.corrections) want = want.split(c.find).join(c.replace);
       for (const s of want.split(/(?<=。)/u).filter(Boolean)) expect(body).toContain(s);
     }
-    for (const f of ['基本介绍', '中文名', '颁布时间', '政策解读', '是吉林市医疗保障局、吉林市卫生健康委员会发布的文件']) expect(body).not.toContain(f);
+    for (const f of [
+      '基本介绍',
+      '中文名',
+      '颁布时间',
+      '政策解读',
+      '是吉林市医疗保障局、吉林市卫生健康委员会发布的文件',
+    ])
+      expect(body).not.toContain(f);
     expect(html).toContain('吉市医保联〔2023〕8号');
     expect(html).toContain('吉林市医疗保障局 吉林市卫生健康委员会');
     // Taiwan wording corrected and marked as a correction, with the original on demand.
     expect(body).toContain('优化门诊共济保障机制');
-    expect(html).toMatch(/<span class="correction"><ins>优<\/ins><a class="correction-mark"[^>]*>〔校\d+〕<\/a><span class="original"[^>]*>原文作“最佳化”<\/span><\/span>化门诊共济/u);
+    expect(html).toMatch(
+      /<span class="correction"><ins>优<\/ins><a class="correction-mark"[^>]*>〔校\d+〕<\/a><span class="original"[^>]*>原文作“最佳化”<\/span><\/span>化门诊共济/u,
+    );
   });
 });

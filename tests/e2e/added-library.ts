@@ -22,22 +22,34 @@ export function buildWithAdded(pages: string[]): AddedLibrary {
   const dir = mkdtempSync(join(tmpdir(), 'library-'));
   cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split('/')[0]) });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const run = (args: string[]) => spawnSync('npm', ['run', ...args], {
-    cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_200_000,
-    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
-  });
+  const run = (args: string[]) =>
+    spawnSync('npm', ['run', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 1_200_000,
+      env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
+    });
   const adds = pages.map((p) => run(['add', '--', p]));
   const build = adds.every((a) => a.status === 0) ? run(['build']) : undefined;
   return { dir, adds, build, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** The reading text: no scripts, no permalinks, no correction marks or tooltips (data-pagefind-ignore), no tags, no spaces. */
-export const readingText = (h: string) => h
-  .replace(/<script[\s\S]*?<\/script>/gu, '').replace(/<style[\s\S]*?<\/style>/gu, '')
-  .replace(/<span class="clause-tools">[\s\S]*?<\/span>/gu, '').replace(/<(a|span)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/gu, '')
-  .replace(/<[^>]+>/gu, '').replace(/&quot;/gu, '"').replace(/&amp;/gu, '&').replace(/\s+/gu, '');
+export const readingText = (h: string) =>
+  h
+    .replace(/<script[\s\S]*?<\/script>/gu, '')
+    .replace(/<style[\s\S]*?<\/style>/gu, '')
+    .replace(/<span class="clause-tools">[\s\S]*?<\/span>/gu, '')
+    .replace(/<(a|span)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/gu, '')
+    .replace(/<[^>]+>/gu, '')
+    .replace(/&quot;/gu, '"')
+    .replace(/&amp;/gu, '&')
+    .replace(/\s+/gu, '');
 
 /** The document text of a built policy page (between the text's start and the provenance section). */
-export const policyBody = (html: string) => readingText(html.split('<div class="policy-text">')[1].split('id="provenance"')[0]);
+export const policyBody = (html: string) =>
+  readingText(html.split('<div class="policy-text">')[1].split('id="provenance"')[0]);
 
-export const buildLog = (r?: SpawnSyncReturns<string>) => (r ? `${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}` : 'not built: npm run add failed');
+export const buildLog = (r?: SpawnSyncReturns<string>) =>
+  r ? `${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}` : 'not built: npm run add failed';

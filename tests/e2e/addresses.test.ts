@@ -35,7 +35,10 @@ describe('without SITE', () => {
     expect(readFileSync('dist/robots.txt', 'utf8')).not.toContain('Sitemap:');
   });
   test('the build says what it left out', () => {
-    const run = spawnSync(process.execPath, ['scripts/sitemap.ts', 'dist'], { env: { ...process.env, SITE: '' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/sitemap.ts', 'dist'], {
+      env: { ...process.env, SITE: '' },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/SITE is not set, so no sitemap is written/);
     expect(existsSync('dist/sitemap.xml')).toBe(false);
@@ -43,7 +46,9 @@ describe('without SITE', () => {
 });
 
 describe('with SITE', () => {
-  const pages = filesUnder('dist-sub').filter((f) => f.endsWith('index.html') && !/^(_astro|pagefind)/.test(f)).map((f) => f.replace(/index\.html$/, ''));
+  const pages = filesUnder('dist-sub')
+    .filter((f) => f.endsWith('index.html') && !/^(_astro|pagefind)/.test(f))
+    .map((f) => f.replace(/index\.html$/, ''));
   const listed = pages.filter((p) => !noindex(`dist-sub/${p}index.html`));
   test('every page has its absolute canonical URL and og:url', () => {
     for (const p of pages) {
@@ -52,7 +57,7 @@ describe('with SITE', () => {
       expect(h, p).toContain(`<meta property="og:url" content="${SITE}${p}">`);
     }
   });
-  test('the sitemap index lists sitemaps that together list every page and data file, each sitemap within the protocol\'s limits', () => {
+  test("the sitemap index lists sitemaps that together list every page and data file, each sitemap within the protocol's limits", () => {
     const index = readFileSync('dist-sub/sitemap.xml', 'utf8');
     expect(index).toContain('<sitemapindex');
     const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
@@ -68,10 +73,20 @@ describe('with SITE', () => {
     const data = filesUnder('dist-sub/data').map((f) => `data/${f}`);
     expect(locs.sort()).toEqual([...listed, ...data].map((p) => SITE + p).sort());
     // Not only the documents: every kind of page.
-    for (const p of ['', 'glossary/', 'topics/', 'agencies/', 'targets/', 'cited/', 'search/', 'about/', 'data/catalog.json']) expect(locs, p).toContain(SITE + p);
+    for (const p of [
+      '',
+      'glossary/',
+      'topics/',
+      'agencies/',
+      'targets/',
+      'cited/',
+      'search/',
+      'about/',
+      'data/catalog.json',
+    ])
+      expect(locs, p).toContain(SITE + p);
     expect(readFileSync('dist-sub/robots.txt', 'utf8')).toContain(`Sitemap: ${SITE}sitemap.xml`);
     // The feed's links are absolute too.
     expect(readFileSync('dist-sub/feed.xml', 'utf8')).toContain(`<link rel="self" href="${SITE}feed.xml"/>`);
   });
 });
-

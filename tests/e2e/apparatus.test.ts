@@ -15,9 +15,19 @@ import { openSite, type Site } from './harness.ts';
 
 const read = (p: string) => readFileSync(`dist/${p}`, 'utf8');
 const slugs = catalogSchema.parse(JSON.parse(read('data/catalog.json'))).documents.map((d) => d.slug);
-const KIND = { correction: ['correction-mark', 'corr', '校'], repair: ['repair-mark', 'repair', '修'], note: ['note-mark', 'note', '注'] } as const;
+const KIND = {
+  correction: ['correction-mark', 'corr', '校'],
+  repair: ['repair-mark', 'repair', '修'],
+  note: ['note-mark', 'note', '注'],
+} as const;
 type Kind = keyof typeof KIND;
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The anchor of the clause an element of the text is in ('' for the title block). */
 function clauseOf(el: HTMLElement): string {
@@ -33,7 +43,11 @@ function flat(list: OpenClause[]): OpenClause[] {
   return list.flatMap((c) => [c, ...flat(c.children)]);
 }
 
-interface Entry { key: string; text: string; original: string }
+interface Entry {
+  key: string;
+  text: string;
+  original: string;
+}
 
 function fromPage(html: string, kind: Kind): Entry[] {
   const root = parse(html);
@@ -57,10 +71,20 @@ function fromProvenance(html: string, kind: Kind): string[] {
 }
 
 function fromJson(clauses: OpenClause[], kind: Kind): (Entry & { a: Apparatus; c: OpenClause })[] {
-  return flat(clauses).flatMap((c) => c.apparatus.filter((a) => a.type === kind).map((a) => {
-    const x = a as Extract<Apparatus, { n: number }>;
-    return { key: `${kind}:${x.n}@${c.id}`, text: x.text, original: x.type === 'note' ? x.note : x.type === 'correction' ? x.context.original : x.original, a, c };
-  }));
+  return flat(clauses).flatMap((c) =>
+    c.apparatus
+      .filter((a) => a.type === kind)
+      .map((a) => {
+        const x = a as Extract<Apparatus, { n: number }>;
+        return {
+          key: `${kind}:${x.n}@${c.id}`,
+          text: x.text,
+          original: x.type === 'note' ? x.note : x.type === 'correction' ? x.context.original : x.original,
+          a,
+          c,
+        };
+      }),
+  );
 }
 
 describe.each(slugs)('%s: page, provenance and open data agree on the apparatus', (slug) => {
@@ -93,11 +117,14 @@ describe.each(slugs)('%s: page, provenance and open data agree on the apparatus'
     }
     // No marker in the files that the data does not have.
     const numbers = new Set(json.map((j) => String((j.a as { n: number }).n)));
-    for (const m of txt.matchAll(new RegExp(`〔${KIND[kind][2]}(\\d+)`, 'gu'))) expect(numbers.has(m[1]), `${m[0]} in .txt`).toBe(true);
+    for (const m of txt.matchAll(new RegExp(`〔${KIND[kind][2]}(\\d+)`, 'gu')))
+      expect(numbers.has(m[1]), `${m[0]} in .txt`).toBe(true);
   });
 
   test('repairs: the data carries the byte check; the report row says it; 存疑 agrees', () => {
-    const report = JSON.parse(readFileSync(`src/content/reports/${slug}.json`, 'utf8')) as { repairs: { n: number; uncertain: boolean; check: { status: string } }[] };
+    const report = JSON.parse(readFileSync(`src/content/reports/${slug}.json`, 'utf8')) as {
+      repairs: { n: number; uncertain: boolean; check: { status: string } }[];
+    };
     for (const j of fromJson(doc.clauses, 'repair')) {
       const a = j.a as Extract<Apparatus, { type: 'repair' }>;
       const r = report.repairs.find((x) => x.n === a.n)!;
@@ -112,19 +139,34 @@ describe.each(slugs)('%s: page, provenance and open data agree on the apparatus'
     const root = parse(html);
     const all = flat(doc.clauses);
     const images = all.filter((c) => c.apparatus.some((a) => a.type === 'missing-image'));
-    expect(images.map((c) => c.id).sort()).toEqual(root.querySelectorAll('.policy-text .figure-missing').map((p) => p.id).sort());
+    expect(images.map((c) => c.id).sort()).toEqual(
+      root
+        .querySelectorAll('.policy-text .figure-missing')
+        .map((p) => p.id)
+        .sort(),
+    );
     for (const c of images) {
       const file = (c.apparatus.find((a) => a.type === 'missing-image') as { file: string }).file;
       expect(c.text).toBe('');
-      for (const [name, content] of [['txt', txt], ['md', md]]) {
+      for (const [name, content] of [
+        ['txt', txt],
+        ['md', md],
+      ]) {
         const lines = content.split('\n').filter((l) => l.includes(file));
         expect(lines.length, `${file} in .${name}`).toBeGreaterThan(0);
         for (const l of lines) expect(l, `.${name}`).toMatch(/〔编者注：原文此处为图片/u);
       }
     }
-    for (const line of [...txt.split('\n'), ...md.split('\n')]) expect(line.trim()).not.toMatch(/^[\p{Script=Han}\w-]*\d*\.(jpe?g|png|gif|bmp)$/iu);
+    for (const line of [...txt.split('\n'), ...md.split('\n')])
+      expect(line.trim()).not.toMatch(/^[\p{Script=Han}\w-]*\d*\.(jpe?g|png|gif|bmp)$/iu);
     const supplied = all.filter((c) => c.apparatus.some((a) => a.type === 'supplied-title'));
-    expect(supplied.map((c) => c.id).sort()).toEqual(root.querySelectorAll('.policy-text h2.part-title').filter((h) => h.querySelector('.supplied')).map((h) => h.id).sort());
+    expect(supplied.map((c) => c.id).sort()).toEqual(
+      root
+        .querySelectorAll('.policy-text h2.part-title')
+        .filter((h) => h.querySelector('.supplied'))
+        .map((h) => h.id)
+        .sort(),
+    );
     for (const c of supplied) expect(txt).toContain(`〔编者注：“${c.cite}”为编者所加标签。`);
     const truncated = all.filter((c) => c.apparatus.some((a) => a.type === 'truncated'));
     expect(truncated.length).toBe(doc.document.truncated ? 1 : 0);
@@ -147,13 +189,20 @@ describe.each(slugs)('%s: page, provenance and open data agree on the apparatus'
 
 describe('in the browser', () => {
   let site: Site;
-  beforeAll(async () => { site = await openSite(); });
-  afterAll(async () => { await site?.close(); });
+  beforeAll(async () => {
+    site = await openSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
 
   test('hovering a repair shows the damaged original; focusing an editor’s note mark shows the note; its link leads to the report row', async () => {
     const page = await site.page();
     await page.goto(site.url('policies/guangdong-yigongti/#fj2-s2-3'));
-    const repair = page.locator('#fj2-s2-3').locator('xpath=ancestor::section[1]').locator('span.repair', { hasText: '退补' });
+    const repair = page
+      .locator('#fj2-s2-3')
+      .locator('xpath=ancestor::section[1]')
+      .locator('span.repair', { hasText: '退补' });
     await expect(repair.locator('.original').isVisible()).resolves.toBe(false);
     await repair.locator('ins').hover();
     await expect(repair.locator('.original').isVisible()).resolves.toBe(true);
@@ -182,8 +231,10 @@ describe('in the browser', () => {
 });
 
 describe('the faults the audit of the five texts found (issue 16)', () => {
-  const clause = (slug: string, id: string) => flat(openDocumentSchema.parse(JSON.parse(read(`data/${slug}.json`))).clauses).find((c) => c.id === id)!;
-  const types = (slug: string, id: string) => clause(slug, id).apparatus.map((a) => `${a.type}:${'text' in a ? a.text : ''}`);
+  const clause = (slug: string, id: string) =>
+    flat(openDocumentSchema.parse(JSON.parse(read(`data/${slug}.json`))).clauses).find((c) => c.id === id)!;
+  const types = (slug: string, id: string) =>
+    clause(slug, id).apparatus.map((a) => `${a.type}:${'text' in a ? a.text : ''}`);
 
   test('slips are corrected, uncertain readings get a note, the Guangdong repair reads 退补', () => {
     expect(types('datong-gaozhiliang', 's3-2-9')).toContain('correction:通');
@@ -193,7 +244,9 @@ describe('the faults the audit of the five texts found (issue 16)', () => {
     expect(types('guangdong-yigongti', 'fj1-s3-2-1')).toContain('note:县域外诊较多');
     expect(types('lasa-tixi-2025', 's2-2-12')).toEqual(['note:中（藏）或中（藏）西医结合科']);
     expect(types('datong-gaozhiliang', 's1-p1')).toContain('note:党的二十届历次全会精神');
-    const repair = clause('guangdong-yigongti', 'fj2-s2-3').apparatus.find((a) => a.type === 'repair' && a.original === '?fù)搜a');
+    const repair = clause('guangdong-yigongti', 'fj2-s2-3').apparatus.find(
+      (a) => a.type === 'repair' && a.original === '?fù)搜a',
+    );
     expect(repair).toMatchObject({ text: '退补', uncertain: false, check: { status: 'verified', confirmed: '退补' } });
     expect(read('policies/datong-gaozhiliang/index.html')).toMatch(/转载文本可能经过改动/u);
     expect(read('policies/lasa-tixi-2025/index.html')).toContain('印发通知的标题和文号原网页均未载');
@@ -201,17 +254,29 @@ describe('the faults the audit of the five texts found (issue 16)', () => {
 
   test('part labels stay apart from titles in the outline, the Markdown and the data', () => {
     const toc = parse(read('policies/guangdong-yigongti/index.html')).querySelector('nav[aria-label="本文目录"]')!;
-    expect(toc.querySelector('a[href="#fj1"]')!.text).toBe('附件1　广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶行动方案');
-    expect(toc.querySelector('a[href="#fj1b"]')!.text).toBe('附表　广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶表');
-    expect(read('data/guangdong-yigongti.md')).toContain('## 附件2 广东省基层卫生人才队伍增量提质实施方案（2019-2022年） {#fj2}');
-    expect(clause('guangdong-yigongti', 'fj1')).toMatchObject({ num: '附件1', title: '广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶行动方案' });
+    expect(toc.querySelector('a[href="#fj1"]')!.text).toBe(
+      '附件1　广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶行动方案',
+    );
+    expect(toc.querySelector('a[href="#fj1b"]')!.text).toBe(
+      '附表　广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶表',
+    );
+    expect(read('data/guangdong-yigongti.md')).toContain(
+      '## 附件2 广东省基层卫生人才队伍增量提质实施方案（2019-2022年） {#fj2}',
+    );
+    expect(clause('guangdong-yigongti', 'fj1')).toMatchObject({
+      num: '附件1',
+      title: '广东省三级甲等公立医院与县级公立医院开展医疗卫生“组团式”紧密型帮扶行动方案',
+    });
     expect(clause('guangdong-yigongti', 'fj1b')).toMatchObject({ num: '附表' });
   });
 
   test('the attachment list belongs to the 实施方案, cited as 附件说明, with the old anchors as aliases', () => {
     const zw = clause('guangdong-yigongti', 'zw');
     expect(zw.children.slice(-4).map((c) => [c.id, c.cite, c.aliases])).toEqual([
-      ['fjsm-1', '附件说明第1项', ['s4-p2']], ['fjsm-2', '附件说明第2项', ['s4-p3']], ['fjsm-3', '附件说明第3项', ['s4-p4']], ['fjsm-4', '附件说明第4项', ['s4-p5']],
+      ['fjsm-1', '附件说明第1项', ['s4-p2']],
+      ['fjsm-2', '附件说明第2项', ['s4-p3']],
+      ['fjsm-3', '附件说明第3项', ['s4-p4']],
+      ['fjsm-4', '附件说明第4项', ['s4-p5']],
     ]);
     expect(clause('guangdong-yigongti', 's4').children.map((c) => c.id)).toEqual(['s4-p1']);
   });

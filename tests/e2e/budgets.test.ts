@@ -8,8 +8,12 @@ import { openSite, type Site, DOCS } from './harness.ts';
 import { measureLoad, measureFirstQuery } from '../../scripts/lib/measure.ts';
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 /**
  * The page frame (head, header, footer, metadata block, provenance headings)
@@ -19,18 +23,21 @@ afterAll(async () => { await site?.close(); });
 const FRAME_BYTES = 8 * 1024;
 
 describe('document pages, first load', () => {
-  test.each(DOCS)('%s: HTML ≤ 2.5 × its visible text + the frame, CSS ≤ 20 KiB, JS ≤ 9 KiB, no fonts, no images, no other hosts', async (slug) => {
-    const m = await measureLoad(site, `policies/${slug}/`);
-    // Visible text: what the reader sees, including the glossary definitions shown on hover and focus.
-    expect(m.htmlBytes).toBeLessThanOrEqual(2.5 * (m.visibleTextBytes + m.tooltipTextBytes) + FRAME_BYTES);
-    expect(m.cssBytes).toBeLessThanOrEqual(20 * 1024);
-    // 9 KiB since the outline tracks the current section (phone bar) and the tools decode fragments safely;
-    // the largest single part is Vite's preload helper (≈ 1.7 KiB) for the two lazily loaded modules.
-    expect(m.jsBytes).toBeLessThanOrEqual(9 * 1024);
-    expect(m.fontRequests).toEqual([]);
-    expect(m.imageRequests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);
-    expect(m.otherHosts).toEqual([]);
-  });
+  test.each(DOCS)(
+    '%s: HTML ≤ 2.5 × its visible text + the frame, CSS ≤ 20 KiB, JS ≤ 9 KiB, no fonts, no images, no other hosts',
+    async (slug) => {
+      const m = await measureLoad(site, `policies/${slug}/`);
+      // Visible text: what the reader sees, including the glossary definitions shown on hover and focus.
+      expect(m.htmlBytes).toBeLessThanOrEqual(2.5 * (m.visibleTextBytes + m.tooltipTextBytes) + FRAME_BYTES);
+      expect(m.cssBytes).toBeLessThanOrEqual(20 * 1024);
+      // 9 KiB since the outline tracks the current section (phone bar) and the tools decode fragments safely;
+      // the largest single part is Vite's preload helper (≈ 1.7 KiB) for the two lazily loaded modules.
+      expect(m.jsBytes).toBeLessThanOrEqual(9 * 1024);
+      expect(m.fontRequests).toEqual([]);
+      expect(m.imageRequests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);
+      expect(m.otherHosts).toEqual([]);
+    },
+  );
 });
 
 describe('search', () => {

@@ -8,11 +8,24 @@ import { DOCS } from './harness.ts';
 import { HOME_NEWEST } from '../../src/lib/paginate.ts';
 
 const html = (path: string) => readFileSync(join('dist', path), 'utf8');
-const text = (h: string) => h.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const text = (h: string) =>
+  h
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 /** The policy text of a built document page (the metadata block may name the source site). */
 // The text itself (the metadata block may name the source site). The damaged original of a repair, shown on
 // demand beside its mark, is left out: the text is what reads.
-const policyText = (slug: string) => text(html(`policies/${slug}/index.html`).split('<div class="policy-text">')[1].split('id="provenance"')[0].replace(/<span class="original"[^>]*>[^<]*<\/span>/g, ''));
+const policyText = (slug: string) =>
+  text(
+    html(`policies/${slug}/index.html`)
+      .split('<div class="policy-text">')[1]
+      .split('id="provenance"')[0]
+      .replace(/<span class="original"[^>]*>[^<]*<\/span>/g, ''),
+  );
 /** Furniture each of these documents' own seeds carry around the text (one document's own text each). */
 const FURNITURE: Record<string, string[]> = {
   'datong-gaozhiliang': ['招商网络', '关于推动出租汽车行业'],
@@ -31,7 +44,10 @@ describe('document pages', () => {
     expect(h).toMatch(/<title>[^<]+ - 医改政策注释库<\/title>/);
     expect(h).toMatch(/<meta name="description" content="[^"]{20,}">/);
     // (A temporary copy checked after `npm run build` alone has no sub-path build; npm test always makes one.)
-    if (existsSync(subFile)) expect(readFileSync(subFile, 'utf8')).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+/policies/${slug}/">`));
+    if (existsSync(subFile))
+      expect(readFileSync(subFile, 'utf8')).toMatch(
+        new RegExp(`<link rel="canonical" href="https?://[^"]+/policies/${slug}/">`),
+      );
     expect(h).toMatch(/<meta property="og:title" content="[^"]+">/);
     expect(h).toMatch(/<meta property="og:type" content="article">/);
   });
@@ -70,7 +86,9 @@ describe('document pages', () => {
     // Title supplied by editors, marked as such.
     expect(h).toMatch(/<span class="supplied"[^>]*>大同市推动公立医院高质量发展实施方案/);
     // Agencies as labels.
-    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span><a href="\/agencies\/datong-renshe\/">市人社局<\/a><\/li>/);
+    expect(h).toMatch(
+      /<li class="lead"><span class="role">牵头<\/span><a href="\/agencies\/datong-renshe\/">市人社局<\/a><\/li>/,
+    );
   });
 
   test('广东: notice, plan, attachments 1 and 2 in full, titles of 3 and 4, image notes, repairs listed', () => {
@@ -79,11 +97,15 @@ describe('document pages', () => {
     expect(t).toContain('粤府办〔2019〕18号');
     expect(t).toContain('广东省三级甲等公立医院与县级公立医院开展');
     expect(t).toContain('基层医疗卫生人才队伍是实现卫生健康事业高质量发展的关键');
-    expect(t).toContain('对基层医疗卫生机构符合规定的人员工资、离退休人员费用、人员培训和招聘等所需经费给予定额补助并纳入财政年度预算，足额保障落实。');
+    expect(t).toContain(
+      '对基层医疗卫生机构符合规定的人员工资、离退休人员费用、人员培训和招聘等所需经费给予定额补助并纳入财政年度预算，足额保障落实。',
+    );
     expect(t).toContain('紧密型县域医疗卫生共同体建设三方权责清单');
     expect(t).toContain('紧密型县域医疗卫生共同体评价标准和评价指标体系');
-    for (const id of ['tz', 'zw', 'fj1', 'fj2', 'fj3', 'fj4', 'fj1-s3-2-1', 'fj2-s2-10']) expect(h).toContain(`id="${id}"`);
-    for (const img of ['表1.jpg', '表7.jpg', '表11.jpg']) expect(h).toMatch(new RegExp(`原文此处为图片[\\s\\S]{0,200}${img.replace('.', '\\.')}`));
+    for (const id of ['tz', 'zw', 'fj1', 'fj2', 'fj3', 'fj4', 'fj1-s3-2-1', 'fj2-s2-10'])
+      expect(h).toContain(`id="${id}"`);
+    for (const img of ['表1.jpg', '表7.jpg', '表11.jpg'])
+      expect(h).toMatch(new RegExp(`原文此处为图片[\\s\\S]{0,200}${img.replace('.', '\\.')}`));
     // Repaired text reads cleanly; the provenance lists the original bytes.
     expect(t).toContain('通过托管、专科共建、临床带教');
     expect(t).toContain('提高医保基金使用绩效');

@@ -15,8 +15,12 @@ import { headerPolicy, metaPolicy } from '../../src/lib/csp/policy.ts';
 import { openSite, type Site } from './harness.ts';
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -25,7 +29,8 @@ function htmlFiles(dir: string): string[] {
   });
 }
 /** The first built page under a folder (dist/glossary/<id>/ …), whatever the library holds. */
-const firstPage = (folder: string) => `${folder}/${readdirSync(`dist/${folder}`).find((f) => statSync(`dist/${folder}/${f}`).isDirectory())}/`;
+const firstPage = (folder: string) =>
+  `${folder}/${readdirSync(`dist/${folder}`).find((f) => statSync(`dist/${folder}/${f}`).isDirectory())}/`;
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 describe('built pages', () => {
@@ -42,15 +47,20 @@ describe('built pages', () => {
       const meta = head.querySelector('meta[http-equiv="Content-Security-Policy"]');
       expect(meta?.getAttribute('content'), name).toBe(policy);
       // Before any script or style: a policy only governs what comes after it.
-      const first = head.childNodes.findIndex((n) => ['script', 'style', 'link', 'noscript'].includes((n as { rawTagName?: string }).rawTagName ?? ''));
+      const first = head.childNodes.findIndex((n) =>
+        ['script', 'style', 'link', 'noscript'].includes((n as { rawTagName?: string }).rawTagName ?? ''),
+      );
       expect(head.childNodes.indexOf(meta!), name).toBeLessThan(first);
       expect(html, `${name}: an inline style attribute`).not.toMatch(/<[a-z][^>]*\sstyle=/i);
       expect(html, `${name}: an inline event handler`).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
       expect(html, `${name}: a javascript: URL`).not.toMatch(/\s(?:href|src|action)="\s*javascript:/i);
       for (const el of root.querySelectorAll('script:not([src]), style')) {
         const text = el.tagName === 'STYLE' || el.tagName === 'SCRIPT' ? el.innerHTML : '';
-        if (el.getAttribute('type') === 'application/ld+json' || el.getAttribute('type') === 'application/json') continue;
-        expect(policy, `${name}: inline <${el.tagName.toLowerCase()}> without its hash in the policy`).toContain(sha(text));
+        if (el.getAttribute('type') === 'application/ld+json' || el.getAttribute('type') === 'application/json')
+          continue;
+        expect(policy, `${name}: inline <${el.tagName.toLowerCase()}> without its hash in the policy`).toContain(
+          sha(text),
+        );
       }
     }
   });
@@ -75,13 +85,17 @@ async function watched(path: string, options = {}): Promise<{ page: Page; proble
       (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
   await page.goto(site.url(path));
   return { page, problems };
 }
-const violations = async (page: Page, problems: string[]) =>
-  [...problems, ...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[])];
+const violations = async (page: Page, problems: string[]) => [
+  ...problems,
+  ...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[]),
+];
 
 describe('no violation in the browser', () => {
   const kinds: [string, () => string][] = [
@@ -109,7 +123,9 @@ describe('no violation in the browser', () => {
 
   test('the search page runs Pagefind (WebAssembly, its worker) and shows results', async () => {
     const { page, problems } = await watched('search/?q=%E5%8C%BB%E9%99%A2');
-    await page.waitForFunction(() => /找到/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /找到/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''),
+    );
     await expect(page.locator('[data-search-page-results] li').count()).resolves.toBeGreaterThan(0);
     expect(await violations(page, problems)).toEqual([]);
     await page.context().close();
@@ -144,36 +160,45 @@ describe('no violation in the browser', () => {
 describe('a malformed fragment in the address', () => {
   const DATONG = 'policies/datong-gaozhiliang/';
   const TIP = '.term:has(> a[href$="/glossary/liangge-yunxu/"])';
-  test.each(['#%', '#s3-1%', '#%E4%B8', '?hl=%E8%96%AA%E9%85%AC#%'])('%s: no script error; copy buttons, tooltips and clause highlighting work', async (suffix) => {
-    const { page, problems } = await watched(`${DATONG}${suffix}`);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url()).origin });
-    // Copy link (clause-tools.ts).
-    const provision = page.locator('section.provision:has(> .clause-head > #s3-4-15)');
-    await provision.locator('> .clause-head').hover();
-    await provision.locator('> .clause-head button[data-copy="link"]').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(site.url(`${DATONG}s3-4-15/`));
-    // Tooltips (term-tips.ts, initialised after the clause tools): Escape closes one shown on hover.
-    const term = page.locator(TIP);
-    await term.locator('.term-link').hover();
-    await expect(term.locator('.term-tip').isVisible()).resolves.toBe(true);
-    await page.keyboard.press('Escape');
-    await expect(term.locator('.term-tip').isVisible()).resolves.toBe(false);
-    // Following a permalink highlights its clause and moves the tools there.
-    await page.locator('section.provision:has(> .clause-head > #s3-4-16) > .clause-head a.permalink').click();
-    const target = page.locator('section.provision:has(> .clause-head > #s3-4-16)');
-    await expect(target.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.not.toBe('rgba(0, 0, 0, 0)');
-    await expect(target.locator('> .clause-head button[data-copy="cite"]').count()).resolves.toBe(1);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
+  test.each(['#%', '#s3-1%', '#%E4%B8', '?hl=%E8%96%AA%E9%85%AC#%'])(
+    '%s: no script error; copy buttons, tooltips and clause highlighting work',
+    async (suffix) => {
+      const { page, problems } = await watched(`${DATONG}${suffix}`);
+      await page
+        .context()
+        .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url()).origin });
+      // Copy link (clause-tools.ts).
+      const provision = page.locator('section.provision:has(> .clause-head > #s3-4-15)');
+      await provision.locator('> .clause-head').hover();
+      await provision.locator('> .clause-head button[data-copy="link"]').click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(site.url(`${DATONG}s3-4-15/`));
+      // Tooltips (term-tips.ts, initialised after the clause tools): Escape closes one shown on hover.
+      const term = page.locator(TIP);
+      await term.locator('.term-link').hover();
+      await expect(term.locator('.term-tip').isVisible()).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(term.locator('.term-tip').isVisible()).resolves.toBe(false);
+      // Following a permalink highlights its clause and moves the tools there.
+      await page.locator('section.provision:has(> .clause-head > #s3-4-16) > .clause-head a.permalink').click();
+      const target = page.locator('section.provision:has(> .clause-head > #s3-4-16)');
+      await expect(target.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.not.toBe('rgba(0, 0, 0, 0)');
+      await expect(target.locator('> .clause-head button[data-copy="cite"]').count()).resolves.toBe(1);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+  );
 });
 
 describe('feed.xml', () => {
-  test('is well-formed XML (the browser\'s XML parser reports no error)', async () => {
+  test("is well-formed XML (the browser's XML parser reports no error)", async () => {
     const page = await site.page();
     await page.goto(site.url(''));
     const xml = readFileSync('dist/feed.xml', 'utf8');
-    const error = await page.evaluate((text) => new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')?.textContent ?? null, xml);
+    const error = await page.evaluate(
+      (text) =>
+        new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')?.textContent ?? null,
+      xml,
+    );
     expect(error).toBeNull();
     await page.context().close();
   });

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Site, DOCS } from './harness.ts';
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 const html = (p: string) => readFileSync(`dist/${p}`, 'utf8');
 const DATONG = 'policies/datong-gaozhiliang/';
@@ -13,7 +17,8 @@ const TIP = '.term:has(> a[href$="/glossary/liangge-yunxu/"])';
 
 describe('terms in the built text', () => {
   test('no document page marks a term inside a heading', () => {
-    for (const slug of DOCS) expect(html(`policies/${slug}/index.html`), slug).not.toMatch(/<h[1-6][^>]*>(?:(?!<\/h[1-6]>).)*class="term"/s);
+    for (const slug of DOCS)
+      expect(html(`policies/${slug}/index.html`), slug).not.toMatch(/<h[1-6][^>]*>(?:(?!<\/h[1-6]>).)*class="term"/s);
   });
   test('大同 carries the glossary terms its text uses', () => {
     const h = html('policies/datong-gaozhiliang/index.html');
@@ -21,14 +26,21 @@ describe('terms in the built text', () => {
     expect(h).toContain('href="/glossary/liangge-yunxu/"');
   });
   test('the spelled-out 两个允许 in the Guangdong and 昌平 texts leads to the 两个允许 entry', () => {
-    const long = '允许医疗卫生机构突破现行事业单位工资调控水平，允许医疗服务收入扣除成本并按规定提取各项基金后主要用于人员奖励';
+    const long =
+      '允许医疗卫生机构突破现行事业单位工资调控水平，允许医疗服务收入扣除成本并按规定提取各项基金后主要用于人员奖励';
     for (const slug of ['guangdong-yigongti', 'changping-gaozhiliang']) {
-      expect(html(`policies/${slug}/index.html`)).toContain(`<a class="term-link" href="/glossary/liangge-yunxu/" aria-describedby="g`);
-      expect(html(`policies/${slug}/index.html`)).toMatch(new RegExp(`href="/glossary/liangge-yunxu/"[^>]*>${long}</a>`));
+      expect(html(`policies/${slug}/index.html`)).toContain(
+        `<a class="term-link" href="/glossary/liangge-yunxu/" aria-describedby="g`,
+      );
+      expect(html(`policies/${slug}/index.html`)).toMatch(
+        new RegExp(`href="/glossary/liangge-yunxu/"[^>]*>${long}</a>`),
+      );
     }
   });
   test('DRG and its spelled-out form lead to the same entry', () => {
-    expect(html('policies/datong-gaozhiliang/index.html')).toMatch(/href="\/glossary\/drg\/"[^>]*>按疾病诊断相关分组（DRG）付费<\/a>|href="\/glossary\/drg\/"[^>]*>DRG/);
+    expect(html('policies/datong-gaozhiliang/index.html')).toMatch(
+      /href="\/glossary\/drg\/"[^>]*>按疾病诊断相关分组（DRG）付费<\/a>|href="\/glossary\/drg\/"[^>]*>DRG/,
+    );
     expect(html('policies/changping-gaozhiliang/index.html')).toContain('href="/glossary/drg/"');
   });
   test('tooltip text is kept out of the search index', () => {
@@ -39,7 +51,9 @@ describe('terms in the built text', () => {
   });
   test('term pages list every occurrence in the library, grouped by document, with clause links', () => {
     const counts = new Map<string, number>();
-    for (const slug of DOCS) for (const m of html(`policies/${slug}/index.html`).matchAll(/class="term-link" href="\/glossary\/([^/]+)\//g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    for (const slug of DOCS)
+      for (const m of html(`policies/${slug}/index.html`).matchAll(/class="term-link" href="\/glossary\/([^/]+)\//g))
+        counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
     for (const id of readdirSync('dist/glossary').filter((d) => !d.includes('.'))) {
       const page = html(`glossary/${id}/index.html`);
       const total = Number(/在本库中的出现（(\d+) 处）/.exec(page)?.[1]);
@@ -74,7 +88,9 @@ describe('tooltips in the browser', () => {
     const link = page.locator(`${TIP} .term-link`);
     await link.focus();
     await expect(page.locator(`${TIP} .term-tip`).isVisible()).resolves.toBe(true);
-    const description = await link.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent);
+    const description = await link.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent,
+    );
     expect(description).toContain('两个允许');
     const snapshot = await page.locator(`${TIP}`).ariaSnapshot();
     expect(snapshot).toContain('link "两个允许"');
@@ -117,7 +133,9 @@ describe('glossary pages', () => {
     const page = await site.page();
     await page.goto(site.url('glossary/'));
     // As many groups as the entries have categories, as many items as there are entries (read from src/content/glossary).
-    const entries = readdirSync('src/content/glossary').filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(`src/content/glossary/${f}`, 'utf8')) as { category: string });
+    const entries = readdirSync('src/content/glossary')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(`src/content/glossary/${f}`, 'utf8')) as { category: string });
     const groups = await page.locator('[data-glossary-group]').count();
     expect(groups).toBe(new Set(entries.map((e) => e.category)).size);
     const collator = new Intl.Collator('zh-CN-u-co-pinyin', { sensitivity: 'base', numeric: true });

@@ -23,25 +23,53 @@ import { openSite, type Site } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface Doc { slug: string; title: string; year?: number; date?: string; province?: string; kind?: string }
+interface Doc {
+  slug: string;
+  title: string;
+  year?: number;
+  date?: string;
+  province?: string;
+  kind?: string;
+}
 
 /** The documents as ingest wrote them (the MDX frontmatter), newest first as the site orders them (src/lib/policies.ts). */
 function libraryOf(root: string): Doc[] {
   const dir = join(root, 'src/content/policies');
   const key = (d: Doc) => d.date ?? (d.year ? `${d.year}-00-00` : '0000-00-00');
-  return readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => {
-    const fm = JSON.parse(readFileSync(join(dir, f), 'utf8').split('\n---\n')[0].replace(/^---\n/, ''));
-    return { slug: f.replace(/\.mdx$/, ''), title: fm.title, year: fm.year, date: fm.date, province: fm.region?.province, kind: fm.kind };
-  }).sort((a, b) => key(b).localeCompare(key(a)) || a.title.localeCompare(b.title, 'zh-CN'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const fm = JSON.parse(
+        readFileSync(join(dir, f), 'utf8')
+          .split('\n---\n')[0]
+          .replace(/^---\n/, ''),
+      );
+      return {
+        slug: f.replace(/\.mdx$/, ''),
+        title: fm.title,
+        year: fm.year,
+        date: fm.date,
+        province: fm.region?.province,
+        kind: fm.kind,
+      };
+    })
+    .sort((a, b) => key(b).localeCompare(key(a)) || a.title.localeCompare(b.title, 'zh-CN'));
 }
 
-interface Built { out: string; base: string; docs: Doc[] }
+interface Built {
+  out: string;
+  base: string;
+  docs: Doc[];
+}
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const read = (b: Built, path: string) => readFileSync(join(b.out, path), 'utf8');
 const pageFile = (path: string) => `${path}index.html`;
 /** The documents a page shows as cards, in order. */
-const cards = (b: Built, h: string) => [...h.matchAll(new RegExp(`<li class="doc-card"><h[23]><a href="${esc(b.base)}policies/([^/]+)/"`, 'g'))].map((m) => m[1]);
+const cards = (b: Built, h: string) =>
+  [...h.matchAll(new RegExp(`<li class="doc-card"><h[23]><a href="${esc(b.base)}policies/([^/]+)/"`, 'g'))].map(
+    (m) => m[1],
+  );
 /** The site-relative targets of a page's pager links (rel prev/next and the numbers). */
 const pagerLinks = (b: Built, h: string) => {
   const nav = /<nav class="pager"[\s\S]*?<\/nav>/.exec(h)?.[0] ?? '';
@@ -75,17 +103,27 @@ function pagesOf(b: Built, path: string): string[] {
 
 /** The lists the home page links to, by kind. */
 const groupLinks = (b: Built, kind: 'regions' | 'years') =>
-  [...read(b, 'index.html').matchAll(new RegExp(`<a href="${esc(b.base)}${kind}/([^/]+)/">([^<]+)<span class="count">（(\\d+)）</span>`, 'g'))].map((m) => ({ id: m[1], name: m[2], count: Number(m[3]) }));
+  [
+    ...read(b, 'index.html').matchAll(
+      new RegExp(`<a href="${esc(b.base)}${kind}/([^/]+)/">([^<]+)<span class="count">（(\\d+)）</span>`, 'g'),
+    ),
+  ].map((m) => ({ id: m[1], name: m[2], count: Number(m[3]) }));
 
 function listChecks(get: () => Built, label: string) {
   describe(`lists of documents (${label})`, () => {
     test('home: the newest documents, and a link with its count to every province and year', () => {
       const b = get();
       expect(cards(b, read(b, 'index.html'))).toEqual(b.docs.slice(0, HOME_NEWEST).map((d) => d.slug));
-      for (const kind of ['regions', 'years'] as const) expect(groupLinks(b, kind).reduce((n, g) => n + g.count, 0), kind).toBe(b.docs.length);
+      for (const kind of ['regions', 'years'] as const)
+        expect(
+          groupLinks(b, kind).reduce((n, g) => n + g.count, 0),
+          kind,
+        ).toBe(b.docs.length);
       const provinces = new Set(b.docs.map((d) => d.province ?? '地区未注明'));
       expect(new Set(groupLinks(b, 'regions').map((g) => g.name))).toEqual(provinces);
-      expect(new Set(groupLinks(b, 'years').map((g) => g.name))).toEqual(new Set(b.docs.map((d) => (d.year ? `${d.year}年` : '年份未注明'))));
+      expect(new Set(groupLinks(b, 'years').map((g) => g.name))).toEqual(
+        new Set(b.docs.map((d) => (d.year ? `${d.year}年` : '年份未注明'))),
+      );
     });
 
     test('every document is on exactly one province list and one year list, newest first, at most PAGE_SIZE a page', () => {
@@ -95,10 +133,16 @@ function listChecks(get: () => Built, label: string) {
         for (const g of groupLinks(b, kind)) {
           const pages = pagesOf(b, `${kind}/${g.id}/`).map((h) => cards(b, h));
           for (const p of pages) expect(p.length, `${kind}/${g.id}/`).toBeLessThanOrEqual(PAGE_SIZE);
-          expect(pages.slice(0, -1).every((p) => p.length === PAGE_SIZE), `${kind}/${g.id}/: only the last page is short`).toBe(true);
+          expect(
+            pages.slice(0, -1).every((p) => p.length === PAGE_SIZE),
+            `${kind}/${g.id}/: only the last page is short`,
+          ).toBe(true);
           const list = pages.flat();
           expect(list.length, `${kind}/${g.id}/`).toBe(g.count);
-          const name = kind === 'regions' ? (d: Doc) => d.province ?? '地区未注明' : (d: Doc) => (d.year ? `${d.year}年` : '年份未注明');
+          const name =
+            kind === 'regions'
+              ? (d: Doc) => d.province ?? '地区未注明'
+              : (d: Doc) => (d.year ? `${d.year}年` : '年份未注明');
           expect(list, `${kind}/${g.id}/`).toEqual(b.docs.filter((d) => name(d) === g.name).map((d) => d.slug));
           all.push(...list);
         }
@@ -108,12 +152,19 @@ function listChecks(get: () => Built, label: string) {
 
     test('glossary terms: occurrences grouped by document, at most PAGE_SIZE documents a page, each document once, the count on every page', () => {
       const b = get();
-      for (const id of readdirSync(join(b.out, 'glossary'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+      for (const id of readdirSync(join(b.out, 'glossary'), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)) {
         const pages = pagesOf(b, `glossary/${id}/`);
         const total = Number(/<h2 id="uses">在本库中的出现（(\d+) 处）<\/h2>/.exec(pages[0])![1]);
-        const docsOn = pages.map((h) => [...h.split(/<section class="occurrences"/)[1].matchAll(/<h3>([^<]+)<span class="lead">（(\d+) 处）/g)]);
+        const docsOn = pages.map((h) => [
+          ...h.split(/<section class="occurrences"/)[1].matchAll(/<h3>([^<]+)<span class="lead">（(\d+) 处）/g),
+        ]);
         for (const d of docsOn) expect(d.length, id).toBeLessThanOrEqual(PAGE_SIZE);
-        expect(docsOn.flat().reduce((n, m) => n + Number(m[2]), 0), `glossary/${id}/: the occurrences over all pages`).toBe(total);
+        expect(
+          docsOn.flat().reduce((n, m) => n + Number(m[2]), 0),
+          `glossary/${id}/: the occurrences over all pages`,
+        ).toBe(total);
         const names = docsOn.flat().map((m) => m[1]);
         expect(new Set(names).size, id).toBe(names.length);
         // Only the term page itself is in the search index.
@@ -126,14 +177,20 @@ function listChecks(get: () => Built, label: string) {
     test('agencies: each page at most PAGE_SIZE documents, the index at most TABLE_PAGE_SIZE rows a page, every agency page listed once', () => {
       const b = get();
       const pages = pagesOf(b, 'agencies/');
-      const rows = pages.map((h) => [...h.matchAll(new RegExp(`<tr><td><a href="${esc(b.base)}agencies/([^/]+)/">`, 'g'))].map((m) => m[1]));
+      const rows = pages.map((h) =>
+        [...h.matchAll(new RegExp(`<tr><td><a href="${esc(b.base)}agencies/([^/]+)/">`, 'g'))].map((m) => m[1]),
+      );
       for (const r of rows) expect(r.length).toBeLessThanOrEqual(TABLE_PAGE_SIZE);
       const ids = rows.flat();
       expect(new Set(ids).size).toBe(ids.length);
       // Every agency folder (not a page number of the index) is in the index.
-      expect(new Set(ids)).toEqual(new Set(readdirSync(join(b.out, 'agencies')).filter((d) => !/^\d+$/.test(d) && !d.includes('.'))));
+      expect(new Set(ids)).toEqual(
+        new Set(readdirSync(join(b.out, 'agencies')).filter((d) => !/^\d+$/.test(d) && !d.includes('.'))),
+      );
       for (const id of ids) {
-        const docs = pagesOf(b, `agencies/${id}/`).map((h) => [...h.matchAll(/<section aria-labelledby="d-([^"]+)">/g)].map((m) => m[1]));
+        const docs = pagesOf(b, `agencies/${id}/`).map((h) =>
+          [...h.matchAll(/<section aria-labelledby="d-([^"]+)">/g)].map((m) => m[1]),
+        );
         for (const d of docs) expect(d.length, id).toBeLessThanOrEqual(PAGE_SIZE);
         expect(new Set(docs.flat()).size, id).toBe(docs.flat().length);
         // Newest first, across pages.
@@ -143,7 +200,9 @@ function listChecks(get: () => Built, label: string) {
 
     test('the feed holds the newest documents, at most FEED_SIZE', () => {
       const b = get();
-      const ids = [...read(b, 'feed.xml').matchAll(/<link rel="alternate" type="text\/html" href="[^"]*?\/policies\/([^/]+)\/"/g)].map((m) => m[1]);
+      const ids = [
+        ...read(b, 'feed.xml').matchAll(/<link rel="alternate" type="text\/html" href="[^"]*?\/policies\/([^/]+)\/"/g),
+      ].map((m) => m[1]);
       expect(ids).toEqual(b.docs.slice(0, FEED_SIZE).map((d) => d.slug));
     });
 
@@ -163,14 +222,24 @@ function listChecks(get: () => Built, label: string) {
     test('the search page filters by region, year and kind, and by document only in a small library', () => {
       const b = get();
       const h = read(b, 'search/index.html');
-      const values = (name: string) => new Set([...h.matchAll(new RegExp(`name="${name}" value="([^"]+)"`, 'g'))].map((m) => m[1]));
+      const values = (name: string) =>
+        new Set([...h.matchAll(new RegExp(`name="${name}" value="([^"]+)"`, 'g'))].map((m) => m[1]));
       expect(values('地区')).toEqual(new Set(b.docs.map((d) => d.province).filter(Boolean)));
-      expect(values('年份')).toEqual(new Set(b.docs.map((d) => d.year).filter(Boolean).map(String)));
+      expect(values('年份')).toEqual(
+        new Set(
+          b.docs
+            .map((d) => d.year)
+            .filter(Boolean)
+            .map(String),
+        ),
+      );
       expect(values('文种')).toEqual(new Set(b.docs.map((d) => d.kind).filter(Boolean)));
       expect(values('文件').size).toBe(b.docs.length <= 30 ? b.docs.length : 0);
       // Without JavaScript: the outlines of the newest, at most HOME_NEWEST.
       const nojs = h.split('<noscript><div data-search-nojs>')[1].split('</noscript>')[0];
-      expect([...nojs.matchAll(/policies\/([^/]+)\/#toc/g)].map((m) => m[1])).toEqual(b.docs.slice(0, HOME_NEWEST).map((d) => d.slug));
+      expect([...nojs.matchAll(/policies\/([^/]+)\/#toc/g)].map((m) => m[1])).toEqual(
+        b.docs.slice(0, HOME_NEWEST).map((d) => d.slug),
+      );
     });
 
     test('cited documents: at most ten citing provisions each, with the count of all', () => {
@@ -217,17 +286,25 @@ describe('a library large enough for second pages', () => {
   test('the crowded province, its year and at least one glossary term have a second page, in the sitemap too', () => {
     const b = big!;
     for (const path of ['regions/shanxi/', 'years/2024/']) expect(pagesOf(b, path).length, path).toBeGreaterThan(1);
-    const terms = readdirSync(join(b.out, 'glossary'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(b.out, 'glossary', e.name, '2/index.html')));
+    const terms = readdirSync(join(b.out, 'glossary'), { withFileTypes: true }).filter(
+      (e) => e.isDirectory() && existsSync(join(b.out, 'glossary', e.name, '2/index.html')),
+    );
     expect(terms.length).toBeGreaterThan(0);
-    const maps = [...read(b, 'sitemap.xml').matchAll(/<loc>https:\/\/policy\.test\/sub\/path\/([^<]+)<\/loc>/g)].map((m) => read(b, m[1])).join('');
+    const maps = [...read(b, 'sitemap.xml').matchAll(/<loc>https:\/\/policy\.test\/sub\/path\/([^<]+)<\/loc>/g)]
+      .map((m) => read(b, m[1]))
+      .join('');
     expect(maps).toContain(`<loc>https://policy.test${SUB}regions/shanxi/2/</loc>`);
     expect(maps).toContain(`<loc>https://policy.test${SUB}glossary/${terms[0].name}/2/</loc>`);
   });
 
   describe('in a browser', () => {
     let site: Site;
-    beforeAll(async () => { site = await openSite({ dir: big!.out, base: SUB }); });
-    afterAll(async () => { await site?.close(); });
+    beforeAll(async () => {
+      site = await openSite({ dir: big!.out, base: SUB });
+    });
+    afterAll(async () => {
+      await site?.close();
+    });
 
     test('on a phone: from the home page to a province, its next page and back, thumb-sized pager links, nothing wider than the screen', async () => {
       const page = await site.page({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -237,7 +314,9 @@ describe('a library large enough for second pages', () => {
       await page.locator('.pager a[rel="next"]').click();
       await page.waitForURL(`**${SUB}regions/shanxi/2/`);
       expect(await page.locator('h1').textContent()).toContain('山西省');
-      for (const box of await page.locator('.pager a, .pager [aria-current]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      for (const box of await page
+        .locator('.pager a, .pager [aria-current]')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
         expect(box.width).toBeGreaterThanOrEqual(44);
         expect(box.height).toBeGreaterThanOrEqual(44);
       }
@@ -248,20 +327,32 @@ describe('a library large enough for second pages', () => {
       await page.context().close();
     });
 
-    test.each(['regions/shanxi/2/', 'years/2024/', 'agencies/', ''])('axe: /%s with its pager, phone dark and desktop light: no violations', async (path) => {
-      for (const mode of [{ viewport: { width: 375, height: 800 }, colorScheme: 'dark' as const }, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const }]) {
-        // bypassCSP: axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
-        const page = await site.page({ ...mode, bypassCSP: true });
-        await page.goto(site.url(path));
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          // @ts-expect-error axe is injected above
-          const res = await window.axe.run(document, { resultTypes: ['violations'] });
-          return res.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        });
-        expect(violations, `${path} ${mode.colorScheme}`).toEqual([]);
-        await page.context().close();
-      }
-    });
+    test.each(['regions/shanxi/2/', 'years/2024/', 'agencies/', ''])(
+      'axe: /%s with its pager, phone dark and desktop light: no violations',
+      async (path) => {
+        for (const mode of [
+          { viewport: { width: 375, height: 800 }, colorScheme: 'dark' as const },
+          { viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const },
+        ]) {
+          // bypassCSP: axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
+          const page = await site.page({ ...mode, bypassCSP: true });
+          await page.goto(site.url(path));
+          await page.addScriptTag({ content: axeSource });
+          const violations = await page.evaluate(async () => {
+            // @ts-expect-error axe is injected above
+            const res = await window.axe.run(document, { resultTypes: ['violations'] });
+            return res.violations.map(
+              (v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+                `${v.id}: ${v.help} — ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(' | ')}`,
+            );
+          });
+          expect(violations, `${path} ${mode.colorScheme}`).toEqual([]);
+          await page.context().close();
+        }
+      },
+    );
   });
 });

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Site, DOCS } from './harness.ts';
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 const DATONG = 'policies/datong-gaozhiliang/';
 const DATONG_TITLE = '大同市推动公立医院高质量发展实施方案';
@@ -19,10 +23,14 @@ describe('clause links', () => {
     expect(box).not.toBeNull();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(200);
-    const bg = await page.locator('section.provision:has(> .clause-head > #s3-4-15)').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await page
+      .locator('section.provision:has(> .clause-head > #s3-4-15)')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).not.toBe('rgba(0, 0, 0, 0)');
     // A provision that is not targeted is not highlighted.
-    const other = await page.locator('section.provision:has(> .clause-head > #s3-4-16)').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const other = await page
+      .locator('section.provision:has(> .clause-head > #s3-4-16)')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(other).toBe('rgba(0, 0, 0, 0)');
     await page.context().close();
   });
@@ -39,7 +47,9 @@ describe('clause links', () => {
 
   test('copy link gives the provision page, copy citation what an official writes: title, supplied-title note, full numbering, URL', async () => {
     const page = await site.page();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url()).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url()).origin });
     await page.goto(site.url(DATONG));
     const provision = page.locator('section.provision:has(> .clause-head > #s3-4-15)');
     await provision.locator('> .clause-head').hover();
@@ -47,7 +57,9 @@ describe('clause links', () => {
     await copyCite.click();
     const url = site.url(`${DATONG}s3-4-15/`);
     // 大同's title is supplied by editors and it has no 发文字号 or date: the citation says so and gives none.
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`《${DATONG_TITLE}》（标题为编者所补）第三部分（四）第15项 ${url}`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`《${DATONG_TITLE}》（标题为编者所补）第三部分（四）第15项 ${url}`);
     await expect(copyCite.textContent()).resolves.toBe('已复制');
     await provision.locator('> .clause-head').hover();
     await provision.locator('> .clause-head button[data-copy="link"]').click();
@@ -63,13 +75,18 @@ describe('clause links', () => {
 
   test('a citation carries the 发文字号 and date when the document has them', async () => {
     const page = await site.page();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url()).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url()).origin });
     await page.goto(site.url('policies/guangdong-yigongti/'));
     const head = page.locator('section.provision:has(> .clause-head > #s3-1) > .clause-head');
     await head.hover();
     await head.locator('button[data-copy="cite"]').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(`《广东省人民政府办公厅关于印发广东省加强紧密型县域医疗卫生共同体建设实施方案的通知》（粤府办〔2019〕18号，2019年10月13日）第三部分（一） ${site.url('policies/guangdong-yigongti/s3-1/')}`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(
+        `《广东省人民政府办公厅关于印发广东省加强紧密型县域医疗卫生共同体建设实施方案的通知》（粤府办〔2019〕18号，2019年10月13日）第三部分（一） ${site.url('policies/guangdong-yigongti/s3-1/')}`,
+      );
     await page.context().close();
   });
 
@@ -139,11 +156,27 @@ describe('without JavaScript', () => {
 });
 
 describe('layout', () => {
-  const pages = ['', 'about/', '404.html', 'glossary/', 'glossary/yigongti/', 'topics/', 'topics/yigongti/', 'cited/', 'search/', 'agencies/', 'agencies/guangdong-weijian/', 'targets/', ...DOCS.map((s) => `policies/${s}/`)];
+  const pages = [
+    '',
+    'about/',
+    '404.html',
+    'glossary/',
+    'glossary/yigongti/',
+    'topics/',
+    'topics/yigongti/',
+    'cited/',
+    'search/',
+    'agencies/',
+    'agencies/guangdong-weijian/',
+    'targets/',
+    ...DOCS.map((s) => `policies/${s}/`),
+  ];
   test.each(pages)('no horizontal scroll at 320 px: /%s', async (path) => {
     const page = await site.page({ viewport: { width: 320, height: 640 } });
     await page.goto(site.url(path));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBe(0);
     await page.context().close();
   });
@@ -157,7 +190,9 @@ describe('layout', () => {
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe('#doc');
     await page.keyboard.press('Tab');
-    const inText = await page.evaluate(() => !!document.activeElement?.closest('article#doc') && !document.activeElement?.closest('.doc-toc'));
+    const inText = await page.evaluate(
+      () => !!document.activeElement?.closest('article#doc') && !document.activeElement?.closest('.doc-toc'),
+    );
     expect(inText).toBe(true);
     await page.context().close();
   });

@@ -12,7 +12,12 @@ import { fragmentUrls } from '../../src/search-index/fragment-ids.ts';
 import { splitClauses } from '../../src/scripts/search/clauses.ts';
 
 const urls = fragmentUrls('dist/pagefind');
-const fragment = (id: string) => JSON.parse(gunzipSync(readFileSync(join('dist/pagefind/fragment', `${id}.pf_fragment`))).subarray('pagefind_dcd'.length).toString('utf8'));
+const fragment = (id: string) =>
+  JSON.parse(
+    gunzipSync(readFileSync(join('dist/pagefind/fragment', `${id}.pf_fragment`)))
+      .subarray('pagefind_dcd'.length)
+      .toString('utf8'),
+  );
 const slugs = readdirSync('dist/policies');
 
 describe('search index', () => {
@@ -27,10 +32,18 @@ describe('search index', () => {
     const [id] = [...urls].find(([, u]) => u === `/policies/${slug}/`)!;
     const f = fragment(id);
     // As result.data() gives it (Pagefind's loadFragment).
-    const data = { ...f, raw_content: f.content.replace(/</g, '&lt;').replace(/>/g, '&gt;'), content: f.content.replace(/\u200B/g, '') };
+    const data = {
+      ...f,
+      raw_content: f.content.replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      content: f.content.replace(/\u200B/g, ''),
+    };
     const records = clauseRecords(readFileSync(join('dist/policies', slug, 'index.html'), 'utf8'));
-    expect(splitClauses(data).map((c) => [c.anchor, c.title, c.text])).toEqual(records.map((r) => [r.anchor, r.title, r.content]));
-    expect(JSON.parse(f.meta.cites)).toEqual(Object.fromEntries(records.filter((r) => r.cite).map((r) => [r.anchor, r.cite])));
+    expect(splitClauses(data).map((c) => [c.anchor, c.title, c.text])).toEqual(
+      records.map((r) => [r.anchor, r.title, r.content]),
+    );
+    expect(JSON.parse(f.meta.cites)).toEqual(
+      Object.fromEntries(records.filter((r) => r.cite).map((r) => [r.anchor, r.cite])),
+    );
     expect(f.meta).toMatchObject({ kind: 'document', slug });
   });
 });

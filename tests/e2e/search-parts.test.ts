@@ -16,23 +16,35 @@ import { newestFirst } from '../../src/search-index/build.ts';
 
 const DIR = 'dist-sub';
 const BASE = '/sub/path/';
-const parts = JSON.parse(readFileSync(`${DIR}/search/indexes.json`, 'utf8')) as { dir: string; docs: number; filters: Record<string, string[]> }[];
-const attr = (slug: string, name: string) => new RegExp(`data-doc-${name}="([^"]*)"`).exec(readFileSync(`${DIR}/policies/${slug}/index.html`, 'utf8'))?.[1] ?? '';
+const parts = JSON.parse(readFileSync(`${DIR}/search/indexes.json`, 'utf8')) as {
+  dir: string;
+  docs: number;
+  filters: Record<string, string[]>;
+}[];
+const attr = (slug: string, name: string) =>
+  new RegExp(`data-doc-${name}="([^"]*)"`).exec(readFileSync(`${DIR}/policies/${slug}/index.html`, 'utf8'))?.[1] ?? '';
 const slugs = readdirSync(`${DIR}/policies`).filter((s) => DOCS.includes(s));
 /** The part each document is in: the build's order (newest first) cut by the parts' counts. */
 const partOf = new Map<string, number>();
 {
-  const order = newestFirst(slugs.map((slug) => ({ file: slug, slug, date: attr(slug, 'date'), year: attr(slug, 'year') })));
+  const order = newestFirst(
+    slugs.map((slug) => ({ file: slug, slug, date: attr(slug, 'date'), year: attr(slug, 'year') })),
+  );
   let at = 0;
   for (const [i, p] of parts.entries()) for (const d of order.slice(at, (at += p.docs))) partOf.set(d.slug, i);
 }
 const last = parts.length - 1;
 const texts = clauseTexts(DIR);
-const docsWith = (word: string) => new Set([...texts].filter(([, t]) => t.includes(word)).map(([k]) => k.split('#')[0]));
+const docsWith = (word: string) =>
+  new Set([...texts].filter(([, t]) => t.includes(word)).map(([k]) => k.split('#')[0]));
 
 let site: Site;
-beforeAll(async () => { site = await openSite({ dir: DIR, base: BASE }); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite({ dir: DIR, base: BASE });
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 /** A page that records which index parts it opened (their pagefind-entry.json) and which part files it fetched. */
 async function tracked(): Promise<{ page: Page; opened: () => string[]; fetched: (dir: string) => string[] }> {
@@ -51,7 +63,10 @@ async function tracked(): Promise<{ page: Page; opened: () => string[]; fetched:
 async function header(page: Page, q: string) {
   await page.goto(site.url(''));
   await page.locator('#site-search-input').fill(q);
-  await page.waitForFunction((query) => document.querySelector<HTMLElement>('#site-search-popup')?.dataset.query === query, q);
+  await page.waitForFunction(
+    (query) => document.querySelector<HTMLElement>('#site-search-popup')?.dataset.query === query,
+    q,
+  );
   return (await page.locator('[data-search-status]').textContent()) ?? '';
 }
 
@@ -80,9 +95,15 @@ test('a query the newest parts fill: the header opens no older part, says how ma
   await expect(page.locator('[data-search-scope]').textContent()).resolves.toBe(status);
   // Going on (the popup's link to the search page) reaches the oldest part's clauses.
   await page.locator('#site-search-popup .search-all').click();
-  await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
-  const found = await page.locator('[data-search-page-results] li[data-kind="clause"]').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}`));
-  const oldest = [...texts].filter(([k, t]) => partOf.get(k.split('#')[0]) === last && t.includes(word!)).map(([k]) => k);
+  await page.waitForFunction(() =>
+    /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''),
+  );
+  const found = await page
+    .locator('[data-search-page-results] li[data-kind="clause"]')
+    .evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}`));
+  const oldest = [...texts]
+    .filter(([k, t]) => partOf.get(k.split('#')[0]) === last && t.includes(word!))
+    .map(([k]) => k);
   expect(oldest.length).toBeGreaterThan(0);
   for (const k of oldest) expect(found, k).toContain(k);
   await page.context().close();
@@ -97,11 +118,18 @@ test('a query found only in the oldest part is found by the header and the searc
   const status = await header(page, title);
   expect(opened()).toEqual(parts.map((p) => p.dir));
   expect(status).toMatch(/^找到 \d+ 条条款/);
-  const first = await page.locator('#site-search-popup a[role="option"][href*="/policies/"]').first().getAttribute('href');
+  const first = await page
+    .locator('#site-search-popup a[role="option"][href*="/policies/"]')
+    .first()
+    .getAttribute('href');
   expect(first).toBe(`${BASE}policies/${slug}/?hl=${encodeURIComponent(title)}#doc-title`);
   await page.goto(site.url(`search/?q=${encodeURIComponent(title)}`));
-  await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
-  await expect(page.locator('[data-search-page-results] li[data-kind="clause"]').first().getAttribute('data-slug')).resolves.toBe(slug);
+  await page.waitForFunction(() =>
+    /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''),
+  );
+  await expect(
+    page.locator('[data-search-page-results] li[data-kind="clause"]').first().getAttribute('data-slug'),
+  ).resolves.toBe(slug);
   await page.context().close();
 });
 
@@ -110,15 +138,22 @@ test('a filtered query passes over the parts whose documents cannot match: none 
   const years = [...new Set(parts.flatMap((p) => p.filters['年份']))];
   const year = years.find((y) => parts.some((p) => !p.filters['年份'].includes(y)))!;
   expect(year).toBeDefined();
-  const word = ['医院', '医疗', '卫生', '健康', '服务'].find((w) => [...docsWith(w)].some((d) => attr(d, 'year') === year))!;
+  const word = ['医院', '医疗', '卫生', '健康', '服务'].find((w) =>
+    [...docsWith(w)].some((d) => attr(d, 'year') === year),
+  )!;
   const { page, fetched } = await tracked();
   await page.goto(site.url(`search/?q=${encodeURIComponent(word)}&${encodeURIComponent('年份')}=${year}`));
-  await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
-  const found = await page.locator('[data-search-page-results] li[data-kind="clause"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.slug!));
+  await page.waitForFunction(() =>
+    /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''),
+  );
+  const found = await page
+    .locator('[data-search-page-results] li[data-kind="clause"]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.slug!));
   expect(found.length).toBeGreaterThan(0);
   for (const s of found) expect(attr(s, 'year')).toBe(year);
   for (const p of parts.filter((p) => !p.filters['年份'].includes(year))) expect(fetched(p.dir), p.dir).toEqual([]);
-  for (const p of parts.filter((p) => p.filters['年份'].includes(year))) expect(fetched(p.dir).length, p.dir).toBeGreaterThan(0);
+  for (const p of parts.filter((p) => p.filters['年份'].includes(year)))
+    expect(fetched(p.dir).length, p.dir).toBeGreaterThan(0);
   await expect(page.locator('[data-search-page-status]').textContent()).resolves.toBe(`找到 ${found.length} 条条款`);
   await page.context().close();
 });

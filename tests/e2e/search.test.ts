@@ -5,8 +5,12 @@ import { clauseTexts, queryForms } from './query-truth.ts';
 import queries from './search-queries.json' with { type: 'json' };
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 const texts = clauseTexts();
 const alternatives = queryForms();
@@ -14,9 +18,15 @@ const alternatives = queryForms();
 async function searchPage(q: string, extra = '') {
   const page = await site.page();
   await page.goto(site.url(`search/?q=${encodeURIComponent(q)}${extra}`));
-  await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''),
+  );
   const items = await page.locator('[data-search-page-results] li[data-kind="clause"]').evaluateAll((els) =>
-    els.map((e) => ({ rank: Number((e as HTMLElement).dataset.rank), key: `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}` })));
+    els.map((e) => ({
+      rank: Number((e as HTMLElement).dataset.rank),
+      key: `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}`,
+    })),
+  );
   return { page, clauses: items.sort((a, b) => a.rank - b.rank).map((i) => i.key) };
 }
 
@@ -25,27 +35,37 @@ describe('query set', () => {
     expect(queries.length).toBeGreaterThanOrEqual(30);
     for (const { expect: exp } of queries) for (const key of exp) expect(texts.has(key), key).toBe(true);
   });
-  test.each(queries)('$q: expected clauses in the top 10, and every result contains the query', async ({ q, expect: expected }) => {
-    const { page, clauses } = await searchPage(q);
-    const top = clauses.slice(0, 10);
-    for (const key of expected) expect(top, `${q} → ${key}`).toContain(key);
-    for (const key of clauses) {
-      const text = texts.get(key)!;
-      for (const part of q.split(/\s+/)) expect(alternatives(part).some((a) => text.includes(a)), `${q}: ${key} lacks "${part}"`).toBe(true);
-    }
-    await page.context().close();
-  });
+  test.each(queries)(
+    '$q: expected clauses in the top 10, and every result contains the query',
+    async ({ q, expect: expected }) => {
+      const { page, clauses } = await searchPage(q);
+      const top = clauses.slice(0, 10);
+      for (const key of expected) expect(top, `${q} → ${key}`).toContain(key);
+      for (const key of clauses) {
+        const text = texts.get(key)!;
+        for (const part of q.split(/\s+/))
+          expect(
+            alternatives(part).some((a) => text.includes(a)),
+            `${q}: ${key} lacks "${part}"`,
+          ).toBe(true);
+      }
+      await page.context().close();
+    },
+  );
 });
 
 describe('order of exact matches', () => {
   test('Pagefind returns exact-phrase matches newest document first (the order the engine checks them in)', async () => {
     // Dates as the document pages carry them; a document with only a year counts as that year's start.
     const { readdirSync, readFileSync } = await import('node:fs');
-    const newest = readdirSync('dist/policies').map((slug) => {
-      const html = readFileSync(`dist/policies/${slug}/index.html`, 'utf8');
-      const date = /data-doc-date="([^"]*)"/.exec(html)?.[1] || `${/data-doc-year="(\d+)"/.exec(html)![1]}-00-00`;
-      return { slug, date };
-    }).sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)).map((d) => `/policies/${d.slug}/`);
+    const newest = readdirSync('dist/policies')
+      .map((slug) => {
+        const html = readFileSync(`dist/policies/${slug}/index.html`, 'utf8');
+        const date = /data-doc-date="([^"]*)"/.exec(html)?.[1] || `${/data-doc-year="(\d+)"/.exec(html)![1]}-00-00`;
+        return { slug, date };
+      })
+      .sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))
+      .map((d) => `/policies/${d.slug}/`);
     const page = await site.page();
     await page.goto(site.url(''));
     // A string, not a function: vitest would rewrite a function's import() for Node.
@@ -78,7 +98,9 @@ describe('header search', () => {
     await page.keyboard.press('ArrowDown');
     const second = options.nth(1);
     await expect(second.getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(page.locator('#site-search-input').getAttribute('aria-activedescendant')).resolves.toBe(await second.getAttribute('id'));
+    await expect(page.locator('#site-search-input').getAttribute('aria-activedescendant')).resolves.toBe(
+      await second.getAttribute('id'),
+    );
     const href = await second.getAttribute('href');
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.toString().includes('#s'));
@@ -93,39 +115,59 @@ describe('header search', () => {
   test.each([
     ['the search code already loaded', true],
     ['the search code loading mid-composition', false],
-  ])('typing through an input method (%s): no search for the pinyin being composed, results once the word is chosen', async (_case, loadedFirst) => {
-    const page = await site.page();
-    await page.goto(site.url(''));
-    if (loadedFirst) {
-      await page.locator('#site-search-input').focus();
-      await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
-    }
-    // The events an input method sends (dispatched: driving Chromium's IME through CDP is not
-    // deterministic). Without focus first, the first input event starts loading the search code.
-    await page.evaluate(async () => {
-      const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
-      input.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
-      for (const text of ['y', 'yi', 'yigong', 'yigongti']) {
-        input.value = text;
-        input.dispatchEvent(new InputEvent('input', { data: text, inputType: 'insertCompositionText', isComposing: true, bubbles: true }));
-        await new Promise((r) => setTimeout(r, 30));
+  ])(
+    'typing through an input method (%s): no search for the pinyin being composed, results once the word is chosen',
+    async (_case, loadedFirst) => {
+      const page = await site.page();
+      await page.goto(site.url(''));
+      if (loadedFirst) {
+        await page.locator('#site-search-input').focus();
+        await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
       }
-    });
-    await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
-    await page.waitForTimeout(400);
-    const popup = page.locator('#site-search-popup');
-    expect(await popup.isHidden(), `popup for "${await page.locator('#site-search-input').inputValue()}": ${await popup.textContent()}`).toBe(true);
-    await expect(page.locator('[data-search-status]').textContent()).resolves.toBe('');
-    await page.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
-      input.value = '医共体';
-      input.dispatchEvent(new InputEvent('input', { data: '医共体', inputType: 'insertCompositionText', isComposing: true, bubbles: true }));
-      input.dispatchEvent(new CompositionEvent('compositionend', { data: '医共体' }));
-    });
-    await page.locator('#site-search-popup [role="option"]').first().waitFor();
-    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条条款/);
-    await page.context().close();
-  });
+      // The events an input method sends (dispatched: driving Chromium's IME through CDP is not
+      // deterministic). Without focus first, the first input event starts loading the search code.
+      await page.evaluate(async () => {
+        const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
+        input.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+        for (const text of ['y', 'yi', 'yigong', 'yigongti']) {
+          input.value = text;
+          input.dispatchEvent(
+            new InputEvent('input', {
+              data: text,
+              inputType: 'insertCompositionText',
+              isComposing: true,
+              bubbles: true,
+            }),
+          );
+          await new Promise((r) => setTimeout(r, 30));
+        }
+      });
+      await page.locator('form[data-search-form][data-ready]').waitFor({ state: 'attached' });
+      await page.waitForTimeout(400);
+      const popup = page.locator('#site-search-popup');
+      expect(
+        await popup.isHidden(),
+        `popup for "${await page.locator('#site-search-input').inputValue()}": ${await popup.textContent()}`,
+      ).toBe(true);
+      await expect(page.locator('[data-search-status]').textContent()).resolves.toBe('');
+      await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('#site-search-input')!;
+        input.value = '医共体';
+        input.dispatchEvent(
+          new InputEvent('input', {
+            data: '医共体',
+            inputType: 'insertCompositionText',
+            isComposing: true,
+            bubbles: true,
+          }),
+        );
+        input.dispatchEvent(new CompositionEvent('compositionend', { data: '医共体' }));
+      });
+      await page.locator('#site-search-popup [role="option"]').first().waitFor();
+      await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/找到 \d+ 条条款/);
+      await page.context().close();
+    },
+  );
 
   test('Escape closes the results; a query with nothing gives a clear message', async () => {
     const page = await site.page();
@@ -158,13 +200,19 @@ describe('search page', () => {
     expect(new Set(clauses.map((k) => k.split('#')[0])).size).toBeGreaterThan(2);
     await page.getByLabel('大同高质量发展方案').check();
     await page.waitForFunction(() => location.search.includes('%E6%96%87%E4%BB%B6'));
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-search-page-results] li[data-kind="clause"]')].every((li) => (li as HTMLElement).dataset.slug === 'datong-gaozhiliang'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-search-page-results] li[data-kind="clause"]')].every(
+        (li) => (li as HTMLElement).dataset.slug === 'datong-gaozhiliang',
+      ),
+    );
     const shared = page.url();
     await page.context().close();
     const again = await site.page();
     await again.goto(shared);
     await again.waitForSelector('[data-search-page-results] li');
-    const slugs = await again.locator('[data-search-page-results] li[data-kind="clause"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.slug));
+    const slugs = await again
+      .locator('[data-search-page-results] li[data-kind="clause"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.slug));
     expect(new Set(slugs)).toEqual(new Set(['datong-gaozhiliang']));
     await expect(again.getByLabel('大同高质量发展方案').isChecked()).resolves.toBe(true);
     await again.context().close();

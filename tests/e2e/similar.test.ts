@@ -22,9 +22,20 @@ const page = (slug: string) => {
   return pages.get(slug)!;
 };
 /** A provision's own text on its page (heading and body, without nested provisions or the blocks under it). */
-const ownText = (section: HTMLElement) => section.childNodes
-  .filter((n) => !(n instanceof Object && 'classList' in n && ((n as HTMLElement).classList.contains('provision') || (n as HTMLElement).classList.contains('related') || (n as HTMLElement).classList.contains('similar'))))
-  .map((n) => n.textContent).join('');
+const ownText = (section: HTMLElement) =>
+  section.childNodes
+    .filter(
+      (n) =>
+        !(
+          n instanceof Object &&
+          'classList' in n &&
+          ((n as HTMLElement).classList.contains('provision') ||
+            (n as HTMLElement).classList.contains('related') ||
+            (n as HTMLElement).classList.contains('similar'))
+        ),
+    )
+    .map((n) => n.textContent)
+    .join('');
 const lib = loadSimilar();
 const curated = lib.curated;
 
@@ -40,7 +51,8 @@ describe('built pages', () => {
         expect(block.querySelector('.related-label')!.text).toBe('自动推荐：');
         expect(block.closest('.related'), `${slug}#${id}: inside the curated block`).toBeNull();
         const curatedBlock = section.querySelector(':scope > div.related');
-        if (curatedBlock) expect(section.childNodes.indexOf(curatedBlock)).toBeLessThan(section.childNodes.indexOf(block));
+        if (curatedBlock)
+          expect(section.childNodes.indexOf(curatedBlock)).toBeLessThan(section.childNodes.indexOf(block));
         const own = ownText(section);
         for (const li of block.querySelectorAll('li')) {
           const href = li.querySelector('a')!.getAttribute('href')!;
@@ -51,7 +63,10 @@ describe('built pages', () => {
           const target = page(other).querySelector(`section.provision[data-id="${anchor}"]`);
           expect(target, `${slug}#${id} → ${href}: no such provision`).not.toBeNull();
           expect(page(other).getElementById(anchor), `${href}: anchor missing`).not.toBeNull();
-          expect(curated.has(pairKey(`${slug}#${id}`, `${other}#${anchor}`)), `${slug}#${id} ~ ${href} is curated and shown again`).toBe(false);
+          expect(
+            curated.has(pairKey(`${slug}#${id}`, `${other}#${anchor}`)),
+            `${slug}#${id} ~ ${href} is curated and shown again`,
+          ).toBe(false);
           // The reasons shown: each phrase occurs verbatim in both provisions' own text.
           const why = li.querySelector('.similar-why')?.text ?? '';
           expect(why, `${slug}#${id} → ${href}: no shared terms shown`).toMatch(/^（共同：.+）$/);
@@ -66,11 +81,17 @@ describe('built pages', () => {
   });
   test('the pages show exactly what the engine computes for each provision', () => {
     for (const slug of slugs) {
-      const shown = new Map(page(slug).querySelectorAll('div.similar').map((b) => [
-        (b.parentNode as HTMLElement).getAttribute('data-id')!,
-        b.querySelectorAll('li > a').map((a) => a.getAttribute('href')),
-      ]));
-      const expected = new Map(Object.entries(lib.byDoc(slug)).map(([id, links]) => [id, links.map((l) => `/policies/${l.slug}/#${l.id}`)]));
+      const shown = new Map(
+        page(slug)
+          .querySelectorAll('div.similar')
+          .map((b) => [
+            (b.parentNode as HTMLElement).getAttribute('data-id')!,
+            b.querySelectorAll('li > a').map((a) => a.getAttribute('href')),
+          ]),
+      );
+      const expected = new Map(
+        Object.entries(lib.byDoc(slug)).map(([id, links]) => [id, links.map((l) => `/policies/${l.slug}/#${l.id}`)]),
+      );
       expect(Object.fromEntries(shown), slug).toEqual(Object.fromEntries(expected));
     }
   });
@@ -78,8 +99,12 @@ describe('built pages', () => {
 
 describe('in the browser', () => {
   let site: Site;
-  beforeAll(async () => { site = await openSite(); });
-  afterAll(async () => { await site?.close(); });
+  beforeAll(async () => {
+    site = await openSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
   test('a 自动推荐 link lands on the other provision', async () => {
     const slug = slugs.find((s) => page(s).querySelector('div.similar'))!;
     const block = page(slug).querySelector('div.similar')!;
@@ -108,7 +133,10 @@ describe('the curation report in the built site', () => {
       const p = parse(readFileSync(`dist/curation/${slug}/index.html`, 'utf8'));
       expect(p.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex, nofollow');
       for (const a of p.querySelectorAll(`a[href^="/policies/${slug}/#"]`)) {
-        expect(page(slug).getElementById(a.getAttribute('href')!.split('#')[1]), a.getAttribute('href')!).not.toBeNull();
+        expect(
+          page(slug).getElementById(a.getAttribute('href')!.split('#')[1]),
+          a.getAttribute('href')!,
+        ).not.toBeNull();
       }
     }
   });

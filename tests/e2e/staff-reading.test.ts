@@ -8,10 +8,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Site } from './harness.ts';
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 
-interface T { id: string; doc: string; clause: string; value: string; indicator: string; deadline: string; note?: string }
+interface T {
+  id: string;
+  doc: string;
+  clause: string;
+  value: string;
+  indicator: string;
+  deadline: string;
+  note?: string;
+}
 const targets = JSON.parse(readFileSync('src/content/targets.json', 'utf8')) as T[];
 
 describe('agencies', () => {
@@ -28,10 +40,12 @@ describe('agencies', () => {
     const page = await site.page();
     await page.goto(site.url('agencies/guangdong-weijian/'));
     // Each listed target sits under the task (a clause link) that states it, with its deadline.
-    const rows = await page.locator('.agency-tasks > li:has(.task-targets)').evaluateAll((lis) => lis.map((li) => ({
-      task: (li.querySelector(':scope > a') as HTMLAnchorElement).hash.slice(1),
-      targets: [...li.querySelectorAll('.task-targets li')].map((t) => t.textContent ?? ''),
-    })));
+    const rows = await page.locator('.agency-tasks > li:has(.task-targets)').evaluateAll((lis) =>
+      lis.map((li) => ({
+        task: (li.querySelector(':scope > a') as HTMLAnchorElement).hash.slice(1),
+        targets: [...li.querySelectorAll('.task-targets li')].map((t) => t.textContent ?? ''),
+      })),
+    );
     expect(rows.length).toBeGreaterThan(0);
     const gd = targets.filter((t) => t.doc === 'guangdong-yigongti');
     for (const r of rows) {
@@ -51,18 +65,28 @@ describe('the targets page', () => {
     const page = await site.page();
     await page.goto(site.url('targets/'));
     await page.getByLabel('责任单位').selectOption('guangdong-weijian');
-    const shown = await page.locator('[data-targets] tbody tr:visible').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.agencies ?? ''));
+    const shown = await page
+      .locator('[data-targets] tbody tr:visible')
+      .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.agencies ?? ''));
     expect(shown.length).toBeGreaterThan(0);
     for (const a of shown) expect(a.split(' ')).toContain('guangdong-weijian');
-    await expect(page.locator('[data-targets] tbody tr:visible').first().locator('.target-agencies a', { hasText: '广东省卫生健康委员会' }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .locator('[data-targets] tbody tr:visible')
+        .first()
+        .locator('.target-agencies a', { hasText: '广东省卫生健康委员会' })
+        .count(),
+    ).resolves.toBe(1);
     await page.context().close();
   });
 
   test('sorted by deadline, rows without one come last in both directions', async () => {
     const page = await site.page();
     await page.goto(site.url('targets/'));
-    const dated = () => page.locator('[data-targets] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.dated));
-    const lastFirst = (list: (string | undefined)[]) => list.indexOf('0') === -1 || list.slice(list.indexOf('0')).every((d) => d === '0');
+    const dated = () =>
+      page.locator('[data-targets] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.dated));
+    const lastFirst = (list: (string | undefined)[]) =>
+      list.indexOf('0') === -1 || list.slice(list.indexOf('0')).every((d) => d === '0');
     await page.getByRole('button', { name: '期限' }).click();
     expect(lastFirst(await dated())).toBe(true);
     await page.getByRole('button', { name: '期限' }).click();
@@ -73,7 +97,9 @@ describe('the targets page', () => {
 
   test('shows no editors’ notes on how a figure was read', () => {
     const page = readFileSync('dist/targets/index.html', 'utf8');
-    const internal = targets.flatMap((t) => (t.note ?? '').split('；')).filter((s) => /number|取[上下]限|按\d{4}年计/u.test(s));
+    const internal = targets
+      .flatMap((t) => (t.note ?? '').split('；'))
+      .filter((s) => /number|取[上下]限|按\d{4}年计/u.test(s));
     expect(internal.length).toBeGreaterThan(0);
     for (const s of internal) expect(page).not.toContain(s);
     expect(page).not.toMatch(/number取/u);
@@ -82,13 +108,17 @@ describe('the targets page', () => {
   test.each(['light', 'dark'] as const)('on a phone each target is a readable card (%s)', async (colorScheme) => {
     const page = await site.page({ viewport: { width: 390, height: 844 }, colorScheme });
     await page.goto(site.url('targets/'));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     const row = page.locator('[data-targets] tbody tr').first();
     const box = await row.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     // Each line carries its label; the value is on screen, not cut off at the side.
-    await expect(row.locator('td.num').evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"数值"');
+    await expect(row.locator('td.num').evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe(
+      '"数值"',
+    );
     const value = await row.locator('td.num a').boundingBox();
     expect(value!.x + value!.width).toBeLessThanOrEqual(390);
     await page.context().close();

@@ -13,8 +13,12 @@ import { indexGroups } from '../../src/search-index/build.ts';
 
 const BASE = '/sub/path/';
 let site: Site;
-beforeAll(async () => { site = await openSite({ dir: 'dist-sub', base: BASE }); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite({ dir: 'dist-sub', base: BASE });
+});
+afterAll(async () => {
+  await site?.close();
+});
 
 test('every link, asset and fragment resolves under the sub-path', () => {
   const { broken, links } = checkLinks('dist-sub', BASE);
@@ -26,7 +30,9 @@ test('every link, asset and fragment resolves under the sub-path', () => {
 test('pages, styles, clause links, glossary and data files work under the sub-path', async () => {
   const page = await site.page();
   const failed: string[] = [];
-  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
   await page.goto(site.url(''));
   expect(await page.evaluate(() => getComputedStyle(document.querySelector('.brand')!).fontWeight)).toBe('700');
   await page.locator('.doc-card a', { hasText: '大同市推动公立医院高质量发展实施方案' }).click();
@@ -60,15 +66,22 @@ test('search split over three indexes finds exactly what the single index finds'
   const indexes = indexGroups([...DOCS], 2).length;
   expect(indexes, 'the split needs at least two indexes').toBeGreaterThan(1);
   const parts = JSON.parse(readFileSync('dist-sub/search/indexes.json', 'utf8')) as { dir: string; docs: number }[];
-  expect(parts.map((p) => p.dir)).toEqual(Array.from({ length: indexes }, (_, i) => (i ? `pagefind-${i + 1}/` : 'pagefind/')));
+  expect(parts.map((p) => p.dir)).toEqual(
+    Array.from({ length: indexes }, (_, i) => (i ? `pagefind-${i + 1}/` : 'pagefind/')),
+  );
   expect(parts.reduce((n, p) => n + p.docs, 0)).toBe(DOCS.length);
   const single = await openSite();
   const results = async (s: Site, q: string) => {
     const page = await s.page();
     await page.goto(s.url(`search/?q=${encodeURIComponent(q)}`));
-    await page.waitForFunction(() => /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''));
-    const keys = await page.locator('[data-search-page-results] li[data-kind="clause"]').evaluateAll((els) =>
-      els.map((e) => `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}`).sort());
+    await page.waitForFunction(() =>
+      /找到|没有/.test(document.querySelector('[data-search-page-status]')?.textContent ?? ''),
+    );
+    const keys = await page
+      .locator('[data-search-page-results] li[data-kind="clause"]')
+      .evaluateAll((els) =>
+        els.map((e) => `${(e as HTMLElement).dataset.slug}#${(e as HTMLElement).dataset.anchor}`).sort(),
+      );
     await page.context().close();
     return keys;
   };

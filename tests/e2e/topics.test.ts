@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSite, type Site } from './harness.ts';
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); });
-afterAll(async () => { await site?.close(); });
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
 const html = (p: string) => readFileSync(`dist/${p}`, 'utf8');
 const relations = JSON.parse(readFileSync('src/content/relations.json', 'utf8')) as { id: string; clauses: string[] }[];
 const topics = readdirSync('src/content/topics').map((f) => f.replace(/\.json$/, ''));
@@ -37,7 +41,10 @@ describe('built pages', () => {
   });
   test('cited documents: references become links, to the library or to the cited-documents page', () => {
     const datong = html('policies/datong-gaozhiliang/index.html');
-    const m = /<a href="\/cited\/#(c-[a-z0-9]+)"[^>]*>《山西省人民政府办公厅关于印发山西省推动公立医院高质量发展实施方案的通知》（晋政办发〔2022〕31号）<\/a>/.exec(datong);
+    const m =
+      /<a href="\/cited\/#(c-[a-z0-9]+)"[^>]*>《山西省人民政府办公厅关于印发山西省推动公立医院高质量发展实施方案的通知》（晋政办发〔2022〕31号）<\/a>/.exec(
+        datong,
+      );
     expect(m).not.toBeNull();
     const cited = html('cited/index.html');
     expect(cited).toContain(`<li id="${m![1]}">`);
@@ -52,7 +59,9 @@ describe('in the browser', () => {
   test('a related link lands on the matching clause of the other document', async () => {
     const page = await site.page();
     await page.goto(site.url('policies/datong-gaozhiliang/#s3-4-15'));
-    const related = page.locator('section.provision[data-id="s3-4-15"] > div.related a[href="/policies/changping-gaozhiliang/#s2-3-14"]');
+    const related = page.locator(
+      'section.provision[data-id="s3-4-15"] > div.related a[href="/policies/changping-gaozhiliang/#s2-3-14"]',
+    );
     await expect(related.textContent()).resolves.toContain('昌平高质量发展方案');
     await related.click();
     await page.waitForURL(/changping-gaozhiliang\/#s2-3-14$/);
@@ -62,14 +71,20 @@ describe('in the browser', () => {
   test('a topic page lines documents up side by side on a desktop and stacks them on a phone', async () => {
     const desk = await site.page({ viewport: { width: 1280, height: 900 } });
     await desk.goto(site.url('topics/xinchou-zhidu/'));
-    const xs = await desk.locator('.topic-column').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().x)));
+    const xs = await desk
+      .locator('.topic-column')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().x)));
     expect(new Set(xs.slice(0, 3)).size).toBe(3);
     await desk.context().close();
     const phone = await site.page({ viewport: { width: 360, height: 800 } });
     await phone.goto(site.url('topics/xinchou-zhidu/'));
-    const px = await phone.locator('.topic-column').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().x)));
+    const px = await phone
+      .locator('.topic-column')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().x)));
     expect(new Set(px).size).toBe(1);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
     await phone.locator('.topic-clause a').first().click();
     await phone.waitForURL(/\/policies\/[^/]+\/#[a-z0-9-]+$/);
     await phone.context().close();

@@ -20,11 +20,22 @@ import { catalogSchema, openDocumentSchema, type OpenClause } from '../../src/sc
 
 const REPO = resolve('.');
 const FIXTURE = join(REPO, 'tests/e2e/fixtures/uncurated');
-const manifest = JSON.parse(readFileSync(join(FIXTURE, 'manifest.json'), 'utf8')) as { seed: string; slug: string; meta: { title: string } };
+const manifest = JSON.parse(readFileSync(join(FIXTURE, 'manifest.json'), 'utf8')) as {
+  seed: string;
+  slug: string;
+  meta: { title: string };
+};
 const SLUG = manifest.slug;
 const TITLE = manifest.meta.title;
 /** The library-wide checks, run unchanged on the copy. */
-const SITE_CHECKS = ['tests/e2e/built-html.test.ts', 'tests/e2e/staff-data.test.ts', 'tests/e2e/search-index.test.ts', 'tests/e2e/glossary.test.ts', 'tests/e2e/topics.test.ts', 'tests/e2e/budgets.test.ts'];
+const SITE_CHECKS = [
+  'tests/e2e/built-html.test.ts',
+  'tests/e2e/staff-data.test.ts',
+  'tests/e2e/search-index.test.ts',
+  'tests/e2e/glossary.test.ts',
+  'tests/e2e/topics.test.ts',
+  'tests/e2e/budgets.test.ts',
+];
 
 let root: string;
 let site: Site;
@@ -33,8 +44,15 @@ const dist = (p: string) => readFileSync(join(root, 'dist', p), 'utf8');
 /** Runs a command in the copy; a failure shows its output. */
 function run(cmd: string, args: string[]) {
   // The child is a fresh vitest or build, not a worker of this run.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS' && k !== 'TEST'));
-  const r = spawnSync(cmd, args, { cwd: root, env: { ...env, ASTRO_CACHE_DIR: join(root, '.cache'), FORCE_COLOR: '0' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS' && k !== 'TEST'),
+  );
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    env: { ...env, ASTRO_CACHE_DIR: join(root, '.cache'), FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { ok: r.status === 0, out: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -53,7 +71,20 @@ function addDocument() {
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'yigai-uncurated-'));
-  for (const p of ['src', 'public', 'ingest', 'scripts', 'tests', 'seeds', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'vitest.e2e.config.ts']) cpSync(join(REPO, p), join(root, p), { recursive: true });
+  for (const p of [
+    'src',
+    'public',
+    'ingest',
+    'scripts',
+    'tests',
+    'seeds',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+    'vitest.config.ts',
+    'vitest.e2e.config.ts',
+  ])
+    cpSync(join(REPO, p), join(root, p), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   addDocument();
   const build = run('npm', ['run', 'build']);
@@ -69,7 +100,8 @@ describe('a document without curation', () => {
   test('was added to the copy only: the real content does not hold it', () => {
     expect(existsSync(join(root, 'src/content/policies', `${SLUG}.mdx`))).toBe(true);
     expect(existsSync(join(REPO, 'src/content/policies', `${SLUG}.mdx`))).toBe(false);
-    for (const f of ['topic-map.json', 'relations.json', 'targets.json']) expect(readFileSync(join(root, 'src/content', f), 'utf8'), f).not.toContain(SLUG);
+    for (const f of ['topic-map.json', 'relations.json', 'targets.json'])
+      expect(readFileSync(join(root, 'src/content', f), 'utf8'), f).not.toContain(SLUG);
   });
 
   test('builds, and every link and fragment of the copy resolves (npm run build ran the link check too)', () => {
@@ -80,7 +112,14 @@ describe('a document without curation', () => {
   });
 
   test('the library-wide site checks pass on the copy with it', () => {
-    const r = run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', '--reporter=verbose', ...SITE_CHECKS]);
+    const r = run(process.execPath, [
+      join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '-c',
+      'vitest.e2e.config.ts',
+      '--reporter=verbose',
+      ...SITE_CHECKS,
+    ]);
     expect(r.ok, r.out.slice(-6000)).toBe(true);
     // They did run over the new document.
     expect(r.out).toContain(SLUG);
@@ -94,11 +133,15 @@ describe('a document without curation', () => {
     expect(h).toMatch(/<dt>日期<\/dt><dd><span>2023年<span class="lead">（原文未载日期）<\/span><\/span><\/dd>/);
     expect(h).toContain('<dt>地区</dt><dd>青海省海南藏族自治州共和县</dd>');
     // A description for search engines even without a summary.
-    expect(h).toMatch(new RegExp(`<meta name="description" content="《${TITLE}》（青海省海南藏族自治州共和县）的全文整理本`));
+    expect(h).toMatch(
+      new RegExp(`<meta name="description" content="《${TITLE}》（青海省海南藏族自治州共和县）的全文整理本`),
+    );
     expect(h).not.toMatch(/undefined|>null</);
     // Its provisions are anchored and its agencies are labels, as written: a link to the agency's page where the name was read, plain where not.
     expect(h).toMatch(/<h3 id="s2-3"[^>]*>（三）改革医保支付方式。/);
-    expect(h).toMatch(/<li class="lead"><span class="role">牵头<\/span><a href="\/agencies\/[a-z0-9-]+\/">县医保局<\/a><\/li>/);
+    expect(h).toMatch(
+      /<li class="lead"><span class="role">牵头<\/span><a href="\/agencies\/[a-z0-9-]+\/">县医保局<\/a><\/li>/,
+    );
     expect(h).toMatch(/<li><span class="role">参与<\/span><a href="\/agencies\/[a-z0-9-]+\/">州卫健委<\/a><\/li>/);
   });
 
@@ -129,7 +172,11 @@ describe('a document without curation', () => {
   test('agencies of the unseen region: read by pattern where regular (pages of their own), kept as written where not', () => {
     const doc = openDocumentSchema.parse(JSON.parse(dist(`data/${SLUG}.json`)));
     const all: OpenClause[] = [];
-    const walk = (l: OpenClause[]) => l.forEach((c) => { all.push(c); walk(c.children); });
+    const walk = (l: OpenClause[]) =>
+      l.forEach((c) => {
+        all.push(c);
+        walk(c.children);
+      });
     walk(doc.clauses);
     const agencies = all.flatMap((c) => [...(c.agencies?.lead ?? []), ...(c.agencies?.partners ?? [])]);
     const byWritten = (w: string) => agencies.find((a) => a.asWritten === w)!;
@@ -141,10 +188,15 @@ describe('a document without curation', () => {
     const page = dist(`agencies/${byWritten('县医保局').id}/index.html`);
     expect(page).toContain('<h1>共和县医疗保障局</h1>');
     expect(page).toContain(`href="/policies/${SLUG}/#s2-3"`);
-    expect(dist('agencies/index.html')).toContain('<h2 id="r-青海省海南藏族自治州共和县">青海省海南藏族自治州共和县</h2>');
+    expect(dist('agencies/index.html')).toContain(
+      '<h2 id="r-青海省海南藏族自治州共和县">青海省海南藏族自治州共和县</h2>',
+    );
     // For the curation report: what was read by pattern and what was not, with the clauses.
     const review = agencyReview(join(root, 'src/content')).find((d) => d.slug === SLUG)!;
-    expect(review.names.filter((n) => n.match === 'unresolved').map((n) => [n.asWritten, n.clauses])).toEqual([['县人民医院', ['s2-2']], ['各乡镇人民政府', ['s2-4']]]);
+    expect(review.names.filter((n) => n.match === 'unresolved').map((n) => [n.asWritten, n.clauses])).toEqual([
+      ['县人民医院', ['s2-2']],
+      ['各乡镇人民政府', ['s2-4']],
+    ]);
     expect(review.names.find((n) => n.asWritten === '州卫健委')).toMatchObject({ match: 'pattern', clauses: ['s2-3'] });
   });
 
@@ -157,7 +209,9 @@ describe('a document without curation', () => {
       await page.goto(site.url(path));
       await page.addScriptTag({ content: axe });
       // @ts-expect-error axe is injected above
-      const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v: { id: string }) => v.id));
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v: { id: string }) => v.id),
+      );
       expect(violations, path).toEqual([]);
       await page.context().close();
     }

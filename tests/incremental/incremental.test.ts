@@ -12,7 +12,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -22,13 +32,26 @@ import { STAMP } from '../../scripts/lib/build-inputs.ts';
 const repo = resolve('.');
 const pool = join(repo, 'src/content/clauses');
 const made: string[] = [];
-afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 /** A copy of the project with the real documents and `synthetic` generated ones (the first n of one fixed corpus). */
 function library(synthetic: number): string {
   const root = mkdtempSync(join(tmpdir(), 'yigai-incremental-'));
   made.push(root);
-  for (const p of ['src', 'public', 'ingest', 'scripts', 'seeds', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(repo, p), join(root, p), { recursive: true });
+  for (const p of [
+    'src',
+    'public',
+    'ingest',
+    'scripts',
+    'seeds',
+    'astro.config.mjs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+  ])
+    cpSync(join(repo, p), join(root, p), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
   generate(root, synthetic, undefined, pool);
   return root;
@@ -36,13 +59,26 @@ function library(synthetic: number): string {
 
 /** Runs a step in the copy, with its own caches (node_modules is the repository's). */
 function run(root: string, args: string[]): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !['NODE_OPTIONS', 'TEST', 'SITE', 'BASE', 'OUT_DIR'].includes(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('VITEST') && !['NODE_OPTIONS', 'TEST', 'SITE', 'BASE', 'OUT_DIR'].includes(k),
+    ),
+  );
   // Small index parts, so that a newest, a middle and a full part exist and reusing parts is tested too.
   const r = spawnSync(process.execPath, args, {
-    cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-    env: { ...env, ASTRO_CACHE_DIR: join(root, '.cache'), SEARCH_DOCS_PER_INDEX: '4', SEARCH_NEWEST_PART: '2', FORCE_COLOR: '0' },
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: {
+      ...env,
+      ASTRO_CACHE_DIR: join(root, '.cache'),
+      SEARCH_DOCS_PER_INDEX: '4',
+      SEARCH_NEWEST_PART: '2',
+      FORCE_COLOR: '0',
+    },
   });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed in ${root}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  if (r.status !== 0)
+    throw new Error(`${args.join(' ')} failed in ${root}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   return r.stdout;
 }
 
@@ -64,7 +100,9 @@ function edit(root: string): void {
 }
 
 function files(dir: string, rel = ''): string[] {
-  return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`])).sort();
+  return readdirSync(join(dir, rel), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`]))
+    .sort();
 }
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -86,7 +124,9 @@ test('changing, adding and removing documents, then building incrementally, give
   editSummary(a);
   run(a, ['ingest/cli.ts']);
   const total0 = readdirSync(join(a, 'src/content/policies')).filter((f) => f.endsWith('.mdx')).length;
-  expect(run(a, ['scripts/build.ts'])).toContain(`build: incremental: 1 of ${total0} documents' pages rendered, ${total0 - 1} kept`);
+  expect(run(a, ['scripts/build.ts'])).toContain(
+    `build: incremental: 1 of ${total0} documents' pages rendered, ${total0 - 1} kept`,
+  );
   for (const [f, h] of hashes) expect(sha(join(before, f)), `the previous site's ${f} was written into`).toBe(h);
 
   // … then synth-0003 added (from the same corpus), synth-0001's text changed, synth-0002 removed, and built again.
@@ -119,7 +159,10 @@ test('changing, adding and removing documents, then building incrementally, give
   expect(fa).toEqual(files(join(b, 'dist')).filter((f) => f !== STAMP));
   expect(fa).toContain('policies/synth-0003/index.html');
   expect(fa.some((f) => f.startsWith('policies/synth-0002/') || f.startsWith('data/synth-0002.'))).toBe(false);
-  expect(fa.filter((f) => /^pagefind(-\d+)?\/pagefind-entry\.json$/.test(f)).length, 'a newest, a middle and a full index part').toBe(3);
+  expect(
+    fa.filter((f) => /^pagefind(-\d+)?\/pagefind-entry\.json$/.test(f)).length,
+    'a newest, a middle and a full index part',
+  ).toBe(3);
   const differ = fa.filter((f) => !readFileSync(join(a, 'dist', f)).equals(readFileSync(join(b, 'dist', f))));
   expect(differ).toEqual([]);
   expect(readFileSync(join(a, 'dist/policies/synth-0001/index.html'), 'utf8')).toContain('（修订）');

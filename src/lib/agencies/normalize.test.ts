@@ -75,19 +75,32 @@ describe('what is not regular is listed, never guessed', () => {
   });
   test('an unknown form or a name without a level word names what to add', () => {
     const unknown = read('县乡村振兴局', GONGHE);
-    expect(unknown.match === 'unresolved' && unknown.reason).toMatch(/“乡村振兴局”不是 agency-names\.json 中的单位简称或全称.*forms/);
+    expect(unknown.match === 'unresolved' && unknown.reason).toMatch(
+      /“乡村振兴局”不是 agency-names\.json 中的单位简称或全称.*forms/,
+    );
     const none = read('各乡镇人民政府', GONGHE);
     expect(none.match === 'unresolved' && none.reason).toMatch(/没有可读的层级词.*exact/);
     // 市中区 is a place name starting with 市: read as the place, not as 市 + 中区….
-    expect(name('市中区卫健委', { province: '山东省', city: '济南市', district: '市中区' })).toBe('市中区卫生健康委员会');
+    expect(name('市中区卫健委', { province: '山东省', city: '济南市', district: '市中区' })).toBe(
+      '市中区卫生健康委员会',
+    );
   });
 });
 
 describe('ids', () => {
   test('a listed place keeps its readable code; the existing agencies keep their ids', () => {
-    expect(read('市卫健委', { province: '山西省', city: '大同市' })).toMatchObject({ id: 'datong-weijian', match: 'pattern' });
-    expect(read('区委组织部', { province: '北京市', district: '昌平区' })).toMatchObject({ id: 'changping-dangwei-zuzhibu', name: '中共昌平区委组织部' });
-    expect(read('市公安局昌平分局', { province: '北京市', district: '昌平区' })).toMatchObject({ id: 'changping-gongan-changping', match: 'exact' });
+    expect(read('市卫健委', { province: '山西省', city: '大同市' })).toMatchObject({
+      id: 'datong-weijian',
+      match: 'pattern',
+    });
+    expect(read('区委组织部', { province: '北京市', district: '昌平区' })).toMatchObject({
+      id: 'changping-dangwei-zuzhibu',
+      name: '中共昌平区委组织部',
+    });
+    expect(read('市公安局昌平分局', { province: '北京市', district: '昌平区' })).toMatchObject({
+      id: 'changping-gongan-changping',
+      match: 'exact',
+    });
   });
   test('an unlisted place gets a stable code from its full path: same place, same agency, whichever document names it', () => {
     expect(read('州卫健委', GONGHE)).toMatchObject({ match: 'pattern', place: '青海省海南藏族自治州' });

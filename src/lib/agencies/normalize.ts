@@ -21,7 +21,11 @@ import { readJsonFile } from '../data/read-json.ts';
 import { agencyNamesSchema, type AgencyNames } from '../../schemas/agency-names.ts';
 import { CONTENT } from '../data/paths.ts';
 
-export interface Region { province: string; city?: string; district?: string }
+export interface Region {
+  province: string;
+  city?: string;
+  district?: string;
+}
 
 /** A name read into a canonical agency: from the `exact` list, or by pattern from the region. */
 export interface ResolvedAgency {
@@ -50,7 +54,8 @@ export type AgencyReading = ResolvedAgency | UnresolvedAgency;
 let table: AgencyNames | undefined;
 
 /** Reads and checks the table (src/schemas/agency-names.ts); a broken table stops the build with its line and a hint (it is curation, so it must be right when present). */
-export const loadAgencyNames = (file: string = CONTENT.agencyNames): AgencyNames => readJsonFile(file, agencyNamesSchema, 'src/schemas/agency-names.ts');
+export const loadAgencyNames = (file: string = CONTENT.agencyNames): AgencyNames =>
+  readJsonFile(file, agencyNamesSchema, 'src/schemas/agency-names.ts');
 const names = () => (table ??= loadAgencyNames());
 
 /** The units of a region, from the province down, each with its full path. */
@@ -83,7 +88,15 @@ const LEVELS: { word: string; pick: (r: Region) => string | undefined }[] = [
   { word: '县', pick: (r) => (r.district?.endsWith('县') ? r.district : undefined) },
   { word: '旗', pick: (r) => (r.district?.endsWith('旗') ? r.district : undefined) },
   // 区 is a district; in a document of an autonomous region itself (no city), the region.
-  { word: '区', pick: (r) => (r.district?.endsWith('区') ? r.district : !r.city && !r.district && r.province.endsWith('自治区') ? r.province : undefined) },
+  {
+    word: '区',
+    pick: (r) =>
+      r.district?.endsWith('区')
+        ? r.district
+        : !r.city && !r.district && r.province.endsWith('自治区')
+          ? r.province
+          : undefined,
+  },
 ];
 const LEVEL_RE = new RegExp(`^(${LEVELS.map((l) => l.word).join('|')})(委)?(.+)$`, 'u');
 
@@ -113,7 +126,16 @@ function findForm(rest: string, t: AgencyNames) {
 export function readAgency(raw: string, region: Region, t: AgencyNames = names()): AgencyReading {
   const own = units(region).at(-1)?.path ?? '';
   const exact = t.exact.find((e) => e.name === raw);
-  if (exact) return { match: 'exact', id: `${placeCode(own, t)}-${exact.id}`, name: exact.full, asWritten: raw, place: own, placeListed: own in t.places, reading: `“${raw}”列于 agency-names.json 的 exact` };
+  if (exact)
+    return {
+      match: 'exact',
+      id: `${placeCode(own, t)}-${exact.id}`,
+      name: exact.full,
+      asWritten: raw,
+      place: own,
+      placeListed: own in t.places,
+      reading: `“${raw}”列于 agency-names.json 的 exact`,
+    };
 
   const resolved = (unit: string, party: boolean, form: { id: string; full: string }, how: string): ResolvedAgency => {
     const path = pathOf(region, unit);
@@ -133,11 +155,20 @@ export function readAgency(raw: string, region: Region, t: AgencyNames = names()
     const [, word, party, rest] = m;
     const form = findForm(rest, t);
     const unit = LEVELS.find((l) => l.word === word)!.pick(region);
-    if (form && unit) return resolved(unit, Boolean(party), form, `${word} → ${unit}；${party ? '委 → 党委；' : ''}${rest} → ${form.full}`);
+    if (form && unit)
+      return resolved(
+        unit,
+        Boolean(party),
+        form,
+        `${word} → ${unit}；${party ? '委 → 党委；' : ''}${rest} → ${form.full}`,
+      );
     if (form) {
       return {
-        match: 'unresolved', asWritten: raw,
-        reason: `“${word}”在本文件的地区（${units(region).map((u) => u.name).join('')}）中没有对应的一级，可能泛指各${word}的${form.full}`,
+        match: 'unresolved',
+        asWritten: raw,
+        reason: `“${word}”在本文件的地区（${units(region)
+          .map((u) => u.name)
+          .join('')}）中没有对应的一级，可能泛指各${word}的${form.full}`,
       };
     }
   }
@@ -147,11 +178,13 @@ export function readAgency(raw: string, region: Region, t: AgencyNames = names()
     if (!p) continue;
     const form = findForm(p[3], t);
     const party = Boolean(p[1] || p[2]);
-    if (form && (!p[1] || p[2])) return resolved(u.name, party, form, `${u.name}${party ? '委' : ''}；${p[3]} → ${form.full}`);
+    if (form && (!p[1] || p[2]))
+      return resolved(u.name, party, form, `${u.name}${party ? '委' : ''}；${p[3]} → ${form.full}`);
   }
   const rest = m ? m[3] : raw;
   return {
-    match: 'unresolved', asWritten: raw,
+    match: 'unresolved',
+    asWritten: raw,
     reason: m
       ? `读作层级“${m[1]}”${m[2] ? '+“委”' : ''}+“${rest}”，但“${rest}”不是 agency-names.json 中的单位简称或全称；若是单位，可在 forms 中添加（如 { "id": "…", "full": "…", "forms": ["${rest}"] }），否则在 exact 中添加全称`
       : `没有可读的层级词（省、市、州、盟、县、旗、区…），也不在 agency-names.json 的 exact 中；可在 exact 中添加全称`,

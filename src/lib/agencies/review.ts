@@ -33,9 +33,17 @@ export interface AgencyReviewName {
   /** Clause ids naming it, in document order. */
   clauses: string[];
 }
-export interface AgencyReviewDoc { slug: string; region: Region; names: AgencyReviewName[] }
+export interface AgencyReviewDoc {
+  slug: string;
+  region: Region;
+  names: AgencyReviewName[];
+}
 
-interface DocInput { slug: string; region: Region; clauses: { id: string; agencies?: { lead: string[]; partners: string[] } }[] }
+interface DocInput {
+  slug: string;
+  region: Region;
+  clauses: { id: string; agencies?: { lead: string[]; partners: string[] } }[];
+}
 
 /** Per document (in the order given), its names to review (see above); documents with none are left out. */
 export function agencyReviewOf(docs: DocInput[], table: AgencyNames = loadAgencyNames()): AgencyReviewDoc[] {
@@ -51,13 +59,18 @@ export function agencyReviewOf(docs: DocInput[], table: AgencyNames = loadAgency
         }
         const a = readAgency(raw, doc.region, table);
         if (a.match === 'exact' || (a.match === 'pattern' && a.placeListed)) continue;
-        byName.set(raw, a.match === 'unresolved'
-          ? { asWritten: raw, match: 'unresolved', reason: a.reason, clauses: [c.id] }
-          : { asWritten: raw, match: 'pattern', id: a.id, name: a.name, reading: a.reading, clauses: [c.id] });
+        byName.set(
+          raw,
+          a.match === 'unresolved'
+            ? { asWritten: raw, match: 'unresolved', reason: a.reason, clauses: [c.id] }
+            : { asWritten: raw, match: 'pattern', id: a.id, name: a.name, reading: a.reading, clauses: [c.id] },
+        );
       }
     }
     // Unresolved first: they are what most needs an editor.
-    const names = [...byName.values()].sort((x, y) => Number(y.match === 'unresolved') - Number(x.match === 'unresolved'));
+    const names = [...byName.values()].sort(
+      (x, y) => Number(y.match === 'unresolved') - Number(x.match === 'unresolved'),
+    );
     if (names.length) out.push({ slug: doc.slug, region: doc.region, names });
   }
   return out;
@@ -66,12 +79,17 @@ export function agencyReviewOf(docs: DocInput[], table: AgencyNames = loadAgency
 /** agencyReviewOf for the library in `content` (default src/content), read from the files ingest writes. */
 export function agencyReview(content: string = CONTENT.content): AgencyReviewDoc[] {
   const files = contentFiles(content);
-  const docs = readdirSync(files.policies).filter((f) => f.endsWith('.mdx')).sort().map((f) => {
-    const slug = f.replace(/\.mdx$/, '');
-    const fm = readFrontmatter(readFileSync(files.policyFile(slug), 'utf8'), files.policyFile(slug)) as { region?: Region };
-    const clauseFile = files.clauseFile(slug);
-    const clauses = existsSync(clauseFile) ? readClauseData(clauseFile) : [];
-    return { slug, region: fm.region ?? { province: '' }, clauses };
-  });
+  const docs = readdirSync(files.policies)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => {
+      const slug = f.replace(/\.mdx$/, '');
+      const fm = readFrontmatter(readFileSync(files.policyFile(slug), 'utf8'), files.policyFile(slug)) as {
+        region?: Region;
+      };
+      const clauseFile = files.clauseFile(slug);
+      const clauses = existsSync(clauseFile) ? readClauseData(clauseFile) : [];
+      return { slug, region: fm.region ?? { province: '' }, clauses };
+    });
   return agencyReviewOf(docs, loadAgencyNames(files.agencyNames));
 }

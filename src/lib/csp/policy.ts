@@ -15,10 +15,12 @@ import { createHash } from 'node:crypto';
  * Restores the reader's theme and text size before the first paint. Written
  * compact: it is inlined into every page and counts against the 8 KiB script budget.
  */
-export const THEME_SCRIPT = "try{var d=document.documentElement,t=localStorage.getItem('theme'),s=localStorage.getItem('size');if(t==='light'||t==='dark')d.dataset.theme=t;if(s==='s'||s==='l')d.dataset.size=s}catch(e){}";
+export const THEME_SCRIPT =
+  "try{var d=document.documentElement,t=localStorage.getItem('theme'),s=localStorage.getItem('size');if(t==='light'||t==='dark')d.dataset.theme=t;if(s==='s'||s==='l')d.dataset.size=s}catch(e){}";
 
 /** Without JavaScript, the controls that need it are hidden (inside <noscript>). */
-export const NOSCRIPT_STYLE = '.prefs, .search-page-form, .glossary-filter-box, .target-filters { display: none !important; }';
+export const NOSCRIPT_STYLE =
+  '.prefs, .search-page-form, .glossary-filter-box, .target-filters { display: none !important; }';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -40,7 +42,9 @@ export function cspDirectives(): [string, string][] {
 
 /** For <meta http-equiv="Content-Security-Policy">. */
 export function metaPolicy(): string {
-  return cspDirectives().map(([k, v]) => `${k} ${v}`).join('; ');
+  return cspDirectives()
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
 }
 
 /** For the HTTP header: the same, plus what only a header can say (no framing by other sites). */

@@ -14,7 +14,12 @@ import type { AgencyFinding } from '../../schemas/curation.ts';
 export type { AgencyFinding };
 type WithAgencies = { id: string; agencies?: { lead: string[]; partners: string[] } };
 
-export function agencyFindings(clauses: WithAgencies[], region: Region, slug: string, namesFile: string = CONTENT.agencyNames): { unresolved: AgencyFinding[]; pattern: AgencyFinding[] } {
+export function agencyFindings(
+  clauses: WithAgencies[],
+  region: Region,
+  slug: string,
+  namesFile: string = CONTENT.agencyNames,
+): { unresolved: AgencyFinding[]; pattern: AgencyFinding[] } {
   const [doc] = agencyReviewOf([{ slug, region, clauses }], loadAgencyNames(namesFile));
   const unresolved: AgencyFinding[] = [];
   const pattern: AgencyFinding[] = [];

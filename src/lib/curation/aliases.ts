@@ -7,15 +7,29 @@
  * A place is reported only where no existing form of the same entry already
  * matches. Pure; the editor adds an accepted variant to the entry's aliases.
  */
-export interface GlossaryForms { id: string; term: string; aliases: string[] }
-export interface VariantHit { termId: string; term: string; variant: string; index: number }
+export interface GlossaryForms {
+  id: string;
+  term: string;
+  aliases: string[];
+}
+export interface VariantHit {
+  termId: string;
+  term: string;
+  variant: string;
+  index: number;
+}
 
 const CONNECTOR = '[与和及、“”‘’]';
 const NUMERALS: Record<string, number> = { 两: 2, 二: 2, 双: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8 };
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const plain = (s: string) => s.replace(/[“”‘’"]/g, '');
 
-interface Pattern { termId: string; term: string; re: RegExp; probe: [string, string] }
+interface Pattern {
+  termId: string;
+  term: string;
+  re: RegExp;
+  probe: [string, string];
+}
 
 /** Patterns for every entry's forms; build once per glossary. */
 export function variantPatterns(entries: GlossaryForms[]): Pattern[] {
@@ -25,7 +39,11 @@ export function variantPatterns(entries: GlossaryForms[]): Pattern[] {
       const chars = [...form];
       if (chars.length < 4 || !/^\p{Script=Han}+$/u.test(form)) continue;
       // 1. Connectors between any two characters (a connector of the form may go, or change).
-      const body = chars.map((c, i) => (/[与和及、]/.test(c) ? `${CONNECTOR}?` : esc(c) + (i < chars.length - 1 ? `${CONNECTOR}{0,2}` : ''))).join('');
+      const body = chars
+        .map((c, i) =>
+          /[与和及、]/.test(c) ? `${CONNECTOR}?` : esc(c) + (i < chars.length - 1 ? `${CONNECTOR}{0,2}` : ''),
+        )
+        .join('');
       out.push({ termId: e.id, term: e.term, re: new RegExp(body, 'gu'), probe: [chars[0], chars[chars.length - 1]] });
     }
     // 2. A numbered term (三医联动 = 三 + 医 + 联动) spelled out as N items that contain 医.
@@ -33,7 +51,10 @@ export function variantPatterns(entries: GlossaryForms[]): Pattern[] {
     if (m && !/[个大项类化条级]/.test(m[2])) {
       const [, numeral, x, rest] = m;
       const item = `(?:${esc(x)}\\p{Script=Han}{1,2}|\\p{Script=Han}{1,2}${esc(x)})`;
-      const re = new RegExp(`${item}(?:[、和与及]${item}){${NUMERALS[numeral] - 1}}(?:[“"]?${numeral}${esc(x)}[”"]?)?${esc(rest)}`, 'gu');
+      const re = new RegExp(
+        `${item}(?:[、和与及]${item}){${NUMERALS[numeral] - 1}}(?:[“"]?${numeral}${esc(x)}[”"]?)?${esc(rest)}`,
+        'gu',
+      );
       out.push({ termId: e.id, term: e.term, re, probe: [x, [...rest].pop()!] });
     }
   }
@@ -51,12 +72,20 @@ export function findVariants(text: string, patterns: Pattern[], forms: Map<strin
       const variant = m[0];
       if (forms.has(variant) || forms.has(plain(variant))) continue;
       // Already matched here by a form of the same entry?
-      const start = m.index!, end = start + variant.length;
+      const start = m.index!,
+        end = start + variant.length;
       let covered = false;
       for (const [form, id] of forms) {
         if (id !== p.termId) continue;
-        for (let at = text.indexOf(form, Math.max(0, start - form.length)); at !== -1 && at < end; at = text.indexOf(form, at + 1)) {
-          if (at + form.length > start) { covered = true; break; }
+        for (
+          let at = text.indexOf(form, Math.max(0, start - form.length));
+          at !== -1 && at < end;
+          at = text.indexOf(form, at + 1)
+        ) {
+          if (at + form.length > start) {
+            covered = true;
+            break;
+          }
         }
         if (covered) break;
       }

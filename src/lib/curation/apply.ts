@@ -29,11 +29,20 @@ function editable<T>(file: string, schema: z.ZodType, schemaFile: string): T {
 
 /** topic-map.json as the project writes it: one clause per line. */
 export function formatTopicMap(map: Record<string, Record<string, string[]>>): string {
-  const docs = Object.entries(map).map(([slug, entries]) => `  ${JSON.stringify(slug)}: {\n${Object.entries(entries).map(([id, ts]) => `    ${JSON.stringify(id)}: [${ts.map((t) => JSON.stringify(t)).join(', ')}]`).join(',\n')}\n  }`);
+  const docs = Object.entries(map).map(
+    ([slug, entries]) =>
+      `  ${JSON.stringify(slug)}: {\n${Object.entries(entries)
+        .map(([id, ts]) => `    ${JSON.stringify(id)}: [${ts.map((t) => JSON.stringify(t)).join(', ')}]`)
+        .join(',\n')}\n  }`,
+  );
   return `{\n${docs.join(',\n')}\n}\n`;
 }
 
-export interface Accepted { id: string; file: string; what: string }
+export interface Accepted {
+  id: string;
+  file: string;
+  what: string;
+}
 
 export function accept(report: CurationReport, ids: string[], root: string = CONTENT.content): Accepted[] {
   // Find every suggestion first, so nothing is half written when one id is wrong.
@@ -41,17 +50,37 @@ export function accept(report: CurationReport, ids: string[], root: string = CON
     const [kind] = raw.split(':');
     for (const d of report.documents) {
       if (kind === 'topic') {
-        const [base, topic] = raw.split(':').length > 2 ? [raw.slice(0, raw.lastIndexOf(':')), raw.slice(raw.lastIndexOf(':') + 1)] : [raw, undefined];
+        const [base, topic] =
+          raw.split(':').length > 2
+            ? [raw.slice(0, raw.lastIndexOf(':')), raw.slice(raw.lastIndexOf(':') + 1)]
+            : [raw, undefined];
         const item = d.topics.find((t) => t.id === base);
         if (!item) continue;
         const s = topic ? item.suggestions.find((x) => x.topic === topic) : item.suggestions[0];
-        if (!s) throw new DataFileError(contentFiles(root).topicMap, undefined, `${raw}: topic "${topic}" is not among the suggestions for ${base.slice(6)}`, `Suggested: ${item.suggestions.map((x) => x.topic).join(', ')}; or edit the file by hand.`);
+        if (!s)
+          throw new DataFileError(
+            contentFiles(root).topicMap,
+            undefined,
+            `${raw}: topic "${topic}" is not among the suggestions for ${base.slice(6)}`,
+            `Suggested: ${item.suggestions.map((x) => x.topic).join(', ')}; or edit the file by hand.`,
+          );
         return { kind, raw, slug: d.slug, clause: item.clause, topic: s.topic } as const;
       }
-      if (kind === 'target') { const item = d.targets.find((t) => t.id === raw); if (item) return { kind, raw, target: item.target } as const; }
-      if (kind === 'alias') { const item = d.aliases.find((a) => a.id === raw); if (item) return { kind, raw, termId: item.termId, variant: item.variant } as const; }
+      if (kind === 'target') {
+        const item = d.targets.find((t) => t.id === raw);
+        if (item) return { kind, raw, target: item.target } as const;
+      }
+      if (kind === 'alias') {
+        const item = d.aliases.find((a) => a.id === raw);
+        if (item) return { kind, raw, termId: item.termId, variant: item.variant } as const;
+      }
     }
-    throw new DataFileError(contentFiles(root).content, undefined, `no suggestion "${raw}" in the curation report`, 'Copy an id from `npm run curate -- list <slug>` or the /curation/ page; ids start with topic:, target: or alias:. A suggestion already accepted is no longer listed.');
+    throw new DataFileError(
+      contentFiles(root).content,
+      undefined,
+      `no suggestion "${raw}" in the curation report`,
+      'Copy an id from `npm run curate -- list <slug>` or the /curation/ page; ids start with topic:, target: or alias:. A suggestion already accepted is no longer listed.',
+    );
   });
   // Then every edit in memory, and only when all succeeded the files: nothing is half written.
   const files = contentFiles(root);
@@ -59,7 +88,9 @@ export function accept(report: CurationReport, ids: string[], root: string = CON
   const writes: { file: string; content: string }[] = [];
   const topics = plan.filter((p) => p.kind === 'topic');
   if (topics.length) {
-    const map = existsSync(files.topicMap) ? editable<Record<string, Record<string, string[]>>>(files.topicMap, topicMapSchema, 'src/schemas/topics.ts') : {};
+    const map = existsSync(files.topicMap)
+      ? editable<Record<string, Record<string, string[]>>>(files.topicMap, topicMapSchema, 'src/schemas/topics.ts')
+      : {};
     for (const p of topics) {
       const entries = (map[p.slug!] ??= {});
       const list = (entries[p.clause!] ??= []);
@@ -70,9 +101,17 @@ export function accept(report: CurationReport, ids: string[], root: string = CON
   }
   const targets = plan.filter((p) => p.kind === 'target');
   if (targets.length) {
-    const list = existsSync(files.targets) ? editable<{ id: string }[]>(files.targets, targetsSchema, 'src/schemas/targets.ts') : [];
+    const list = existsSync(files.targets)
+      ? editable<{ id: string }[]>(files.targets, targetsSchema, 'src/schemas/targets.ts')
+      : [];
     for (const p of targets) {
-      if (list.some((t) => t.id === p.target!.id)) throw new DataFileError(files.targets, undefined, `${p.raw}: target id "${p.target!.id}" is already in the file`, 'It was accepted before; nothing to do.');
+      if (list.some((t) => t.id === p.target!.id))
+        throw new DataFileError(
+          files.targets,
+          undefined,
+          `${p.raw}: target id "${p.target!.id}" is already in the file`,
+          'It was accepted before; nothing to do.',
+        );
       list.push(p.target!);
       done.push({ id: p.raw, file: files.targets, what: `${p.target!.indicator} ${p.target!.value}` });
     }
@@ -81,7 +120,8 @@ export function accept(report: CurationReport, ids: string[], root: string = CON
   const entries = new Map<string, { aliases?: string[] }>();
   for (const p of plan.filter((x) => x.kind === 'alias')) {
     const file = files.glossaryFile(p.termId!);
-    const entry = entries.get(file) ?? editable<{ aliases?: string[] }>(file, glossaryEntrySchema, 'src/schemas/glossary.ts');
+    const entry =
+      entries.get(file) ?? editable<{ aliases?: string[] }>(file, glossaryEntrySchema, 'src/schemas/glossary.ts');
     entry.aliases = [...new Set([...(entry.aliases ?? []), p.variant!])];
     entries.set(file, entry);
     done.push({ id: p.raw, file, what: `alias ${p.variant}` });

@@ -16,7 +16,14 @@ import { extractTargets, isReport } from './targets.ts';
 import { findVariants, variantPatterns } from './aliases.ts';
 import { suggestTopics, termTopicModel, type TopicModel } from './topics.ts';
 import { agencyFindings } from './agencies.ts';
-import type { AliasItem, CurationReport, DocReport, TargetItem, TopicItem, TopicSuggestion } from '../../schemas/curation.ts';
+import type {
+  AliasItem,
+  CurationReport,
+  DocReport,
+  TargetItem,
+  TopicItem,
+  TopicSuggestion,
+} from '../../schemas/curation.ts';
 import { CONTENT, contentFiles } from '../data/paths.ts';
 import { readJsonFile } from '../data/read-json.ts';
 import { readFrontmatter } from '../data/frontmatter.ts';
@@ -26,11 +33,19 @@ export type { AliasItem, CurationReport, DocReport, TargetItem, TopicItem } from
 /** FNV-1a, 8 hex digits: short stable ids for suggestions. */
 export function shortHash(s: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-export interface DocMeta { title: string; year: number; kind: string; region: { province: string; city?: string; district?: string } }
+export interface DocMeta {
+  title: string;
+  year: number;
+  kind: string;
+  region: { province: string; city?: string; district?: string };
+}
 /** A document's title, year, kind and region from its frontmatter (stand-ins when ingest has not written it yet). */
 export function docMeta(root: string, slug: string): DocMeta {
   const file = contentFiles(root).policyFile(slug);
@@ -41,15 +56,29 @@ export function docMeta(root: string, slug: string): DocMeta {
 
 /** A clause's own text: a provision without the paragraphs listed under it (they are clauses of their own). */
 export function ownText(c: ClauseInfo, paras: Set<string> | undefined): string {
-  return c.kind === 'provision' && paras ? c.text.split('\n').filter((l) => !paras.has(l)).join('\n') : c.text;
+  return c.kind === 'provision' && paras
+    ? c.text
+        .split('\n')
+        .filter((l) => !paras.has(l))
+        .join('\n')
+    : c.text;
 }
 
 /** Topic suggestions of one provision: its similar provisions' topics, its terms, its wording. */
-export function topicSuggestions(key: string, text: string, similar: LibrarySimilar, model: TopicModel, terms: string[]): TopicSuggestion[] {
-  const neighbours = similar.index.matches(key).map((m) => {
-    const [s, i] = m.key.split('#');
-    return { key: m.key, score: m.score, topics: similar.data.map[s]?.[i] ?? [] };
-  }).filter((n) => n.topics.length);
+export function topicSuggestions(
+  key: string,
+  text: string,
+  similar: LibrarySimilar,
+  model: TopicModel,
+  terms: string[],
+): TopicSuggestion[] {
+  const neighbours = similar.index
+    .matches(key)
+    .map((m) => {
+      const [s, i] = m.key.split('#');
+      return { key: m.key, score: m.score, topics: similar.data.map[s]?.[i] ?? [] };
+    })
+    .filter((n) => n.topics.length);
   return suggestTopics({ neighbours, terms, text }, model);
 }
 
@@ -63,8 +92,13 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
   const terms = termMatcher(glossary);
   const similar = loadSimilar({ root, data, keepCurated: true, engine: TOPIC_NEIGHBOURS });
   const unitTerms = new Map(similar.units.map((u) => [u.key, u.terms ?? []]));
-  const model = termTopicModel(similar.units.filter((u) => u.topics?.length).map((u) => ({ terms: u.terms ?? [], topics: u.topics! })), data.topics);
-  const existing: Target[] = existsSync(files.targets) ? readJsonFile(files.targets, targetsSchema, 'src/schemas/targets.ts') : [];
+  const model = termTopicModel(
+    similar.units.filter((u) => u.topics?.length).map((u) => ({ terms: u.terms ?? [], topics: u.topics! })),
+    data.topics,
+  );
+  const existing: Target[] = existsSync(files.targets)
+    ? readJsonFile(files.targets, targetsSchema, 'src/schemas/targets.ts')
+    : [];
   const patterns = variantPatterns(glossary);
   const forms = new Map(glossary.flatMap((e) => [e.term, ...e.aliases].map((f) => [f, e.id] as [string, string])));
   const keyOf = new Map(existing.map((t) => [t.indicator, t.key]));
@@ -73,7 +107,14 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
   // Libraries copy provisions word for word: each distinct text is scanned once.
   const targetCache = new Map<string, ReturnType<typeof extractTargets>>();
   const variantCache = new Map<string, ReturnType<typeof findVariants>>();
-  const cached = <T>(cache: Map<string, T>, key: string, f: () => T): T => { let v = cache.get(key); if (v === undefined) { v = f(); cache.set(key, v); } return v; };
+  const cached = <T>(cache: Map<string, T>, key: string, f: () => T): T => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = f();
+      cache.set(key, v);
+    }
+    return v;
+  };
 
   const documents: DocReport[] = [];
   for (const [slug, clauses] of [...data.clauses].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -81,7 +122,8 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
     const list = [...clauses.values()];
     const parentOf = new Map(list.map((c) => [c.id, c.parent]));
     const paras = new Map<string, Set<string>>();
-    for (const c of list) if (c.kind === 'para' && c.parent) paras.set(c.parent, (paras.get(c.parent) ?? new Set()).add(c.text));
+    for (const c of list)
+      if (c.kind === 'para' && c.parent) paras.set(c.parent, (paras.get(c.parent) ?? new Set()).add(c.text));
     const mapped = data.map[slug] ?? {};
 
     // Topics for provisions with text and no topic.
@@ -90,7 +132,14 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
       if (c.kind !== 'provision' || mapped[c.id] || segments(c.text).join('').length < MIN_CHARS) continue;
       const key = `${slug}#${c.id}`;
       const suggestions = topicSuggestions(key, c.text, similar, model, unitTerms.get(key) ?? terms(c.text));
-      if (suggestions.length) topics.push({ id: `topic:${key}`, clause: c.id, cite: c.cite, ...(c.title ? { title: c.title } : {}), suggestions });
+      if (suggestions.length)
+        topics.push({
+          id: `topic:${key}`,
+          clause: c.id,
+          cite: c.cite,
+          ...(c.title ? { title: c.title } : {}),
+          suggestions,
+        });
     }
 
     // Targets in the text, not yet in targets.json (same figure in the clause, its parent or a child).
@@ -100,19 +149,37 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
     const seen = new Set<string>();
     for (const c of list) {
       const own = ownText(c, paras.get(c.id));
-      for (const t of cached(targetCache, `${meta.year}|${report}|${own}`, () => extractTargets(own, meta.year, report))) {
+      for (const t of cached(targetCache, `${meta.year}|${report}|${own}`, () =>
+        extractTargets(own, meta.year, report),
+      )) {
         if (existingByDoc.get(slug)?.some((x) => x.value === t.value && related(x.clause, c.id))) continue;
         const hash = shortHash(`${slug}#${c.id}|${t.value}|${t.indicator}`);
         if (seen.has(hash)) continue;
         seen.add(hash);
         const termKey = terms(t.indicator)[0];
-        const topic = mapped[c.id]?.[0] ?? (c.parent ? mapped[c.parent]?.[0] : undefined) ?? topics.find((x) => x.clause === c.id)?.suggestions[0]?.topic;
+        const topic =
+          mapped[c.id]?.[0] ??
+          (c.parent ? mapped[c.parent]?.[0] : undefined) ??
+          topics.find((x) => x.clause === c.id)?.suggestions[0]?.topic;
         targets.push({
-          id: `target:${slug}#${c.id}:${hash}`, clause: c.id, cite: c.cite, context: t.context,
+          id: `target:${slug}#${c.id}:${hash}`,
+          clause: c.id,
+          cite: c.cite,
+          context: t.context,
           target: {
-            id: `${slug.split('-')[0]}-${c.id}-${hash.slice(0, 6)}`, indicator: t.indicator, key: keyOf.get(t.indicator) ?? termKey ?? `x-${hash.slice(0, 6)}`,
-            value: t.value, number: t.number, unit: t.unit, comparison: t.comparison, year: t.year, deadline: t.deadline, status: t.status,
-            doc: slug, clause: c.id, ...(topic ? { topic } : {}),
+            id: `${slug.split('-')[0]}-${c.id}-${hash.slice(0, 6)}`,
+            indicator: t.indicator,
+            key: keyOf.get(t.indicator) ?? termKey ?? `x-${hash.slice(0, 6)}`,
+            value: t.value,
+            number: t.number,
+            unit: t.unit,
+            comparison: t.comparison,
+            year: t.year,
+            deadline: t.deadline,
+            status: t.status,
+            doc: slug,
+            clause: c.id,
+            ...(topic ? { topic } : {}),
           },
         });
       }
@@ -132,9 +199,12 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
     }
 
     documents.push({
-      slug, title: meta.title,
+      slug,
+      title: meta.title,
       provisions: list.filter((c) => c.kind === 'provision').length,
-      topics, targets, aliases: [...byVariant.values()],
+      topics,
+      targets,
+      aliases: [...byVariant.values()],
       agencies: agencyFindings(list as Parameters<typeof agencyFindings>[0], meta.region, slug, files.agencyNames),
     });
   }

@@ -25,7 +25,10 @@ export interface TopicModel {
 }
 
 /** Learns which topics each glossary term goes with, from the curated clauses. */
-export function termTopicModel(curated: { terms: string[]; topics: string[] }[], topics: { id: string; name: string }[]): TopicModel {
+export function termTopicModel(
+  curated: { terms: string[]; topics: string[] }[],
+  topics: { id: string; name: string }[],
+): TopicModel {
   const counts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   for (const c of curated) {
@@ -36,7 +39,9 @@ export function termTopicModel(curated: { terms: string[]; topics: string[] }[],
       counts.set(t, m);
     }
   }
-  const termTopics = new Map([...counts].map(([t, m]) => [t, new Map([...m].map(([topic, n]) => [topic, n / totals.get(t)!]))]));
+  const termTopics = new Map(
+    [...counts].map(([t, m]) => [t, new Map([...m].map(([topic, n]) => [topic, n / totals.get(t)!]))]),
+  );
   return { topics, termTopics };
 }
 
@@ -44,7 +49,14 @@ export function termTopicModel(curated: { terms: string[]; topics: string[] }[],
 const core = (name: string) => name.replace(/(制度改革|体制改革|改革|建设|管理|体系|机制|能力|服务|保障)+$/u, '');
 
 const cores = new Map<string, string>();
-const coreOf = (name: string) => { let c = cores.get(name); if (c === undefined) { c = core(name); cores.set(name, c); } return c; };
+const coreOf = (name: string) => {
+  let c = cores.get(name);
+  if (c === undefined) {
+    c = core(name);
+    cores.set(name, c);
+  }
+  return c;
+};
 
 export function suggestTopics(e: TopicEvidence, model: TopicModel, max = 3, minScore = 0.15): TopicSuggestion[] {
   const name = new Map(model.topics.map((t) => [t.id, t.name]));
@@ -58,11 +70,22 @@ export function suggestTopics(e: TopicEvidence, model: TopicModel, max = 3, minS
     reasons.set(topic, r);
   };
   const total = e.neighbours.reduce((s, n) => s + n.score, 0);
-  for (const n of e.neighbours) n.topics.forEach((t, i) => add(t, (0.6 * n.score * (i === 0 ? 1 : 0.5)) / (total || 1), `相似条款 ${n.key}`));
+  for (const n of e.neighbours)
+    n.topics.forEach((t, i) => add(t, (0.6 * n.score * (i === 0 ? 1 : 0.5)) / (total || 1), `相似条款 ${n.key}`));
   const withTopics = e.terms.filter((t) => model.termTopics.has(t));
-  for (const t of withTopics) for (const [topic, share] of model.termTopics.get(t)!) add(topic, (0.3 * share) / withTopics.length, `术语 ${t}`);
-  for (const t of model.topics) { const c = coreOf(t.name); if (c.length >= 2 && e.text.includes(c)) add(t.id, 0.15, `用语“${c}”`); }
-  return [...score].map(([topic, s]) => ({ topic, name: name.get(topic)!, score: Math.round(s * 1000) / 1000, reasons: reasons.get(topic)! }))
+  for (const t of withTopics)
+    for (const [topic, share] of model.termTopics.get(t)!) add(topic, (0.3 * share) / withTopics.length, `术语 ${t}`);
+  for (const t of model.topics) {
+    const c = coreOf(t.name);
+    if (c.length >= 2 && e.text.includes(c)) add(t.id, 0.15, `用语“${c}”`);
+  }
+  return [...score]
+    .map(([topic, s]) => ({
+      topic,
+      name: name.get(topic)!,
+      score: Math.round(s * 1000) / 1000,
+      reasons: reasons.get(topic)!,
+    }))
     .filter((s) => s.score >= minScore)
     .sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1))
     .slice(0, max);

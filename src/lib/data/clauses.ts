@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { clauseDataSchema, type ClauseRecord } from '../../schemas/clauses.ts';
 import { readJsonFile } from './read-json.ts';
 
-const REGENERATE = 'Clause data is written by `npm run ingest` (format: src/schemas/clauses.ts); run it again instead of editing the file.';
+const REGENERATE =
+  'Clause data is written by `npm run ingest` (format: src/schemas/clauses.ts); run it again instead of editing the file.';
 
 /** One document's clauses, in document order. */
 export function readClauseData(file: string): ClauseRecord[] {
@@ -20,6 +21,9 @@ export function readClauseData(file: string): ClauseRecord[] {
 export function readAllClauseData(dir: string): Map<string, ClauseRecord[]> {
   const out = new Map<string, ClauseRecord[]>();
   if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) out.set(f.replace(/\.json$/, ''), readClauseData(join(dir, f)));
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.json'))
+    .sort())
+    out.set(f.replace(/\.json$/, ''), readClauseData(join(dir, f)));
   return out;
 }

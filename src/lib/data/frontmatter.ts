@@ -13,7 +13,13 @@ const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
 
 function frontmatterText(source: string, file: string): string {
   const m = FRONTMATTER.exec(source);
-  if (!m) throw new DataFileError(file, 1, 'no frontmatter (--- … ---) at the top of the file', 'The policy MDX is written by `npm run ingest`; run it again.');
+  if (!m)
+    throw new DataFileError(
+      file,
+      1,
+      'no frontmatter (--- … ---) at the top of the file',
+      'The policy MDX is written by `npm run ingest`; run it again.',
+    );
   return m[1];
 }
 
@@ -23,7 +29,12 @@ export function readFrontmatter(source: string, file: string): Record<string, un
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    throw new DataFileError(file, 2, `the frontmatter is not the JSON ingest writes (${(e as Error).message})`, REGENERATE);
+    throw new DataFileError(
+      file,
+      2,
+      `the frontmatter is not the JSON ingest writes (${(e as Error).message})`,
+      REGENERATE,
+    );
   }
 }
 

@@ -97,7 +97,12 @@ export interface ProjectPaths extends ContentFiles {
 
 /** The paths of the project at `root` (default: this project). */
 export function projectPaths(root: string = PROJECT_ROOT): ProjectPaths {
-  return { root, seeds: join(root, 'seeds'), manifests: join(root, 'ingest', 'manifests'), ...contentFiles(join(root, 'src', 'content')) };
+  return {
+    root,
+    seeds: join(root, 'seeds'),
+    manifests: join(root, 'ingest', 'manifests'),
+    ...contentFiles(join(root, 'src', 'content')),
+  };
 }
 
 /** This project's content folder (the default of every loader). */

@@ -6,16 +6,22 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { checkIdFileName, checkJson, DataFileError, lineOf, readJsonFile } from './read-json.ts';
 
-const schema = z.object({ items: z.array(z.object({ id: z.string().regex(/^[a-z]+$/, { message: 'ids are lower-case letters.' }) })) });
+const schema = z.object({
+  items: z.array(z.object({ id: z.string().regex(/^[a-z]+$/, { message: 'ids are lower-case letters.' }) })),
+});
 
 describe('readJsonFile', () => {
   test('a syntax error names the file and the line', () => {
     const text = '{\n  "items": [\n    { "id": "a" },\n  ]\n}\n';
-    expect(() => checkJson(text, 'x.json', schema, 's.ts')).toThrow(/^x\.json:4: not valid JSON[\s\S]*hint: Check commas/);
+    expect(() => checkJson(text, 'x.json', schema, 's.ts')).toThrow(
+      /^x\.json:4: not valid JSON[\s\S]*hint: Check commas/,
+    );
   });
   test('a schema problem names the field, its line and the schema file', () => {
     const text = '{\n  "items": [\n    { "id": "a" },\n    { "id": "B c" }\n  ]\n}\n';
-    expect(() => checkJson(text, 'x.json', schema, 'src/schemas/s.ts')).toThrow(/^x\.json:4: items\.1\.id: ids are lower-case letters\.\n  hint: See src\/schemas\/s\.ts/);
+    expect(() => checkJson(text, 'x.json', schema, 'src/schemas/s.ts')).toThrow(
+      /^x\.json:4: items\.1\.id: ids are lower-case letters\.\n  hint: See src\/schemas\/s\.ts/,
+    );
   });
   test.each([
     ['{\n  "a": 1,\n}', 3],
@@ -45,9 +51,14 @@ describe('readJsonFile', () => {
 });
 
 describe('file names that are ids', () => {
-  test.each(['..json', 'a#b?c.json', 'Bad Name.json', '.json', 'a--b.json', 'ä.json', 'a.JSON.json'])('%j is refused with the file and a hint', (name) => {
-    expect(() => checkIdFileName('src/content/topics', name, 'topic', 'xinchou-zhidu.json')).toThrow(/src\/content\/topics\/.*: the file name .* is not a valid topic id\n  hint: Name the file with lower-case ASCII words joined by hyphens, e\.g\. xinchou-zhidu\.json/);
-  });
+  test.each(['..json', 'a#b?c.json', 'Bad Name.json', '.json', 'a--b.json', 'ä.json', 'a.JSON.json'])(
+    '%j is refused with the file and a hint',
+    (name) => {
+      expect(() => checkIdFileName('src/content/topics', name, 'topic', 'xinchou-zhidu.json')).toThrow(
+        /src\/content\/topics\/.*: the file name .* is not a valid topic id\n  hint: Name the file with lower-case ASCII words joined by hyphens, e\.g\. xinchou-zhidu\.json/,
+      );
+    },
+  );
   test('a slug is accepted', () => {
     expect(checkIdFileName('d', 'xinchou-zhidu.json', 'topic', 'x.json')).toBe('xinchou-zhidu');
   });

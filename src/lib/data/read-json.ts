@@ -45,18 +45,33 @@ const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n
  */
 export function offsetOf(text: string, path: readonly PropertyKey[]): number | undefined {
   let i = 0;
-  const ws = () => { while (/\s/.test(text[i] ?? '')) i++; };
-  const string = () => { const start = i++; while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1; i++; return JSON.parse(text.slice(start, i)) as string; };
+  const ws = () => {
+    while (/\s/.test(text[i] ?? '')) i++;
+  };
+  const string = () => {
+    const start = i++;
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
   const skip = (): void => {
     ws();
     const c = text[i];
-    if (c === '"') { string(); return; }
+    if (c === '"') {
+      string();
+      return;
+    }
     if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
       i++;
       ws();
       while (text[i] !== close) {
-        if (c === '{') { ws(); string(); ws(); i++; }
+        if (c === '{') {
+          ws();
+          string();
+          ws();
+          i++;
+        }
         skip();
         ws();
         if (text[i] === ',') i++;
@@ -75,9 +90,12 @@ export function offsetOf(text: string, path: readonly PropertyKey[]): number | u
         ws();
         if (text[i] === '}') return undefined;
         const k = string();
-        ws(); i++; ws();
+        ws();
+        i++;
+        ws();
         if (k === String(key)) break;
-        skip(); ws();
+        skip();
+        ws();
         if (text[i] === ',') i++;
       }
     } else if (text[i] === '[') {
@@ -86,7 +104,8 @@ export function offsetOf(text: string, path: readonly PropertyKey[]): number | u
         ws();
         if (text[i] === ']') return undefined;
         if (n === Number(key)) break;
-        skip(); ws();
+        skip();
+        ws();
         if (text[i] === ',') i++;
       }
     } else return undefined;
@@ -111,8 +130,12 @@ export function lineOf(text: string, path: readonly PropertyKey[]): number | und
  */
 export function syntaxErrorOffset(text: string): number {
   let i = 0;
-  const fail = (): never => { throw i; };
-  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
   const str = () => {
     if (text[i] !== '"') fail();
     i++;
@@ -120,7 +143,10 @@ export function syntaxErrorOffset(text: string): number {
       if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
       if (text[i] === '\\') {
         i++;
-        if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail(); i += 4; } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
       }
       i++;
     }
@@ -133,13 +159,30 @@ export function syntaxErrorOffset(text: string): number {
       const close = c === '{' ? '}' : ']';
       i++;
       ws();
-      if (text[i] === close) { i++; return; }
+      if (text[i] === close) {
+        i++;
+        return;
+      }
       for (;;) {
-        if (c === '{') { ws(); str(); ws(); if (text[i] !== ':') fail(); i++; }
+        if (c === '{') {
+          ws();
+          str();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
         value();
         ws();
-        if (text[i] === ',') { i++; ws(); if (text[i] === close) fail(); continue; }
-        if (text[i] === close) { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          ws();
+          if (text[i] === close) fail();
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          return;
+        }
         fail();
       }
     }
@@ -165,7 +208,12 @@ export function parseJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message.split('\n')[0].slice(0, 120);
-    throw new DataFileError(file, lineAt(text, syntaxErrorOffset(text)), `not valid JSON (${message})`, 'Check commas and quotes: JSON allows no comments and no comma after the last item.');
+    throw new DataFileError(
+      file,
+      lineAt(text, syntaxErrorOffset(text)),
+      `not valid JSON (${message})`,
+      'Check commas and quotes: JSON allows no comments and no comma after the last item.',
+    );
   }
 }
 
@@ -188,25 +236,51 @@ export interface JsonDocument<T> {
  * format; the error gives the first problem with its field path and line.
  * `hint` replaces the default hint (generated files say how to regenerate).
  */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, schemaFile: string, hint?: string): z.infer<S> {
+export function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  schemaFile: string,
+  hint?: string,
+): z.infer<S> {
   return readJsonDocument(file, schema, schemaFile, hint).data;
 }
 
 /** readJsonFile, keeping the text for errors found after the schema (unknown ids, duplicates). */
-export function readJsonDocument<S extends z.ZodType>(file: string, schema: S, schemaFile: string, hint?: string): JsonDocument<z.infer<S>> {
+export function readJsonDocument<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  schemaFile: string,
+  hint?: string,
+): JsonDocument<z.infer<S>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new DataFileError(file, undefined, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'Check that the file exists and is readable.');
+    throw new DataFileError(
+      file,
+      undefined,
+      `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      'Check that the file exists and is readable.',
+    );
   }
   const data = checkJson(text, file, schema, schemaFile, hint);
   const line = (path: readonly PropertyKey[]) => lineOf(text, path);
-  return { file, data, lineOf: line, error: (path, message, hint) => new DataFileError(file, line(path), message, hint) };
+  return {
+    file,
+    data,
+    lineOf: line,
+    error: (path, message, hint) => new DataFileError(file, line(path), message, hint),
+  };
 }
 
 /** readJsonFile for text already in hand (tests, generated files). */
-export function checkJson<S extends z.ZodType>(text: string, file: string, schema: S, schemaFile: string, hint?: string): z.infer<S> {
+export function checkJson<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  schemaFile: string,
+  hint?: string,
+): z.infer<S> {
   const data = parseJson(text, file);
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
@@ -214,14 +288,24 @@ export function checkJson<S extends z.ZodType>(text: string, file: string, schem
   const where = issue.path.map(String).join('.') || '(file)';
   // A field the schema does not know: point at that field, not at its object.
   const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-  throw new DataFileError(file, lineOf(text, at), `${where}: ${issue.message}`, hint ?? `See ${schemaFile} for the format.`);
+  throw new DataFileError(
+    file,
+    lineOf(text, at),
+    `${where}: ${issue.message}`,
+    hint ?? `See ${schemaFile} for the format.`,
+  );
 }
 
 /** A file-name rule for data files whose name is an id and a URL (glossary entries, topics). */
 export const ID_FILE = /^[a-z0-9]+(-[a-z0-9]+)*\.json$/;
 export function checkIdFileName(dir: string, name: string, what: string, example: string): string {
   if (!ID_FILE.test(name)) {
-    throw new DataFileError(`${dir}/${name}`, undefined, `the file name "${name}" is not a valid ${what} id`, `Name the file with lower-case ASCII words joined by hyphens, e.g. ${example}; the name becomes the URL.`);
+    throw new DataFileError(
+      `${dir}/${name}`,
+      undefined,
+      `the file name "${name}" is not a valid ${what} id`,
+      `Name the file with lower-case ASCII words joined by hyphens, e.g. ${example}; the name becomes the URL.`,
+    );
   }
   return name.replace(/\.json$/, '');
 }

@@ -12,7 +12,9 @@ import { CONTENT } from '../data/paths.ts';
 
 export function loadGlossary(dir: string = CONTENT.glossary): GlossaryEntry[] {
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const entries: (GlossaryEntry & { doc: JsonDocument<unknown> })[] = files.map((f) => {
     const id = checkIdFileName(dir, f, 'entry', 'liangge-yunxu.json');
     const doc = readJsonDocument(join(dir, f), glossaryEntrySchema, 'src/schemas/glossary.ts');
@@ -24,16 +26,25 @@ export function loadGlossary(dir: string = CONTENT.glossary): GlossaryEntry[] {
     for (const [i, form] of [e.term, ...e.aliases].entries()) {
       const prev = owner.get(form);
       if (prev && prev !== e.id) {
-        throw e.doc.error(i ? ['aliases', i - 1] : ['term'], `"${form}" is already the term or an alias of entry "${prev}"`, `A form can lead to one entry only: remove it here or from ${prev}.json, and link the two entries with "related".`);
+        throw e.doc.error(
+          i ? ['aliases', i - 1] : ['term'],
+          `"${form}" is already the term or an alias of entry "${prev}"`,
+          `A form can lead to one entry only: remove it here or from ${prev}.json, and link the two entries with "related".`,
+        );
       }
       owner.set(form, e.id);
     }
     for (const [i, r] of e.related.entries()) {
       if (!ids.has(r)) {
         const near = [...ids].filter((x) => x.includes(r.split('-')[0])).slice(0, 5);
-        throw e.doc.error(['related', i], `related term "${r}" does not exist`, `Use the id (file name without .json) of an existing entry${near.length ? `, e.g. ${near.join(', ')}` : ''}.`);
+        throw e.doc.error(
+          ['related', i],
+          `related term "${r}" does not exist`,
+          `Use the id (file name without .json) of an existing entry${near.length ? `, e.g. ${near.join(', ')}` : ''}.`,
+        );
       }
-      if (r === e.id) throw e.doc.error(['related', i], 'an entry cannot be related to itself', 'Remove its own id from "related".');
+      if (r === e.id)
+        throw e.doc.error(['related', i], 'an entry cannot be related to itself', 'Remove its own id from "related".');
     }
   }
   return entries.map(({ doc: _d, ...e }) => e);

@@ -6,7 +6,10 @@
 import type { GlossaryOccurrence } from '../../render/policy/plugins/remark-glossary.ts';
 import { getPolicies, policyRendering, type Policy } from '../policies.ts';
 
-export interface TermUse { doc: Policy; occurrences: GlossaryOccurrence[] }
+export interface TermUse {
+  doc: Policy;
+  occurrences: GlossaryOccurrence[];
+}
 
 let cache: Promise<Map<string, TermUse[]>> | undefined;
 

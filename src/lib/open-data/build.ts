@@ -13,9 +13,18 @@ export function meta(doc: Policy, site: URL | undefined) {
   const d = doc.data;
   const file = (ext: string) => absolute(`data/${doc.id}.${ext}`, site);
   return {
-    slug: doc.id, title: d.title, titleSupplied: d.titleSupplied, ...(d.shortTitle ? { shortTitle: d.shortTitle } : {}),
-    ...(d.issuer ? { issuer: d.issuer } : {}), ...(d.docNumber ? { docNumber: d.docNumber } : {}), ...(d.date ? { date: d.date } : {}),
-    year: d.year, region: d.region, kind: d.kind, status: d.status, ...(d.summary ? { summary: d.summary } : {}),
+    slug: doc.id,
+    title: d.title,
+    titleSupplied: d.titleSupplied,
+    ...(d.shortTitle ? { shortTitle: d.shortTitle } : {}),
+    ...(d.issuer ? { issuer: d.issuer } : {}),
+    ...(d.docNumber ? { docNumber: d.docNumber } : {}),
+    ...(d.date ? { date: d.date } : {}),
+    year: d.year,
+    region: d.region,
+    kind: d.kind,
+    status: d.status,
+    ...(d.summary ? { summary: d.summary } : {}),
     url: absolute(`policies/${doc.id}/`, site),
     files: { txt: file('txt'), md: file('md'), json: file('json') },
   };
@@ -36,24 +45,43 @@ const publishedText = (c: Raw) => (c.apparatus?.some((a) => a.type === 'missing-
 
 export async function clauseTree(doc: Policy, site: URL | undefined): Promise<OpenClause[]> {
   const terms = new Map<string, string[]>();
-  for (const o of policyRendering(doc).glossaryOccurrences) terms.set(o.anchor, [...(terms.get(o.anchor) ?? []), o.term]);
+  for (const o of policyRendering(doc).glossaryOccurrences)
+    terms.set(o.anchor, [...(terms.get(o.anchor) ?? []), o.term]);
   const topics = topicData().map[doc.id] ?? {};
   const nodes = new Map<string, OpenClause>();
   const roots: OpenClause[] = [];
   // A name the agency table cannot read is published as written, without a canonical id.
   const norm = (raw: string): OpenAgency => {
     const a = readAgency(raw, doc.data.region);
-    return a.match === 'unresolved' ? { name: raw, asWritten: raw, match: a.match } : { id: a.id, name: a.name, asWritten: raw, match: a.match };
+    return a.match === 'unresolved'
+      ? { name: raw, asWritten: raw, match: a.match }
+      : { id: a.id, name: a.name, asWritten: raw, match: a.match };
   };
   for (const c of rawClauses(doc)) {
     const node: OpenClause = {
-      id: c.id, kind: c.kind as OpenClause['kind'],
-      ...(c.depth !== undefined ? { depth: c.depth } : {}), ...(c.num ? { num: c.num } : {}), ...(c.title ? { title: c.title } : {}),
-      cite: c.cite, url: absolute(`policies/${doc.id}/`, site) + `#${c.id}`, text: publishedText(c),
-      ...(c.agencies ? { agencies: { raw: c.agencies.raw, lead: c.agencies.lead.map(norm), partners: c.agencies.partners.map(norm), ...(c.agencies.basis ? { basis: c.agencies.basis } : {}) } } : {}),
+      id: c.id,
+      kind: c.kind as OpenClause['kind'],
+      ...(c.depth !== undefined ? { depth: c.depth } : {}),
+      ...(c.num ? { num: c.num } : {}),
+      ...(c.title ? { title: c.title } : {}),
+      cite: c.cite,
+      url: absolute(`policies/${doc.id}/`, site) + `#${c.id}`,
+      text: publishedText(c),
+      ...(c.agencies
+        ? {
+            agencies: {
+              raw: c.agencies.raw,
+              lead: c.agencies.lead.map(norm),
+              partners: c.agencies.partners.map(norm),
+              ...(c.agencies.basis ? { basis: c.agencies.basis } : {}),
+            },
+          }
+        : {}),
       ...(c.aliases?.length ? { aliases: c.aliases } : {}),
       apparatus: c.apparatus ?? [],
-      topics: topics[c.id] ?? [], glossary: [...new Set(terms.get(c.id) ?? [])], children: [],
+      topics: topics[c.id] ?? [],
+      glossary: [...new Set(terms.get(c.id) ?? [])],
+      children: [],
     };
     nodes.set(c.id, node);
     const parent = c.parent ? nodes.get(c.parent) : undefined;
@@ -71,11 +99,16 @@ export async function clauseTree(doc: Policy, site: URL | undefined): Promise<Op
  */
 export function markerOf(a: Apparatus): string {
   switch (a.type) {
-    case 'correction': return `〔校${a.n}〕`;
-    case 'repair': return `〔修${a.n}${a.uncertain ? '·存疑' : ''}〕`;
-    case 'note': return `〔注${a.n}〕`;
-    case 'truncated': return `〔编者注：${a.note}〕`;
-    default: return '';
+    case 'correction':
+      return `〔校${a.n}〕`;
+    case 'repair':
+      return `〔修${a.n}${a.uncertain ? '·存疑' : ''}〕`;
+    case 'note':
+      return `〔注${a.n}〕`;
+    case 'truncated':
+      return `〔编者注：${a.note}〕`;
+    default:
+      return '';
   }
 }
 
@@ -92,8 +125,12 @@ export function markedText(c: Raw, marker: (a: Apparatus) => string = markerOf):
 /** The in-place notices of a clause: a lost image, a supplied label. */
 function notices(c: Raw): string[] {
   return (c.apparatus ?? []).flatMap((a) =>
-    a.type === 'missing-image' ? [`〔编者注：原文此处为图片“${a.file}”，转载网页只留下文件名，图片内容未能取得。〕`]
-      : a.type === 'supplied-title' ? [`〔编者注：“${a.text}”为编者所加标签。${a.reason}〕`] : []);
+    a.type === 'missing-image'
+      ? [`〔编者注：原文此处为图片“${a.file}”，转载网页只留下文件名，图片内容未能取得。〕`]
+      : a.type === 'supplied-title'
+        ? [`〔编者注：“${a.text}”为编者所加标签。${a.reason}〕`]
+        : [],
+  );
 }
 
 /** The list at the end of a file: every correction, repair and note, in the order of their numbers. */
@@ -105,8 +142,10 @@ export function apparatusList(doc: Policy): string[] {
     .sort((x, y) => order[x.a.type] - order[y.a.type] || ('n' in x.a && 'n' in y.a ? x.a.n - y.a.n : 0))
     .map(({ a, c }) => {
       const where = `（${c.cite || c.id}，#${c.id}）`;
-      if (a.type === 'correction') return `${markerOf(a)}编者校正${where}：原文作“${a.context.original}”，校正为“${a.context.corrected}”。${a.reason}`;
-      if (a.type === 'repair') return `${markerOf(a)}乱码修复${where}：“${a.text}”为重建文字，原文损坏为“${a.original}”${a.uncertain ? '，重建存疑' : ''}。${a.reason}`;
+      if (a.type === 'correction')
+        return `${markerOf(a)}编者校正${where}：原文作“${a.context.original}”，校正为“${a.context.corrected}”。${a.reason}`;
+      if (a.type === 'repair')
+        return `${markerOf(a)}乱码修复${where}：“${a.text}”为重建文字，原文损坏为“${a.original}”${a.uncertain ? '，重建存疑' : ''}。${a.reason}`;
       if (a.type === 'note') return `${markerOf(a)}编者注${where}：“${a.text}”照原文未改。${a.note}`;
       return '';
     });
@@ -126,7 +165,12 @@ export function plainText(doc: Policy): string {
   }
   const list = apparatusList(doc);
   if (list.length) lines.push('', `${LIST_TITLE}：`, ...list);
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 /**
@@ -151,21 +195,37 @@ export function markdown(doc: Policy, site: URL | undefined): string {
   };
   const d = doc.data;
   const out: string[] = [`# ${esc(d.title)}${d.titleSupplied ? '（标题为编者所补）' : ''}`, ''];
-  for (const [k, v] of [['发文机关', d.issuer], ['文号', d.docNumber], ['日期', d.date ?? `${d.year}年`], ['状态', d.status], ['来源', absolute(`policies/${doc.id}/`, site)]] as const) if (v) out.push(`- ${k}：${esc(v)}`);
+  for (const [k, v] of [
+    ['发文机关', d.issuer],
+    ['文号', d.docNumber],
+    ['日期', d.date ?? `${d.year}年`],
+    ['状态', d.status],
+    ['来源', absolute(`policies/${doc.id}/`, site)],
+  ] as const)
+    if (v) out.push(`- ${k}：${esc(v)}`);
   out.push('');
   // Escape the text between markers, keep the footnote references as syntax.
   const marked = (c: Raw) => {
     const pieces: string[] = [];
-    markedText({ ...c, text: c.text }, (a) => `\u0000${footnote(a)}\u0000`).split('\u0000').forEach((p, i) => pieces.push(i % 2 ? p : esc(p)));
+    markedText({ ...c, text: c.text }, (a) => `\u0000${footnote(a)}\u0000`)
+      .split('\u0000')
+      .forEach((p, i) => pieces.push(i % 2 ? p : esc(p)));
     return pieces.join('');
   };
   for (const c of rawClauses(doc)) {
     if (c.kind === 'part') {
       const lines = marked(c).split('\n');
       const heading = c.text ? (c.num ? `${lines[0]} ${lines.slice(1).join('')}` : lines.join('')) : esc(c.cite);
-      out.push(`## ${heading} {#${c.id}}`, '', ...notices(c).map((n) => `> ${esc(n)}`), ...(notices(c).length ? [''] : []));
-    } else if (c.kind === 'provision') out.push(`${'#'.repeat(Math.min(6, (c.depth ?? 1) + 2))} ${marked(c).split('\n')[0]} {#${c.id}}`, '');
-    else if (notices(c).length) out.push(...notices(c).map((n) => `> ${esc(n)}`), '', ...(publishedText(c) ? [marked(c), ''] : []));
+      out.push(
+        `## ${heading} {#${c.id}}`,
+        '',
+        ...notices(c).map((n) => `> ${esc(n)}`),
+        ...(notices(c).length ? [''] : []),
+      );
+    } else if (c.kind === 'provision')
+      out.push(`${'#'.repeat(Math.min(6, (c.depth ?? 1) + 2))} ${marked(c).split('\n')[0]} {#${c.id}}`, '');
+    else if (notices(c).length)
+      out.push(...notices(c).map((n) => `> ${esc(n)}`), '', ...(publishedText(c) ? [marked(c), ''] : []));
     else out.push(marked(c), '');
   }
   const list = apparatusList(doc);

@@ -10,7 +10,8 @@ import remarkMdx from 'remark-mdx';
 import { escapeMarkdown, markedText, markerOf } from './build.ts';
 
 /** The text of a tree (what a reader sees). */
-const toString = (n: { value?: string; children?: unknown[] }): string => n.value ?? (n.children ?? []).map((c) => toString(c as never)).join('');
+const toString = (n: { value?: string; children?: unknown[] }): string =>
+  n.value ?? (n.children ?? []).map((c) => toString(c as never)).join('');
 
 const HOSTILE = [
   'R&D 投入 &amp; 占比 &lt;b&gt; 不少于 5%',
@@ -47,10 +48,32 @@ describe('escapeMarkdown', () => {
 describe('markers in the .txt and .md text', () => {
   it('puts 〔校n〕 〔修n·存疑〕 〔注n〕 after their passages, counting code points', () => {
     const c = {
-      id: 's1', kind: 'para' as const, cite: '第1段', text: '𠀀加强互联互通，上岗退补，县域外诊较多。',
+      id: 's1',
+      kind: 'para' as const,
+      cite: '第1段',
+      text: '𠀀加强互联互通，上岗退补，县域外诊较多。',
       apparatus: [
-        { type: 'correction' as const, n: 1, at: 6, length: 1, text: '通', original: '联', context: { original: '互联互联', corrected: '互联互通' }, reason: '测试。' },
-        { type: 'repair' as const, n: 2, at: 10, length: 2, text: '退补', original: '?fù)搜a', uncertain: true, check: { status: 'unverifiable' as const, why: '测试' }, reason: '测试。' },
+        {
+          type: 'correction' as const,
+          n: 1,
+          at: 6,
+          length: 1,
+          text: '通',
+          original: '联',
+          context: { original: '互联互联', corrected: '互联互通' },
+          reason: '测试。',
+        },
+        {
+          type: 'repair' as const,
+          n: 2,
+          at: 10,
+          length: 2,
+          text: '退补',
+          original: '?fù)搜a',
+          uncertain: true,
+          check: { status: 'unverifiable' as const, why: '测试' },
+          reason: '测试。',
+        },
         { type: 'note' as const, n: 1, at: 13, length: 6, text: '县域外诊较多', note: '测试。' },
       ],
     };

@@ -93,10 +93,14 @@ interface Group {
 }
 
 function dot(a: Group, b: Group): number {
-  let i = 0, j = 0, s = 0;
-  const ai = a.ids, bi = b.ids;
+  let i = 0,
+    j = 0,
+    s = 0;
+  const ai = a.ids,
+    bi = b.ids;
   while (i < ai.length && j < bi.length) {
-    const x = ai[i], y = bi[j];
+    const x = ai[i],
+      y = bi[j];
     if (x === y) s += a.ws[i++] * b.ws[j++];
     else if (x < y) i++;
     else j++;
@@ -134,7 +138,15 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
     if (g === undefined) {
       g = groups.length;
       byText.set(sig, g);
-      groups.push({ runs, text, members: [], ids: new Int32Array(0), ws: new Float32Array(0), seq: new Int32Array(0), terms: new Set(u.terms ?? []) });
+      groups.push({
+        runs,
+        text,
+        members: [],
+        ids: new Int32Array(0),
+        ws: new Float32Array(0),
+        seq: new Int32Array(0),
+        terms: new Set(u.terms ?? []),
+      });
       titles.push(title);
     }
     groups[g].members.push(i);
@@ -150,7 +162,12 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
   const boost: number[] = [];
   const idOf = (map: Map<number, number> | Map<string, number>, key: number | string, weight: number) => {
     let id = (map as Map<typeof key, number>).get(key);
-    if (id === undefined) { id = df.length; (map as Map<typeof key, number>).set(key, id); df.push(0); boost.push(weight); }
+    if (id === undefined) {
+      id = df.length;
+      (map as Map<typeof key, number>).set(key, id);
+      df.push(0);
+      boost.push(weight);
+    }
     return id;
   };
   const tfs: { ids: Int32Array; tf: Float32Array }[] = groups.map((g, gi) => {
@@ -158,9 +175,18 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
     bigramCounts(titles[gi], counts, o.titleWeight);
     const ids: number[] = [];
     const tf: number[] = [];
-    for (const [b, n] of counts) { ids.push(idOf(bigramId, b, 1)); tf.push(n); }
-    for (const t of g.terms) { ids.push(idOf(nameId, `g:${t}`, o.termWeight)); tf.push(1); }
-    for (const t of units[g.members[0]].topics ?? []) { ids.push(idOf(nameId, `t:${t}`, o.topicWeight)); tf.push(1); }
+    for (const [b, n] of counts) {
+      ids.push(idOf(bigramId, b, 1));
+      tf.push(n);
+    }
+    for (const t of g.terms) {
+      ids.push(idOf(nameId, `g:${t}`, o.termWeight));
+      tf.push(1);
+    }
+    for (const t of units[g.members[0]].topics ?? []) {
+      ids.push(idOf(nameId, `t:${t}`, o.topicWeight));
+      tf.push(1);
+    }
     for (const id of ids) df[id]++;
     return { ids: Int32Array.from(ids), tf: Float32Array.from(tf) };
   });
@@ -168,7 +194,10 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
   const F = df.length;
   const idf = new Float32Array(F);
   const indexed = new Uint8Array(F);
-  for (let f = 0; f < F; f++) { idf[f] = Math.log(1 + G / df[f]); indexed[f] = df[f] <= Math.max(8, o.maxDf * G) ? 1 : 0; }
+  for (let f = 0; f < F; f++) {
+    idf[f] = Math.log(1 + G / df[f]);
+    indexed[f] = df[f] <= Math.max(8, o.maxDf * G) ? 1 : 0;
+  }
 
   groups.forEach((g, gi) => {
     const { ids, tf } = tfs[gi];
@@ -196,7 +225,10 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
     g.seq = Int32Array.from(g.runs.join('|'), () => -1);
     let at = 0;
     for (const r of g.runs) {
-      for (let i = 0; i + 1 < r.length; i++) { const id = bigramId.get(bigramAt(r, i))!; g.seq[at + i] = df[id] > 1 ? id : -1; }
+      for (let i = 0; i + 1 < r.length; i++) {
+        const id = bigramId.get(bigramAt(r, i))!;
+        g.seq[at + i] = df[id] > 1 ? id : -1;
+      }
       at += r.length + 1;
     }
   });
@@ -210,17 +242,25 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
   const pg = new Int32Array(start[F]);
   const pw = new Float32Array(start[F]);
   const fill = new Int32Array(F);
-  groups.forEach((g, gi) => g.ids.forEach((id, k) => {
-    if (!indexed[id]) return;
-    const at = start[id] + fill[id]++;
-    pg[at] = gi;
-    pw[at] = g.ws[k];
-  }));
+  groups.forEach((g, gi) =>
+    g.ids.forEach((id, k) => {
+      if (!indexed[id]) return;
+      const at = start[id] + fill[id]++;
+      pg[at] = gi;
+      pw[at] = g.ws[k];
+    }),
+  );
   for (let f = 0; f < F; f++) {
     if (len[f] <= o.postingsCap) continue;
     const s = start[f];
-    const keep = Array.from({ length: len[f] }, (_, i) => s + i).sort((a, b) => pw[b] - pw[a] || pg[a] - pg[b]).slice(0, o.postingsCap).map((at) => [pg[at], pw[at]] as const);
-    keep.forEach(([g, w], i) => { pg[s + i] = g; pw[s + i] = w; });
+    const keep = Array.from({ length: len[f] }, (_, i) => s + i)
+      .sort((a, b) => pw[b] - pw[a] || pg[a] - pg[b])
+      .slice(0, o.postingsCap)
+      .map((at) => [pg[at], pw[at]] as const);
+    keep.forEach(([g, w], i) => {
+      pg[s + i] = g;
+      pw[s + i] = w;
+    });
     len[f] = o.postingsCap;
   }
 
@@ -235,13 +275,17 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
     // The query's heaviest indexed features.
     const qw: number[] = [];
     for (let k = 0; k < grp.ids.length; k++) if (indexed[grp.ids[k]]) qw.push(k);
-    const cut = nthLargest(Float32Array.from(qw, (k) => grp.ws[k]), o.queryFeatures);
+    const cut = nthLargest(
+      Float32Array.from(qw, (k) => grp.ws[k]),
+      o.queryFeatures,
+    );
     let n = 0;
     let used = 0;
     for (const k of qw) {
       if (grp.ws[k] < cut || used >= o.queryFeatures) continue;
       used++;
-      const f = grp.ids[k], w = grp.ws[k];
+      const f = grp.ids[k],
+        w = grp.ws[k];
       for (let at = start[f], end = start[f] + len[f]; at < end; at++) {
         const g = pg[at];
         if (g === q) continue;
@@ -272,11 +316,14 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
     const k = `${qa} ${qb}`;
     const hit = explained.get(k);
     if (hit) return hit;
-    const ga = groups[qa], gb = groups[qb];
+    const ga = groups[qa],
+      gb = groups[qb];
     for (const id of gb.ids) mark[id] = 1;
     const out = {
       terms: [...ga.terms].filter((t) => gb.terms.has(t)).sort(),
-      phrases: sharedPhrases(ga.text, ga.seq, gb.text, (id) => (mark[id] ? idf[id] : 0)).slice(0, 5).map((p) => p.phrase),
+      phrases: sharedPhrases(ga.text, ga.seq, gb.text, (id) => (mark[id] ? idf[id] : 0))
+        .slice(0, 5)
+        .map((p) => p.phrase),
     };
     for (const id of gb.ids) mark[id] = 0;
     explained.set(k, out);

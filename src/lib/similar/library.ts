@@ -59,7 +59,10 @@ export function termMatcher(entries: { id: string; term: string; aliases: string
       const list = byFirst.get(text[i]);
       if (!list) continue;
       const f = list.find((x) => text.startsWith(x.form, i));
-      if (f) { found.add(f.id); i += f.form.length - 1; }
+      if (f) {
+        found.add(f.id);
+        i += f.form.length - 1;
+      }
     }
     const out = [...found];
     if (seen.size < 100_000) seen.set(text, out);
@@ -68,12 +71,23 @@ export function termMatcher(entries: { id: string; term: string; aliases: string
 }
 
 /** The units the engine compares: every provision with text beyond a bare heading. */
-export function provisionUnits(data: TopicData, terms: (text: string) => string[], labels?: Map<string, Pick<ClauseInfo, 'cite' | 'title'>>): SimilarUnit[] {
+export function provisionUnits(
+  data: TopicData,
+  terms: (text: string) => string[],
+  labels?: Map<string, Pick<ClauseInfo, 'cite' | 'title'>>,
+): SimilarUnit[] {
   const out: SimilarUnit[] = [];
   for (const [slug, clauses] of data.clauses) {
     for (const c of clauses.values()) {
       if (c.kind !== 'provision' || segments(c.text).join('').length < MIN_CHARS) continue;
-      out.push({ key: `${slug}#${c.id}`, doc: slug, text: c.text, ...(c.title ? { title: c.title } : {}), terms: terms(c.text), topics: data.map[slug]?.[c.id] ?? [] });
+      out.push({
+        key: `${slug}#${c.id}`,
+        doc: slug,
+        text: c.text,
+        ...(c.title ? { title: c.title } : {}),
+        terms: terms(c.text),
+        topics: data.map[slug]?.[c.id] ?? [],
+      });
       labels?.set(`${slug}#${c.id}`, { cite: c.cite, ...(c.title ? { title: c.title } : {}) });
     }
   }
@@ -87,7 +101,8 @@ export const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${
 export function curatedPairs(data: TopicData): Set<string> {
   const out = new Set<string>();
   for (const r of data.relations) {
-    for (const a of r.clauses) for (const b of r.clauses) if (a < b && a.split('#')[0] !== b.split('#')[0]) out.add(pairKey(a, b));
+    for (const a of r.clauses)
+      for (const b of r.clauses) if (a < b && a.split('#')[0] !== b.split('#')[0]) out.add(pairKey(a, b));
   }
   return out;
 }
@@ -95,19 +110,40 @@ export function curatedPairs(data: TopicData): Set<string> {
 /** Reads and checks the rejection list: unknown clauses or a pair within one document stop the build with the file, the line, the pair and a hint. */
 export function loadRejected(file: string, data: TopicData): RejectedPair[] {
   if (!existsSync(file)) return [];
-  const doc = readJsonDocument(file, similarRejectedSchema, 'src/schemas/similar.ts', 'Each entry is { "pair": ["<slug>#<clause>", "<slug>#<clause>"], "reason": "…" } (src/schemas/similar.ts).');
+  const doc = readJsonDocument(
+    file,
+    similarRejectedSchema,
+    'src/schemas/similar.ts',
+    'Each entry is { "pair": ["<slug>#<clause>", "<slug>#<clause>"], "reason": "…" } (src/schemas/similar.ts).',
+  );
   const seen = new Set<string>();
   doc.data.rejected.forEach(({ pair }, n) => {
     const where = `rejected[${n}] ${pair.join(' – ')}`;
     pair.forEach((ref, i) => {
       const [slug, id] = ref.split('#');
       const clauses = data.clauses.get(slug);
-      if (!clauses) throw doc.error(['rejected', n, 'pair', i], `${where}: unknown document "${slug}"`, `Use a document slug, e.g. ${[...data.clauses.keys()].slice(0, 5).join(', ')}.`);
-      if (!clauses.has(id)) throw doc.error(['rejected', n, 'pair', i], `${where}: clause "${id}" does not exist in ${slug}`, `Copy the pair from the page's 自动推荐 link (src/content/clauses/${slug}.json lists the clause ids).`);
+      if (!clauses)
+        throw doc.error(
+          ['rejected', n, 'pair', i],
+          `${where}: unknown document "${slug}"`,
+          `Use a document slug, e.g. ${[...data.clauses.keys()].slice(0, 5).join(', ')}.`,
+        );
+      if (!clauses.has(id))
+        throw doc.error(
+          ['rejected', n, 'pair', i],
+          `${where}: clause "${id}" does not exist in ${slug}`,
+          `Copy the pair from the page's 自动推荐 link (src/content/clauses/${slug}.json lists the clause ids).`,
+        );
     });
-    if (pair[0].split('#')[0] === pair[1].split('#')[0]) throw doc.error(['rejected', n, 'pair'], `${where}: both clauses are in one document`, 'Automatic similar provisions are always in other documents; this pair can never be shown.');
+    if (pair[0].split('#')[0] === pair[1].split('#')[0])
+      throw doc.error(
+        ['rejected', n, 'pair'],
+        `${where}: both clauses are in one document`,
+        'Automatic similar provisions are always in other documents; this pair can never be shown.',
+      );
     const k = pairKey(pair[0], pair[1]);
-    if (seen.has(k)) throw doc.error(['rejected', n], `${where}: the pair is listed twice`, 'Remove one of the two entries.');
+    if (seen.has(k))
+      throw doc.error(['rejected', n], `${where}: the pair is listed twice`, 'Remove one of the two entries.');
     seen.add(k);
   });
   return doc.data.rejected;
@@ -150,18 +186,27 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
     ...options.engine,
     exclude: (a, b) => rejected.has(pairKey(a, b)) || (!options.keepCurated && curated.has(pairKey(a, b))),
   });
-  const similarTo = (slug: string, id: string): SimilarLink[] => index.matches(`${slug}#${id}`).map((m) => {
-    const [s, i] = m.key.split('#');
-    const c = labels.get(m.key)!;
-    // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
-    const terms = m.terms.map((t) => ({ id: t, term: termName.get(t) ?? t })).sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1)).slice(0, 3);
-    // Identical wording says so instead of quoting it; phrases are cut to a readable length (a prefix stays verbatim).
-    const phrases = m.score >= 1 ? [] : m.phrases
-      .filter((p) => !m.terms.some((t) => (termName.get(t) ?? t).includes(p) || p.includes(termName.get(t) ?? t)))
-      .map((p) => [...p].slice(0, MAX_PHRASE).join(''))
-      .slice(0, Math.max(1, 4 - terms.length));
-    return { slug: s, id: i, cite: c.cite, ...(c.title ? { title: c.title } : {}), score: m.score, terms, phrases };
-  });
+  const similarTo = (slug: string, id: string): SimilarLink[] =>
+    index.matches(`${slug}#${id}`).map((m) => {
+      const [s, i] = m.key.split('#');
+      const c = labels.get(m.key)!;
+      // At most four reasons: the most specific (longest) shared terms, then phrases no term already covers.
+      const terms = m.terms
+        .map((t) => ({ id: t, term: termName.get(t) ?? t }))
+        .sort((x, y) => y.term.length - x.term.length || (x.id < y.id ? -1 : 1))
+        .slice(0, 3);
+      // Identical wording says so instead of quoting it; phrases are cut to a readable length (a prefix stays verbatim).
+      const phrases =
+        m.score >= 1
+          ? []
+          : m.phrases
+              .filter(
+                (p) => !m.terms.some((t) => (termName.get(t) ?? t).includes(p) || p.includes(termName.get(t) ?? t)),
+              )
+              .map((p) => [...p].slice(0, MAX_PHRASE).join(''))
+              .slice(0, Math.max(1, 4 - terms.length));
+      return { slug: s, id: i, cite: c.cite, ...(c.title ? { title: c.title } : {}), score: m.score, terms, phrases };
+    });
   return {
     similarTo,
     byDoc(slug) {
@@ -172,7 +217,10 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
       }
       return out;
     },
-    index, units, data, curated,
+    index,
+    units,
+    data,
+    curated,
   };
 }
 

@@ -33,7 +33,14 @@ export class ClauseStore {
 
   /** Every document that has a clause file. */
   keys(): IterableIterator<string> {
-    this.slugs ??= new Set(existsSync(this.dir) ? readdirSync(this.dir).filter((x) => x.endsWith('.json')).map((x) => x.replace(/\.json$/, '')).sort() : []);
+    this.slugs ??= new Set(
+      existsSync(this.dir)
+        ? readdirSync(this.dir)
+            .filter((x) => x.endsWith('.json'))
+            .map((x) => x.replace(/\.json$/, ''))
+            .sort()
+        : [],
+    );
     return this.slugs.values();
   }
 
@@ -58,9 +65,8 @@ export class ClauseStore {
       return hit ?? undefined;
     }
     const file = join(this.dir, `${slug}.json`);
-    const doc = /^[a-z0-9-]+$/.test(slug) && existsSync(file)
-      ? new Map(readClauseData(file).map((c) => [c.id, c]))
-      : null;
+    const doc =
+      /^[a-z0-9-]+$/.test(slug) && existsSync(file) ? new Map(readClauseData(file).map((c) => [c.id, c])) : null;
     this.recent.set(slug, doc);
     if (this.recent.size > this.keep) this.recent.delete(this.recent.keys().next().value!);
     return doc ?? undefined;
@@ -81,10 +87,13 @@ export function loadTopicData(root: string = CONTENT.content): TopicData {
   const files = contentFiles(root);
   const topicDir = files.topics;
   const topics: Topic[] = existsSync(topicDir)
-    ? readdirSync(topicDir).filter((f) => f.endsWith('.json')).sort().map((f) => {
-      const id = checkIdFileName(topicDir, f, 'topic', 'xinchou-zhidu.json');
-      return { ...readJsonFile(join(topicDir, f), topicSchema, SCHEMA), id };
-    })
+    ? readdirSync(topicDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => {
+          const id = checkIdFileName(topicDir, f, 'topic', 'xinchou-zhidu.json');
+          return { ...readJsonFile(join(topicDir, f), topicSchema, SCHEMA), id };
+        })
     : [];
   topics.sort((a, b) => a.order - b.order);
   const topicIds = new Set(topics.map((t) => t.id));
@@ -92,14 +101,28 @@ export function loadTopicData(root: string = CONTENT.content): TopicData {
   const clauses = new ClauseStore(files.clauses);
   const checkClause = (doc: JsonDocument<unknown>, at: PropertyKey[], slug: string, id: string) => {
     const clausesOf = clauses.get(slug);
-    if (!clausesOf) throw doc.error(at, `unknown document "${slug}"`, `Use a document slug (a file name in src/content/clauses/), e.g. ${[...clauses.keys()].slice(0, 8).join(', ')}.`);
+    if (!clausesOf)
+      throw doc.error(
+        at,
+        `unknown document "${slug}"`,
+        `Use a document slug (a file name in src/content/clauses/), e.g. ${[...clauses.keys()].slice(0, 8).join(', ')}.`,
+      );
     if (!clausesOf.has(id)) {
       const near = [...clausesOf.keys()].filter((k) => k.startsWith(id.split('-').slice(0, 2).join('-'))).slice(0, 8);
-      throw doc.error(at, `clause "${id}" does not exist in ${slug}`, `Use an anchor from the document${near.length ? `, e.g. ${near.join(', ')}` : ''} (src/content/clauses/${slug}.json lists them all).`);
+      throw doc.error(
+        at,
+        `clause "${id}" does not exist in ${slug}`,
+        `Use an anchor from the document${near.length ? `, e.g. ${near.join(', ')}` : ''} (src/content/clauses/${slug}.json lists them all).`,
+      );
     }
   };
   const checkTopic = (doc: JsonDocument<unknown>, at: PropertyKey[], topic: string, where: string) => {
-    if (!topicIds.has(topic)) throw doc.error(at, `unknown topic "${topic}" (${where})`, `Add src/content/topics/${topic}.json or use one of: ${[...topicIds].slice(0, 12).join(', ')}….`);
+    if (!topicIds.has(topic))
+      throw doc.error(
+        at,
+        `unknown topic "${topic}" (${where})`,
+        `Add src/content/topics/${topic}.json or use one of: ${[...topicIds].slice(0, 12).join(', ')}….`,
+      );
   };
 
   const mapDoc = existsSync(files.topicMap) ? readJsonDocument(files.topicMap, topicMapSchema, SCHEMA) : undefined;
@@ -115,7 +138,8 @@ export function loadTopicData(root: string = CONTENT.content): TopicData {
   const relations = relDoc?.data ?? [];
   const groupIds = new Set<string>();
   relations.forEach((r, n) => {
-    if (groupIds.has(r.id)) throw relDoc!.error([n, 'id'], `relation id "${r.id}" is used twice`, 'Give every group its own id.');
+    if (groupIds.has(r.id))
+      throw relDoc!.error([n, 'id'], `relation id "${r.id}" is used twice`, 'Give every group its own id.');
     groupIds.add(r.id);
     checkTopic(relDoc!, [n, 'topic'], r.topic, `relation ${r.id}`);
     r.clauses.forEach((c, i) => {
@@ -123,7 +147,11 @@ export function loadTopicData(root: string = CONTENT.content): TopicData {
       checkClause(relDoc!, [n, 'clauses', i], slug, id);
     });
     if (new Set(r.clauses.map((c) => c.split('#')[0])).size < 2) {
-      throw relDoc!.error([n, 'clauses'], `relation "${r.id}" links clauses of one document only`, 'A relation lines up how different documents handle the same matter: add a clause from another document.');
+      throw relDoc!.error(
+        [n, 'clauses'],
+        `relation "${r.id}" links clauses of one document only`,
+        'A relation lines up how different documents handle the same matter: add a clause from another document.',
+      );
     }
   });
   return { topics, map, relations, clauses };
@@ -136,7 +164,11 @@ export function topicData(): TopicData {
   return cached;
 }
 
-export interface RelatedLink { slug: string; id: string; label: string }
+export interface RelatedLink {
+  slug: string;
+  id: string;
+  label: string;
+}
 
 /** Clauses in other documents related to slug#id, in relation order, without repeats. */
 const byClause = new WeakMap<TopicData, Map<string, Relation[]>>();
@@ -147,15 +179,16 @@ export function relatedTo(data: TopicData, slug: string, id: string): { relation
     for (const r of data.relations) for (const c of r.clauses) index.set(c, [...(index.get(c) ?? []), r]);
     byClause.set(data, index);
   }
-  return (byClause.get(data)!.get(key) ?? [])
-    .map((relation) => ({
-      relation,
-      links: relation.clauses.filter((c) => c.split('#')[0] !== slug).map((c) => {
+  return (byClause.get(data)!.get(key) ?? []).map((relation) => ({
+    relation,
+    links: relation.clauses
+      .filter((c) => c.split('#')[0] !== slug)
+      .map((c) => {
         const [s, i] = c.split('#');
         const info = data.clauses.get(s)!.get(i)!;
         return { slug: s, id: i, label: `${info.cite} ${info.title ?? ''}`.trim() };
       }),
-    }));
+  }));
 }
 
 /** Clause ids of one document on a topic, in document order. */
@@ -163,7 +196,11 @@ export function clausesOnTopic(data: TopicData, topic: string): Map<string, Clau
   const out = new Map<string, ClauseInfo[]>();
   for (const [slug, entries] of Object.entries(data.map)) {
     const doc = data.clauses.get(slug)!;
-    const ids = new Set(Object.entries(entries).filter(([, ts]) => ts.includes(topic)).map(([i]) => i));
+    const ids = new Set(
+      Object.entries(entries)
+        .filter(([, ts]) => ts.includes(topic))
+        .map(([i]) => i),
+    );
     const list = [...doc.values()].filter((c) => ids.has(c.id));
     if (list.length) out.set(slug, list);
   }

@@ -2,5 +2,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalogBody, catalogPages } from '../../lib/open-data/catalog.ts';
 
-export const getStaticPaths = (async () => (await catalogPages()).slice(1).map((p) => ({ params: { n: String(p.page) } }))) satisfies GetStaticPaths;
-export const GET: APIRoute = async ({ params, site }) => new Response(await catalogBody(Number(params.n), site), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const getStaticPaths = (async () =>
+  (await catalogPages()).slice(1).map((p) => ({ params: { n: String(p.page) } }))) satisfies GetStaticPaths;
+export const GET: APIRoute = async ({ params, site }) =>
+  new Response(await catalogBody(Number(params.n), site), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -2,4 +2,5 @@
 import type { APIRoute } from 'astro';
 import { catalogBody } from '../../lib/open-data/catalog.ts';
 
-export const GET: APIRoute = async ({ site }) => new Response(await catalogBody(1, site), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = async ({ site }) =>
+  new Response(await catalogBody(1, site), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -11,7 +11,15 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 /** The mdast node types ingest writes. Expressions and elements are checked further by render.ts. */
-const ALLOWED = new Set(['root', 'paragraph', 'text', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
+const ALLOWED = new Set([
+  'root',
+  'paragraph',
+  'text',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+]);
 
 /** What a reader would call each construct, for the error message. */
 const NAMES: Record<string, string> = {
@@ -37,7 +45,11 @@ const NAMES: Record<string, string> = {
   footnoteDefinition: 'a footnote definition',
 };
 
-export interface DisallowedNode { type: string; what: string; line: number | undefined }
+export interface DisallowedNode {
+  type: string;
+  what: string;
+  line: number | undefined;
+}
 
 /** The first node that is not a document element or plain text, or null. */
 export function findDisallowed(tree: Root): DisallowedNode | null {
@@ -45,7 +57,11 @@ export function findDisallowed(tree: Root): DisallowedNode | null {
   visit(tree, (node) => {
     if (found) return false;
     if (ALLOWED.has(node.type)) return undefined;
-    found = { type: node.type, what: NAMES[node.type] ?? `Markdown syntax (${node.type})`, line: node.position?.start.line };
+    found = {
+      type: node.type,
+      what: NAMES[node.type] ?? `Markdown syntax (${node.type})`,
+      line: node.position?.start.line,
+    };
     return false;
   });
   return found;

@@ -24,9 +24,13 @@ export const PART_KINDS = ['notice', 'main', 'attachment', 'table', 'colophon'] 
 export type PartKind = (typeof PART_KINDS)[number];
 
 /** A clause anchor, written by ingest from the document's own numbering: s3-4-15, fj1-p2, tz-p3. */
-const anchor = z.string().regex(/^[a-z0-9-]+$/, { message: 'an anchor is lower-case ASCII letters, digits and hyphens, e.g. s3-4-15' });
+const anchor = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, { message: 'an anchor is lower-case ASCII letters, digits and hyphens, e.g. s3-4-15' });
 /** A part's id: the manifest's part id (fj1, zw), which may be empty for the main text. */
-const partId = z.string().regex(/^[a-z0-9-]*$/, { message: 'a part id is lower-case ASCII letters, digits and hyphens, e.g. fj1' });
+const partId = z
+  .string()
+  .regex(/^[a-z0-9-]*$/, { message: 'a part id is lower-case ASCII letters, digits and hyphens, e.g. fj1' });
 /** Heading level: h1 is the page title, so parts and provisions start at 2. */
 const level = z.number().int().min(2).max(6);
 /** The number of an editorial mark, as in 〔校n〕, #corr-n. */
@@ -55,7 +59,15 @@ export const ELEMENTS = {
   /** A numbered provision and everything under it; `depth` is its outline depth (1 for 一、). */
   Provision: element({ id: anchor, depth: z.number().int().positive() }),
   /** Number and title or lead sentence; `lead`/`partners` the responsible agencies as written, `basis` why they are read so. */
-  ProvisionHeading: element({ level, id: anchor, cite, lead: z.array(z.string()).optional(), partners: z.array(z.string()).optional(), basis: z.string().optional(), aliases }),
+  ProvisionHeading: element({
+    level,
+    id: anchor,
+    cite,
+    lead: z.array(z.string()).optional(),
+    partners: z.array(z.string()).optional(),
+    basis: z.string().optional(),
+    aliases,
+  }),
   ProvisionBody: element({}),
   /** An unnumbered paragraph; `list` when it is an item of a part's attachment list. */
   Para: element({ id: anchor, cite, list: flag, aliases }),
@@ -77,7 +89,8 @@ export type ElementName = keyof typeof ELEMENTS;
 /** The attributes of an element as the renderer reads them. */
 export type Attributes<N extends ElementName> = z.output<(typeof ELEMENTS)[N]>;
 
-export const isElementName = (name: string | null | undefined): name is ElementName => !!name && Object.hasOwn(ELEMENTS, name);
+export const isElementName = (name: string | null | undefined): name is ElementName =>
+  !!name && Object.hasOwn(ELEMENTS, name);
 
 export const ELEMENT_NAMES = Object.keys(ELEMENTS) as ElementName[];
 
@@ -88,9 +101,11 @@ export const attributeNames = (name: ElementName): string[] => Object.keys(ELEME
 function describe(name: ElementName, values: Record<string, unknown>, error: z.ZodError): string {
   const issue = error.issues[0];
   const key = String(issue.path[0] ?? '');
-  if (issue.code === 'unrecognized_keys') return `<${name}> has an unknown attribute ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `<${name}> has an unknown attribute ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type' && values[key] === undefined) return `<${name}> is missing the attribute "${key}"`;
-  if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true) return `<${name} ${key}>: "${key}" is a bare attribute (present or left out), not a value`;
+  if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true)
+    return `<${name} ${key}>: "${key}" is a bare attribute (present or left out), not a value`;
   return `<${name}> attribute "${key}": ${issue.message}`;
 }
 
@@ -109,5 +124,10 @@ export function checkElement<N extends ElementName>(name: N, values: Record<stri
   const result = ELEMENTS[name].safeParse(values);
   if (result.success) return result.data as Attributes<N>;
   const names = attributeNames(name);
-  throw new ElementContractError(describe(name, values, result.error), names.length ? `<${name}> takes ${names.join(', ')} (src/render/policy/contract.ts).` : `<${name}> takes no attributes (src/render/policy/contract.ts).`);
+  throw new ElementContractError(
+    describe(name, values, result.error),
+    names.length
+      ? `<${name}> takes ${names.join(', ')} (src/render/policy/contract.ts).`
+      : `<${name}> takes no attributes (src/render/policy/contract.ts).`,
+  );
 }

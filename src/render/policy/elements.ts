@@ -37,7 +37,11 @@ export interface ElementContext {
 }
 
 /** The HTML of one element, from its attributes as the contract (contract.ts) checked them. */
-export type ElementBuilder<N extends ElementName> = (props: Attributes<N>, children: ElementContent[], ctx: ElementContext) => ElementContent[];
+export type ElementBuilder<N extends ElementName> = (
+  props: Attributes<N>,
+  children: ElementContent[],
+  ctx: ElementContext,
+) => ElementContent[];
 
 /** An agency label: a link to its page, or the name as written when no page exists. */
 const agencyLink = (name: string, ctx: ElementContext): ElementContent => {
@@ -57,7 +61,9 @@ const IGNORE = { 'data-pagefind-ignore': true };
  * whichever provision the reader points at or focuses.
  */
 export function clauseTools(id: string, cite: string): Element {
-  return h('span', { class: 'clause-tools' }, [h('a', { class: 'permalink', href: `#${id}`, 'aria-label': `本条链接：${cite}` }, '#')]);
+  return h('span', { class: 'clause-tools' }, [
+    h('a', { class: 'permalink', href: `#${id}`, 'aria-label': `本条链接：${cite}` }, '#'),
+  ]);
 }
 
 /**
@@ -77,13 +83,20 @@ function relatedBlock(r: RelatedBlock): ElementContent[] {
     if (i > 0) topics.push({ type: 'text', value: '、' });
     topics.push(h('a', { href: t.href }, t.name));
   });
-  return [h('div', { class: 'related', ...IGNORE }, [
-    ...r.groups.map((g) => h('div', { class: 'related-group' }, [
-      h('span', { class: 'related-label' }, `${g.label}：`),
-      h('ul', g.links.map((l) => h('li', [h('a', { href: l.href }, [h('b', l.doc), ` ${l.label}`])]))),
-    ])),
-    ...(r.topics.length ? [h('p', { class: 'related-topics' }, ['专题：', ...topics])] : []),
-  ])];
+  return [
+    h('div', { class: 'related', ...IGNORE }, [
+      ...r.groups.map((g) =>
+        h('div', { class: 'related-group' }, [
+          h('span', { class: 'related-label' }, `${g.label}：`),
+          h(
+            'ul',
+            g.links.map((l) => h('li', [h('a', { href: l.href }, [h('b', l.doc), ` ${l.label}`])])),
+          ),
+        ]),
+      ),
+      ...(r.topics.length ? [h('p', { class: 'related-topics' }, ['专题：', ...topics])] : []),
+    ]),
+  ];
 }
 
 /**
@@ -93,13 +106,20 @@ function relatedBlock(r: RelatedBlock): ElementContent[] {
  */
 function similarBlock(r: RelatedBlock): ElementContent[] {
   if (!r.similar?.length) return [];
-  return [h('div', { class: 'similar', ...IGNORE }, [
-    h('span', { class: 'related-label', title: '按用语相近自动找出，未经编辑核对' }, '自动推荐：'),
-    h('ul', r.similar.map((l) => h('li', [
-      h('a', { href: l.href }, [h('b', l.doc), ` ${l.label}`]),
-      ...(l.shared.length ? [h('span', { class: 'similar-why' }, `（共同：${l.shared.join('、')}）`)] : []),
-    ]))),
-  ])];
+  return [
+    h('div', { class: 'similar', ...IGNORE }, [
+      h('span', { class: 'related-label', title: '按用语相近自动找出，未经编辑核对' }, '自动推荐：'),
+      h(
+        'ul',
+        r.similar.map((l) =>
+          h('li', [
+            h('a', { href: l.href }, [h('b', l.doc), ` ${l.label}`]),
+            ...(l.shared.length ? [h('span', { class: 'similar-why' }, `（共同：${l.shared.join('、')}）`)] : []),
+          ]),
+        ),
+      ),
+    ]),
+  ];
 }
 
 export const elements: { [N in ElementName]: ElementBuilder<N> } = {
@@ -114,9 +134,19 @@ export const elements: { [N in ElementName]: ElementBuilder<N> } = {
     const { id, label } = p;
     const note = p.note ?? '';
     const content = p.supplied
-      ? [h('span', { class: 'supplied', title: note ? `编者所加标签：${note}` : '编者所加标签' }, [label, h('span', { class: 'sr-only' }, `（编者所加${note ? `：${note}` : ''}）`)])]
+      ? [
+          h('span', { class: 'supplied', title: note ? `编者所加标签：${note}` : '编者所加标签' }, [
+            label,
+            h('span', { class: 'sr-only' }, `（编者所加${note ? `：${note}` : ''}）`),
+          ]),
+        ]
       : children;
-    return [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id, class: 'part-title' }, [...aliasTargets(p.aliases), ...content]), clauseTools(id, label)])];
+    return [
+      h('div', { class: 'clause-head' }, [
+        h(headingTag(p.level), { id, class: 'part-title' }, [...aliasTargets(p.aliases), ...content]),
+        clauseTools(id, label),
+      ]),
+    ];
   },
   PartTitle: (_p, children) => [h('span', { class: 'line' }, children)],
   /** A part's printed label line (附件1, 附表), kept apart from the title lines. */
@@ -130,34 +160,66 @@ export const elements: { [N in ElementName]: ElementBuilder<N> } = {
    */
   Provision: (p, children, ctx) => {
     const related = ctx.related(p.id);
-    return [h('section', { class: 'provision', 'data-depth': String(p.depth), 'data-id': p.id }, [...children, ...relatedBlock(related), ...similarBlock(related)])];
+    return [
+      h('section', { class: 'provision', 'data-depth': String(p.depth), 'data-id': p.id }, [
+        ...children,
+        ...relatedBlock(related),
+        ...similarBlock(related),
+      ]),
+    ];
   },
   /** Number and title (or lead sentence) as printed, permalink tools, responsible agencies as labels linking to their pages. */
   ProvisionHeading: (p, children, ctx) => {
     const { id } = p;
     const lead = p.lead ?? [];
     const partners = p.partners ?? [];
-    const out: ElementContent[] = [h('div', { class: 'clause-head' }, [h(headingTag(p.level), { id }, [...aliasTargets(p.aliases), ...children]), clauseTools(id, p.cite)])];
+    const out: ElementContent[] = [
+      h('div', { class: 'clause-head' }, [
+        h(headingTag(p.level), { id }, [...aliasTargets(p.aliases), ...children]),
+        clauseTools(id, p.cite),
+      ]),
+    ];
     if (lead.length || partners.length) {
-      out.push(h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis }, [
-        ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), agencyLink(a, ctx)])),
-        ...partners.map((a) => h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), agencyLink(a, ctx)])),
-      ]));
+      out.push(
+        h('ul', { class: 'agencies', 'aria-label': '责任单位', ...IGNORE, title: p.basis }, [
+          ...lead.map((a) => h('li', { class: 'lead' }, [h('span', { class: 'role' }, '牵头'), agencyLink(a, ctx)])),
+          ...partners.map((a) =>
+            h('li', [h('span', { class: 'role' }, lead.length ? '参与' : '责任'), agencyLink(a, ctx)]),
+          ),
+        ]),
+      );
     }
     return out;
   },
   ProvisionBody: (_p, children) => [h('p', { class: 'provision-body' }, children)],
   /** An unnumbered paragraph, anchored by ingest (s2-p1, tz-p3 …). */
-  Para: (p, children) => [h('p', { id: p.id, class: p.list ? 'para attachment-list' : 'para' }, [...aliasTargets(p.aliases), ...children, clauseTools(p.id, p.cite)])],
+  Para: (p, children) => [
+    h('p', { id: p.id, class: p.list ? 'para attachment-list' : 'para' }, [
+      ...aliasTargets(p.aliases),
+      ...children,
+      clauseTools(p.id, p.cite),
+    ]),
+  ],
 
   /** An editorial correction: the corrected text reads in place; hovering or focusing the mark shows the original. */
   Correction: (p, children) => {
     const { n, original } = p;
-    return [h('span', { class: 'correction' }, [
-      h('ins', children),
-      h('a', { class: 'correction-mark', href: `#corr-${n}`, 'aria-label': `〔校${n}〕编者校正：原文作“${original}”。${p.reason}`, ...IGNORE }, `〔校${n}〕`),
-      h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `原文作“${original}”`),
-    ])];
+    return [
+      h('span', { class: 'correction' }, [
+        h('ins', children),
+        h(
+          'a',
+          {
+            class: 'correction-mark',
+            href: `#corr-${n}`,
+            'aria-label': `〔校${n}〕编者校正：原文作“${original}”。${p.reason}`,
+            ...IGNORE,
+          },
+          `〔校${n}〕`,
+        ),
+        h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `原文作“${original}”`),
+      ]),
+    ];
   },
   /**
    * A mojibake repair: the reconstruction reads in place, marked 〔修n〕 (〔修n·存疑〕
@@ -168,11 +230,26 @@ export const elements: { [N in ElementName]: ElementBuilder<N> } = {
     const { n, original } = p;
     const doubt = p.uncertain === true;
     const label = `〔修${n}${doubt ? '·存疑' : ''}〕`;
-    return [h('span', { class: doubt ? 'repair uncertain' : 'repair' }, [
-      h('ins', children),
-      h('a', { class: 'repair-mark', href: `#repair-${n}`, 'aria-label': `${label}乱码修复${doubt ? '（存疑）' : ''}：原文此处损坏为“${original}”，据上下文重建。${p.reason}`, ...IGNORE }, label),
-      h('span', { class: 'original', 'aria-hidden': 'true', ...IGNORE }, `乱码原作“${original}”${doubt ? '，重建存疑' : ''}`),
-    ])];
+    return [
+      h('span', { class: doubt ? 'repair uncertain' : 'repair' }, [
+        h('ins', children),
+        h(
+          'a',
+          {
+            class: 'repair-mark',
+            href: `#repair-${n}`,
+            'aria-label': `${label}乱码修复${doubt ? '（存疑）' : ''}：原文此处损坏为“${original}”，据上下文重建。${p.reason}`,
+            ...IGNORE,
+          },
+          label,
+        ),
+        h(
+          'span',
+          { class: 'original', 'aria-hidden': 'true', ...IGNORE },
+          `乱码原作“${original}”${doubt ? '，重建存疑' : ''}`,
+        ),
+      ]),
+    ];
   },
   /**
    * An editor's note on a reading kept as printed (not a correction): the text
@@ -181,24 +258,34 @@ export const elements: { [N in ElementName]: ElementBuilder<N> } = {
    */
   EditorNote: (p, children) => {
     const { n, note } = p;
-    return [h('span', { class: 'ed-note' }, [
-      h('span', { class: 'noted' }, children),
-      h('a', { class: 'note-mark', href: `#note-${n}`, 'aria-label': `〔注${n}〕编者注：${note}`, ...IGNORE }, `〔注${n}〕`),
-      h('span', { class: 'note-text', 'aria-hidden': 'true', ...IGNORE }, `编者注：${note}`),
-    ])];
+    return [
+      h('span', { class: 'ed-note' }, [
+        h('span', { class: 'noted' }, children),
+        h(
+          'a',
+          { class: 'note-mark', href: `#note-${n}`, 'aria-label': `〔注${n}〕编者注：${note}`, ...IGNORE },
+          `〔注${n}〕`,
+        ),
+        h('span', { class: 'note-text', 'aria-hidden': 'true', ...IGNORE }, `编者注：${note}`),
+      ]),
+    ];
   },
   /** An image (usually a table) the scraped page lost; only its file name survives. */
-  MissingImage: (p, children) => [h('p', { id: p.id, class: 'para figure-missing' }, [
-    ...aliasTargets(p.aliases),
-    h('span', { class: 'badge', ...IGNORE }, '编者注'),
-    h('span', IGNORE, '原文此处为图片，转载网页只留下文件名'),
-    ' ',
-    h('span', { class: 'filename' }, children),
-    h('span', IGNORE, '，图片内容未能取得。'),
-    clauseTools(p.id, p.cite),
-  ])],
+  MissingImage: (p, children) => [
+    h('p', { id: p.id, class: 'para figure-missing' }, [
+      ...aliasTargets(p.aliases),
+      h('span', { class: 'badge', ...IGNORE }, '编者注'),
+      h('span', IGNORE, '原文此处为图片，转载网页只留下文件名'),
+      ' ',
+      h('span', { class: 'filename' }, children),
+      h('span', IGNORE, '，图片内容未能取得。'),
+      clauseTools(p.id, p.cite),
+    ]),
+  ],
   /** Where the source text breaks off (the notice is supplied by editors). */
-  Truncated: (_p, children) => [h('p', { class: 'truncated', id: 'truncated' }, [h('span', { class: 'badge' }, '编者注'), ...children])],
+  Truncated: (_p, children) => [
+    h('p', { class: 'truncated', id: 'truncated' }, [h('span', { class: 'badge' }, '编者注'), ...children]),
+  ],
 
   /**
    * A glossary term (inserted by remark-glossary). It links to its entry
@@ -210,9 +297,11 @@ export const elements: { [N in ElementName]: ElementBuilder<N> } = {
   Term: (p, children, ctx) => {
     const { id, uid } = p;
     const entry = ctx.term(id);
-    return [h('span', { class: 'term' }, [
-      h('a', { class: 'term-link', href: ctx.href(`glossary/${id}/`), 'aria-describedby': uid }, children),
-      h('span', { class: 'term-tip', role: 'tooltip', id: uid, ...IGNORE }, [h('b', entry.term), `　${entry.short}`]),
-    ])];
+    return [
+      h('span', { class: 'term' }, [
+        h('a', { class: 'term-link', href: ctx.href(`glossary/${id}/`), 'aria-describedby': uid }, children),
+        h('span', { class: 'term-tip', role: 'tooltip', id: uid, ...IGNORE }, [h('b', entry.term), `　${entry.short}`]),
+      ]),
+    ];
   },
 };

@@ -11,7 +11,8 @@ import { attributeNames, checkElement, type ElementName, type ELEMENTS } from '.
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-export const isJsxElement = (n: { type: string }): n is JsxElement => n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement';
+export const isJsxElement = (n: { type: string }): n is JsxElement =>
+  n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement';
 
 /** Why an attribute could not be read: a spread, or code where a JSON literal belongs. */
 export class AttributeSyntaxError extends Error {
@@ -36,7 +37,9 @@ export function readAttributes(node: JsxElement): Record<string, unknown> {
       try {
         out[a.name] = JSON.parse(a.value.value);
       } catch {
-        throw new AttributeSyntaxError(`<${node.name} ${a.name}={${a.value.value.slice(0, 40)}}>: attribute values must be strings or JSON literals, not code`);
+        throw new AttributeSyntaxError(
+          `<${node.name} ${a.name}={${a.value.value.slice(0, 40)}}>: attribute values must be strings or JSON literals, not code`,
+        );
       }
     }
   }
@@ -53,7 +56,11 @@ export function stringAttribute(node: JsxElement, name: string): string | undefi
 }
 
 /** An element node for a remark plugin to insert into the tree, checked against the contract like anything ingest writes. */
-export function jsxTextElement<N extends ElementName>(name: N, attributes: z.input<(typeof ELEMENTS)[N]>, children: PhrasingContent[]): MdxJsxTextElement {
+export function jsxTextElement<N extends ElementName>(
+  name: N,
+  attributes: z.input<(typeof ELEMENTS)[N]>,
+  children: PhrasingContent[],
+): MdxJsxTextElement {
   const checked = checkElement(name, attributes as Record<string, unknown>) as Record<string, unknown>;
   const nodes: MdxJsxAttribute[] = attributeNames(name)
     .filter((k) => checked[k] !== undefined)
@@ -61,7 +68,11 @@ export function jsxTextElement<N extends ElementName>(name: N, attributes: z.inp
       const v = checked[k];
       if (v === true) return { type: 'mdxJsxAttribute', name: k, value: null };
       if (typeof v === 'string') return { type: 'mdxJsxAttribute', name: k, value: v };
-      return { type: 'mdxJsxAttribute', name: k, value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(v) } };
+      return {
+        type: 'mdxJsxAttribute',
+        name: k,
+        value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(v) },
+      };
     });
   return { type: 'mdxJsxTextElement', name, attributes: nodes, children };
 }

@@ -23,24 +23,37 @@ const WORKER_HEAP_MB = 384;
 export async function renderInWorkers(tasks: RenderTask[], setup: RenderSetup, threads: number): Promise<void> {
   let next = 0;
   const take = () => tasks.slice(next, (next += BATCH));
-  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((ok, fail) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    let done = false;
-    const finish = (e?: Error) => {
-      if (done) return;
-      done = true;
-      // One failure stops the others too: no batches are handed out after it.
-      if (e) next = tasks.length;
-      void worker.terminate();
-      if (e) fail(e); else ok();
-    };
-    const send = () => {
-      const batch = take();
-      if (batch.length) worker.postMessage(batch); else finish();
-    };
-    worker.on('message', (m: { ok?: number; error?: string }) => (m.error ? finish(new Error(m.error)) : send()));
-    worker.once('error', finish);
-    worker.once('exit', (code) => finish(code !== 0 && !done ? new Error(`policy render worker stopped with code ${code}`) : undefined));
-    worker.once('online', send);
-  })));
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((ok, fail) => {
+          const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+            workerData: setup,
+            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          });
+          let done = false;
+          const finish = (e?: Error) => {
+            if (done) return;
+            done = true;
+            // One failure stops the others too: no batches are handed out after it.
+            if (e) next = tasks.length;
+            void worker.terminate();
+            if (e) fail(e);
+            else ok();
+          };
+          const send = () => {
+            const batch = take();
+            if (batch.length) worker.postMessage(batch);
+            else finish();
+          };
+          worker.on('message', (m: { ok?: number; error?: string }) => (m.error ? finish(new Error(m.error)) : send()));
+          worker.once('error', finish);
+          worker.once('exit', (code) =>
+            finish(code !== 0 && !done ? new Error(`policy render worker stopped with code ${code}`) : undefined),
+          );
+          worker.once('online', send);
+        }),
+    ),
+  );
 }

@@ -8,12 +8,15 @@ import type { Root, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { MdxFlowExpression, MdxJsxFlowElement, MdxJsxTextElement, MdxTextExpression } from 'mdast-util-mdx';
 import { visit, SKIP } from 'unist-util-visit';
 
-const isJsxText = (n: PhrasingContent): n is MdxJsxTextElement | MdxTextExpression => n.type === 'mdxJsxTextElement' || n.type === 'mdxTextExpression';
+const isJsxText = (n: PhrasingContent): n is MdxJsxTextElement | MdxTextExpression =>
+  n.type === 'mdxJsxTextElement' || n.type === 'mdxTextExpression';
 const isBlank = (n: PhrasingContent) => n.type === 'text' && /^[\t\r\n ]*$/.test(n.value);
 
 /** The same element or expression as a block: only the node type changes. */
 const toFlow = (n: MdxJsxTextElement | MdxTextExpression): MdxJsxFlowElement | MdxFlowExpression =>
-  n.type === 'mdxJsxTextElement' ? { ...n, type: 'mdxJsxFlowElement' } as MdxJsxFlowElement : { ...n, type: 'mdxFlowExpression' };
+  n.type === 'mdxJsxTextElement'
+    ? ({ ...n, type: 'mdxJsxFlowElement' } as MdxJsxFlowElement)
+    : { ...n, type: 'mdxFlowExpression' };
 
 export default function remarkUnravelJsx() {
   return (tree: Root) => {

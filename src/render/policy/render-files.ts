@@ -37,10 +37,18 @@ export interface RenderSetup {
  * provisions' automatic similar provisions (clause id → links), computed once
  * for the whole library by the loader (they are part of the key).
  */
-export interface RenderTask { id: string; filePath: string; key: string; similar?: Record<string, SimilarLink[]> }
+export interface RenderTask {
+  id: string;
+  filePath: string;
+  key: string;
+  similar?: Record<string, SimilarLink[]>;
+}
 
 /** What rendering found besides the HTML (`<key>.json` in the cache). */
-export interface RenderedData { glossaryOccurrences: GlossaryOccurrence[]; references: DocReference[] }
+export interface RenderedData {
+  glossaryOccurrences: GlossaryOccurrence[];
+  references: DocReference[];
+}
 
 /** A renderer for many tasks: glossary, topics and the MDX processor are set up once. */
 export function createFileRenderer(setup: RenderSetup): (task: RenderTask) => void {
@@ -59,7 +67,13 @@ export function createFileRenderer(setup: RenderSetup): (task: RenderTask) => vo
       href,
       term(termId) {
         const entry = glossary.get(termId);
-        if (!entry) throw new PolicyRenderError(filePath, undefined, `glossary term "${termId}" is used but has no entry`, `Add src/content/glossary/${termId}.json.`);
+        if (!entry)
+          throw new PolicyRenderError(
+            filePath,
+            undefined,
+            `glossary term "${termId}" is used but has no entry`,
+            `Add src/content/glossary/${termId}.json.`,
+          );
         return { term: entry.term, short: entry.short };
       },
       agencyHref(asWritten) {
@@ -71,19 +85,33 @@ export function createFileRenderer(setup: RenderSetup): (task: RenderTask) => vo
         return {
           groups: relatedTo(topicData, id, clause).map((g) => ({
             label: g.relation.label,
-            links: g.links.map((l) => ({ href: `${href(`policies/${l.slug}/`)}#${l.id}`, doc: shortTitle.get(l.slug) ?? l.slug, label: l.label })),
+            links: g.links.map((l) => ({
+              href: `${href(`policies/${l.slug}/`)}#${l.id}`,
+              doc: shortTitle.get(l.slug) ?? l.slug,
+              label: l.label,
+            })),
           })),
-          topics: (topicData.map[id]?.[clause] ?? []).filter((t) => topicName.has(t)).map((t) => ({ href: href(`topics/${t}/`), name: topicName.get(t)! })),
+          topics: (topicData.map[id]?.[clause] ?? [])
+            .filter((t) => topicName.has(t))
+            .map((t) => ({ href: href(`topics/${t}/`), name: topicName.get(t)! })),
           similar: (similar?.[clause] ?? []).map((l) => ({
             href: `${href(`policies/${l.slug}/`)}#${l.id}`,
             doc: shortTitle.get(l.slug) ?? l.slug,
             label: `${l.cite} ${l.title ?? ''}`.trim(),
-            shared: [...(l.score >= 1 ? ['文字相同'] : []), ...l.terms.map((t) => t.term), ...l.phrases.map((p) => `“${p}”`)],
+            shared: [
+              ...(l.score >= 1 ? ['文字相同'] : []),
+              ...l.terms.map((t) => t.term),
+              ...l.phrases.map((p) => `“${p}”`),
+            ],
           })),
         };
       },
     };
-    const { html, glossaryOccurrences, references } = render(readFileSync(join(setup.root, filePath), 'utf8'), filePath, ctx);
+    const { html, glossaryOccurrences, references } = render(
+      readFileSync(join(setup.root, filePath), 'utf8'),
+      filePath,
+      ctx,
+    );
     writeFileSync(cache.file(key, 'html'), html);
     cache.set(key, { glossaryOccurrences, references });
   };

@@ -29,7 +29,14 @@ import { VFile } from 'vfile';
 import remarkReferences, { type DocReference, type LibraryDoc } from './plugins/remark-references.ts';
 import remarkGlossary, { type GlossaryOccurrence } from './plugins/remark-glossary.ts';
 import { elements, type ElementBuilder, type ElementContext } from './elements.ts';
-import { checkElement, ELEMENT_NAMES, ElementContractError, isElementName, type Attributes, type ElementName } from './contract.ts';
+import {
+  checkElement,
+  ELEMENT_NAMES,
+  ElementContractError,
+  isElementName,
+  type Attributes,
+  type ElementName,
+} from './contract.ts';
 import { AttributeSyntaxError, isJsxElement, readAttributes, type JsxElement } from './mdx-jsx.ts';
 import remarkUnravelJsx from './remark-unravel-jsx.ts';
 import remarkMdxSyntax from './remark-mdx-syntax.ts';
@@ -60,7 +67,8 @@ export interface RenderedPolicy {
   references: DocReference[];
 }
 
-const REGENERATE = 'The policy MDX is written by `npm run ingest`; change the manifest or the cleaning rules and run it again instead of editing the file.';
+const REGENERATE =
+  'The policy MDX is written by `npm run ingest`; change the manifest or the cleaning rules and run it again instead of editing the file.';
 
 export function createPolicyRenderer(options: PolicyRendererOptions) {
   const processor = unified()
@@ -80,19 +88,32 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     const file = new VFile({ value: body, path });
     // MDX would read these lines as JavaScript modules; the parser here would read them as text. Neither belongs in a policy text.
     const esmLine = /^(?:import|export)\b/m.exec(body);
-    if (esmLine) throw new PolicyRenderError(path, body.slice(0, esmLine.index).split('\n').length, 'an import/export statement', `Policy documents contain no code. ${REGENERATE}`);
+    if (esmLine)
+      throw new PolicyRenderError(
+        path,
+        body.slice(0, esmLine.index).split('\n').length,
+        'an import/export statement',
+        `Policy documents contain no code. ${REGENERATE}`,
+      );
 
     /** Each element's attributes as the contract checked them; elements the plugins add are checked when they render. */
     const checked = new WeakMap<JsxElement, unknown>();
     const check = (node: JsxElement): { name: ElementName; attributes: unknown } => {
       const line = node.position?.start.line;
       const name = node.name ?? '';
-      if (!isElementName(name)) throw new PolicyRenderError(path, line, `unknown element <${name}>`, `Policy documents use only ${ELEMENT_NAMES.join(', ')} (src/render/policy/contract.ts). ${REGENERATE}`);
+      if (!isElementName(name))
+        throw new PolicyRenderError(
+          path,
+          line,
+          `unknown element <${name}>`,
+          `Policy documents use only ${ELEMENT_NAMES.join(', ')} (src/render/policy/contract.ts). ${REGENERATE}`,
+        );
       if (!checked.has(node)) {
         try {
           checked.set(node, checkElement(name, readAttributes(node)));
         } catch (e) {
-          if (e instanceof ElementContractError) throw new PolicyRenderError(path, line, e.message, `${e.hint} ${REGENERATE}`);
+          if (e instanceof ElementContractError)
+            throw new PolicyRenderError(path, line, e.message, `${e.hint} ${REGENERATE}`);
           if (e instanceof AttributeSyntaxError) throw new PolicyRenderError(path, line, e.message, REGENERATE);
           throw e;
         }
@@ -104,7 +125,13 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     try {
       const parsed = processor.parse(file);
       const bad = findDisallowed(parsed);
-      if (bad) throw new PolicyRenderError(path, bad.line, `${bad.what} in the text`, `Policy documents hold only their elements and plain text; official text that looks like Markdown must be escaped (\\[, \\*, \\#). ${REGENERATE}`);
+      if (bad)
+        throw new PolicyRenderError(
+          path,
+          bad.line,
+          `${bad.what} in the text`,
+          `Policy documents hold only their elements and plain text; official text that looks like Markdown must be escaped (\\[, \\*, \\#). ${REGENERATE}`,
+        );
       // Before the plugins run: they read the attributes (id, cite) the contract guarantees.
       visit(parsed, (node) => {
         if (isJsxElement(node)) check(node);
@@ -127,11 +154,21 @@ export function createPolicyRenderer(options: PolicyRendererOptions) {
     const expression = (_state: State, node: MdxFlowExpression | MdxTextExpression): undefined => {
       // The only expression ingest writes is the "generated file" comment.
       if (/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value)) return undefined;
-      throw new PolicyRenderError(path, node.position?.start.line, `an expression {${node.value.slice(0, 40)}} in the text`, `Braces in official text must be escaped (\\{); policy documents contain no code. ${REGENERATE}`);
+      throw new PolicyRenderError(
+        path,
+        node.position?.start.line,
+        `an expression {${node.value.slice(0, 40)}} in the text`,
+        `Braces in official text must be escaped (\\{); policy documents contain no code. ${REGENERATE}`,
+      );
     };
 
     const hast = toHast(tree, {
-      handlers: { mdxJsxFlowElement: element, mdxJsxTextElement: element, mdxFlowExpression: expression, mdxTextExpression: expression },
+      handlers: {
+        mdxJsxFlowElement: element,
+        mdxJsxTextElement: element,
+        mdxFlowExpression: expression,
+        mdxTextExpression: expression,
+      },
     });
     return {
       html: toHtml(hast, { collapseEmptyAttributes: true }),

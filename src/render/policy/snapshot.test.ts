@@ -22,9 +22,20 @@ const FILE = `src/content/policies/${SLUG}.mdx`;
 
 const entry = (id: string, term: string, aliases: string[]) => ({
   id,
-  ...glossaryEntrySchema.parse({ term, aliases, short: `${term}：快照测试用的简短解释。`, explanation: `${term}：快照测试用的较长解释文字，固定不变。`, english: 'Snapshot term', category: '服务体系' }),
+  ...glossaryEntrySchema.parse({
+    term,
+    aliases,
+    short: `${term}：快照测试用的简短解释。`,
+    explanation: `${term}：快照测试用的较长解释文字，固定不变。`,
+    english: 'Snapshot term',
+    category: '服务体系',
+  }),
 });
-const glossary = [entry('yigongti', '县域医共体', ['紧密型县域医疗卫生共同体', '医共体']), entry('jiating-yisheng', '家庭医生', ['家庭医生签约服务']), entry('fenji-zhenliao', '分级诊疗', [])];
+const glossary = [
+  entry('yigongti', '县域医共体', ['紧密型县域医疗卫生共同体', '医共体']),
+  entry('jiating-yisheng', '家庭医生', ['家庭医生签约服务']),
+  entry('fenji-zhenliao', '分级诊疗', []),
+];
 const terms = new Map(glossary.map((e) => [e.id, e]));
 
 const ctx: ElementContext = {
@@ -33,9 +44,18 @@ const ctx: ElementContext = {
   // One provision with a curated group and a topic, one with an automatic suggestion, the rest without.
   related: (id) =>
     id === 's1'
-      ? { groups: [{ label: '快照关联', links: [{ href: '/policies/other/#s2', doc: '另一文件', label: '第二部分' }] }], topics: [{ href: '/topics/yigongti/', name: '医共体' }] }
+      ? {
+          groups: [{ label: '快照关联', links: [{ href: '/policies/other/#s2', doc: '另一文件', label: '第二部分' }] }],
+          topics: [{ href: '/topics/yigongti/', name: '医共体' }],
+        }
       : id === 's2-1'
-        ? { groups: [], topics: [], similar: [{ href: '/policies/other/#s3', doc: '另一文件', label: '第三部分', shared: ['医共体', '“统一管理”'] }] }
+        ? {
+            groups: [],
+            topics: [],
+            similar: [
+              { href: '/policies/other/#s3', doc: '另一文件', label: '第三部分', shared: ['医共体', '“统一管理”'] },
+            ],
+          }
         : { groups: [], topics: [] },
   // Government offices have no agency page (as names the agency table cannot read); the rest do.
   agencyHref: (name) => (name.includes('政府') ? undefined : `/agencies/${[...name].length}/`),
@@ -47,7 +67,10 @@ const lines = (html: string) => html.replace(/<(section|div|p|h[2-6]|ul|li)\b/g,
 test(`${SLUG} renders as in __snapshots__/${SLUG}.html`, async () => {
   const source = readFileSync(FILE, 'utf8');
   // The library is the document alone (it names its own number without a link), read from its own frontmatter.
-  const { title, docNumber } = JSON.parse(source.split('\n---\n')[0].replace(/^---\n/, '')) as { title: string; docNumber?: string };
+  const { title, docNumber } = JSON.parse(source.split('\n---\n')[0].replace(/^---\n/, '')) as {
+    title: string;
+    docNumber?: string;
+  };
   const render = createPolicyRenderer({ base: '/', library: [{ slug: SLUG, title, docNumber }], glossary });
   const out = render(source, FILE, ctx);
   await expect(`${lines(out.html)}\n`).toMatchFileSnapshot(`__snapshots__/${SLUG}.html`);

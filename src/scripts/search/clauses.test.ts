@@ -18,7 +18,9 @@ const asData = (f: FragmentText): FragmentText => ({
 describe('splitClauses', () => {
   test('gives back every clause of the fixture exactly: text, title, anchor (DRG/DIP, 1.2, 100%, <30%, a literal &lt;, v2.0, 5G+)', () => {
     const clauses = splitClauses(asData(fixture.fragment));
-    expect(clauses.map((c) => ({ anchor: c.anchor, title: c.title, content: c.text }))).toEqual(fixture.records.map(({ anchor, title, content }) => ({ anchor, title, content })));
+    expect(clauses.map((c) => ({ anchor: c.anchor, title: c.title, content: c.text }))).toEqual(
+      fixture.records.map(({ anchor, title, content }) => ({ anchor, title, content })),
+    );
   });
 
   test('takes a fragment still holding its U+200B (no raw_content) the same way', () => {
@@ -34,7 +36,10 @@ describe('splitClauses', () => {
   test('a text Pagefind did not segment is cut at whitespace', () => {
     const clauses = splitClauses({
       content: 'Title one body text Title two more',
-      anchors: [{ element: 'h2', id: 'a', text: 'Title one', location: 0 }, { element: 'h2', id: 'b', text: 'Title two', location: 4 }],
+      anchors: [
+        { element: 'h2', id: 'a', text: 'Title one', location: 0 },
+        { element: 'h2', id: 'b', text: 'Title two', location: 4 },
+      ],
     });
     expect(clauses.map((c) => c.text)).toEqual(['Title one body text', 'Title two more']);
   });

@@ -74,7 +74,9 @@ export function splitClauses(fragment: FragmentText): Clause[] {
   const at = (location: number) => (location < starts.length ? starts[location] : clean.length);
   return anchors.flatMap((a, i) => {
     if (drop.has(a.id)) return [];
-    const text = clean.slice(at(a.location), i + 1 < anchors.length ? at(anchors[i + 1].location) : clean.length).trim();
+    const text = clean
+      .slice(at(a.location), i + 1 < anchors.length ? at(anchors[i + 1].location) : clean.length)
+      .trim();
     const heading = /^h\d$/i.test(a.element);
     return [{ anchor: a.id, title: heading ? a.text : text.slice(0, PARAGRAPH_TITLE), text }];
   });

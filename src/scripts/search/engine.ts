@@ -39,7 +39,10 @@ import { partCanMatch, type IndexPart } from '../../search-index/index-parts.ts'
 export type { GlossaryForms };
 
 export interface PagefindLike {
-  search(term: string, options?: { filters?: Record<string, string[]> }): Promise<{ results: { id: string; score: number; data(): Promise<PagefindData> }[] }>;
+  search(
+    term: string,
+    options?: { filters?: Record<string, string[]> },
+  ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindData> }[] }>;
   /** Downloads the index chunks a term needs, ahead of the search (Pagefind's own). */
   preload?(term: string): Promise<void>;
 }
@@ -59,7 +62,10 @@ export interface QueryPart {
 }
 
 /** A responsible agency (src/lib/agencies): its page is /agencies/<id>/. */
-export interface AgencyRef { id: string; name: string }
+export interface AgencyRef {
+  id: string;
+  name: string;
+}
 
 export interface Hit {
   url: string;
@@ -139,7 +145,8 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 /** Splits a query into required parts: 中医 床位 → two parts; DRG付费 stays one; an English glossary name is one part. */
 export function parseQuery(query: string, glossary: GlossaryForms[] = []): QueryPart[] {
   const formsOf = new Map<string, GlossaryForms>();
-  for (const g of glossary) for (const f of [...g.forms, ...(g.english ?? [])]) if (!formsOf.has(norm(f))) formsOf.set(norm(f), g);
+  for (const g of glossary)
+    for (const f of [...g.forms, ...(g.english ?? [])]) if (!formsOf.has(norm(f))) formsOf.set(norm(f), g);
   const part = (text: string): QueryPart => {
     const g = formsOf.get(norm(text));
     const alternatives = g ? [...new Set([text, ...g.forms])] : [text];
@@ -148,14 +155,19 @@ export function parseQuery(query: string, glossary: GlossaryForms[] = []): Query
   let rest = normalizeQuery(query);
   // English names with spaces first, longest first, as whole words: each is one part wherever it stands.
   const named: { at: number; part: QueryPart }[] = [];
-  const multi = glossary.flatMap((g) => (g.english ?? []).filter((e) => /\s/.test(e))).sort((a, b) => b.length - a.length);
+  const multi = glossary
+    .flatMap((g) => (g.english ?? []).filter((e) => /\s/.test(e)))
+    .sort((a, b) => b.length - a.length);
   for (const name of multi) {
     const i = findWord(rest, name);
     if (i === -1) continue;
     named.push({ at: i, part: part(rest.slice(i, i + name.length)) });
     rest = `${rest.slice(0, i)}${'\u0000'.repeat(name.length)}${rest.slice(i + name.length)}`;
   }
-  const split = [...rest.replace(/["“”'‘’]/g, ' ').matchAll(/[^\s\u3000,，、;；\u0000]+/gu)].map((m) => ({ at: m.index, part: part(m[0]) }));
+  const split = [...rest.replace(/["“”'‘’]/g, ' ').matchAll(/[^\s\u3000,，、;；\u0000]+/gu)].map((m) => ({
+    at: m.index,
+    part: part(m[0]),
+  }));
   return [...named, ...split].sort((a, b) => a.at - b.at).map((x) => x.part);
 }
 
@@ -203,10 +215,14 @@ export function excerpt(content: string, parts: QueryPart[], radius = 28): Hit['
   const h = norm(content);
   let best = -1;
   let len = 0;
-  for (const p of parts) for (const a of p.alternatives) {
-    const i = h.indexOf(norm(a));
-    if (i !== -1 && (best === -1 || i < best)) { best = i; len = a.length; }
-  }
+  for (const p of parts)
+    for (const a of p.alternatives) {
+      const i = h.indexOf(norm(a));
+      if (i !== -1 && (best === -1 || i < best)) {
+        best = i;
+        len = a.length;
+      }
+    }
   if (best === -1) return { before: content.slice(0, radius * 2), match: '', after: '' };
   const start = Math.max(0, best - radius);
   return {
@@ -245,24 +261,36 @@ export interface SearchOptions {
 export function hitsOf(d: PagefindData, parts: QueryPart[]): Hit[] {
   const has = (text: string, alt: string) => occurrences(text, alt) > 0;
   const titleMatch = (title: string) => parts.some((p) => p.alternatives.some((a) => has(title, a)));
-  const count = (text: string) => parts.reduce((n, p) => n + Math.max(...p.alternatives.map((a) => occurrences(text, a))), 0);
+  const count = (text: string) =>
+    parts.reduce((n, p) => n + Math.max(...p.alternatives.map((a) => occurrences(text, a))), 0);
   const typed = (text: string) => parts.filter((p) => has(text, p.text)).length;
   const marks = (text: string) => [...new Set(parts.flatMap((p) => p.alternatives.filter((a) => has(text, a))))];
   if (d.meta.kind !== 'document') {
     if (!containsAll(d.content, parts)) return [];
     const title = d.meta.title ?? d.url;
-    return [{ url: d.url, title, kind: 'page', titleMatch: titleMatch(title), typed: typed(d.content), count: count(d.content), marks: marks(d.content), excerpt: excerpt(d.content, parts) }];
+    return [
+      {
+        url: d.url,
+        title,
+        kind: 'page',
+        titleMatch: titleMatch(title),
+        typed: typed(d.content),
+        count: count(d.content),
+        marks: marks(d.content),
+        excerpt: excerpt(d.content, parts),
+      },
+    ];
   }
   const cites = parseJson<Record<string, string>>(d.meta.cites, {});
   const agencies = parseJson<AgencyMeta>(d.meta[AGENCIES_META], []);
   const path = d.url.split('#')[0];
-  return splitClauses(d)
-    .flatMap((c) => {
-      // The full names of the clause's responsible agencies count as its text for a part that names one.
-      const names = agencies.filter(([, , ...anchors]) => anchors.includes(c.anchor)).map(([, name]) => norm(name));
-      const satisfied = parts.every((p) => p.alternatives.some((a) => has(c.text, a) || names.includes(norm(a))));
-      if (!satisfied) return [];
-      return [{
+  return splitClauses(d).flatMap((c) => {
+    // The full names of the clause's responsible agencies count as its text for a part that names one.
+    const names = agencies.filter(([, , ...anchors]) => anchors.includes(c.anchor)).map(([, name]) => norm(name));
+    const satisfied = parts.every((p) => p.alternatives.some((a) => has(c.text, a) || names.includes(norm(a))));
+    if (!satisfied) return [];
+    return [
+      {
         url: `${path}#${c.anchor}`,
         title: c.title,
         kind: 'clause' as const,
@@ -276,8 +304,9 @@ export function hitsOf(d: PagefindData, parts: QueryPart[]): Hit[] {
         count: count(c.text),
         marks: marks(c.text),
         excerpt: excerpt(c.text, parts),
-      }];
-    });
+      },
+    ];
+  });
 }
 
 /** The agency a part names in full, among a document's agencies. */
@@ -295,7 +324,12 @@ function parseJson<T>(json: string | undefined, fallback: T): T {
   }
 }
 
-export async function search(source: PagefindLike | SearchPart[], query: string, glossary: GlossaryForms[] = [], options: SearchOptions = {}): Promise<SearchResult> {
+export async function search(
+  source: PagefindLike | SearchPart[],
+  query: string,
+  glossary: GlossaryForms[] = [],
+  options: SearchOptions = {},
+): Promise<SearchResult> {
   const simplified = options.simplify ? await options.simplify(query) : null;
   const parts = Array.isArray(source) ? source : [{ dir: 'pagefind/', pagefind: async () => source }];
   const res = await searchParts(parts, simplified ?? query, glossary, options);
@@ -307,31 +341,57 @@ export function suggest(parts: QueryPart[], glossary: GlossaryForms[], limit = 5
   const out = new Set<string>();
   for (const p of parts) {
     if (p.glossary || [...p.text].length < 3) continue;
-    for (const g of glossary) for (const f of g.forms) if ([...f].length >= 3 && norm(f) !== norm(p.text) && withinOneEdit(norm(p.text), norm(f))) out.add(f);
+    for (const g of glossary)
+      for (const f of g.forms)
+        if ([...f].length >= 3 && norm(f) !== norm(p.text) && withinOneEdit(norm(p.text), norm(f))) out.add(f);
   }
   return [...out].slice(0, limit);
 }
 
 /** A candidate document or page of one index part. `sure`: every part of the query found by its exact phrase (or word). */
-type Candidate = { part: number; score: number; exact: boolean; typed: boolean; sure: boolean; data(): Promise<PagefindData> };
+type Candidate = {
+  part: number;
+  score: number;
+  exact: boolean;
+  typed: boolean;
+  sure: boolean;
+  data(): Promise<PagefindData>;
+};
 
 /**
  * The candidates of one index part: for each query part, the union over its
  * alternatives; then the intersection over the query parts. `need`: how many
  * more documents would fill the documents to be checked (loose queries, below).
  */
-async function candidatesIn(pagefind: PagefindLike, parts: QueryPart[], index: number, need: number, filters: Record<string, string[]> | undefined, pages: ReadonlySet<string> | undefined): Promise<Map<string, Candidate>> {
+async function candidatesIn(
+  pagefind: PagefindLike,
+  parts: QueryPart[],
+  index: number,
+  need: number,
+  filters: Record<string, string[]> | undefined,
+  pages: ReadonlySet<string> | undefined,
+): Promise<Map<string, Candidate>> {
   let candidates: Map<string, Candidate> | null = null;
   for (const part of parts) {
     const found = new Map<string, Candidate>();
-    const merge = (queries: { alt: string; q: string; i: number }[], responses: Awaited<ReturnType<PagefindLike['search']>>[]) => {
+    const merge = (
+      queries: { alt: string; q: string; i: number }[],
+      responses: Awaited<ReturnType<PagefindLike['search']>>[],
+    ) => {
       for (const [n, { alt, i }] of queries.entries()) {
         for (const r of responses[n].results) {
           const prev = found.get(r.id);
           const exact = i === 0 && HAN.test(alt);
           const typed = exact && alt === part.text;
           // The best score of any query: Pagefind scores every exact-phrase match alike (1), the loose query does not.
-          found.set(r.id, { part: index, score: Math.max(r.score, prev?.score ?? 0), exact: exact || !!prev?.exact, typed: typed || !!prev?.typed, sure: i === 0 || !!prev?.sure, data: prev?.data ?? r.data });
+          found.set(r.id, {
+            part: index,
+            score: Math.max(r.score, prev?.score ?? 0),
+            exact: exact || !!prev?.exact,
+            typed: typed || !!prev?.typed,
+            sure: i === 0 || !!prev?.sure,
+            data: prev?.data ?? r.data,
+          });
         }
       }
     };
@@ -355,7 +415,14 @@ async function candidatesIn(pagefind: PagefindLike, parts: QueryPart[], index: n
       const next = new Map<string, Candidate>();
       for (const [id, c] of candidates as Map<string, Candidate>) {
         const f = found.get(id);
-        if (f) next.set(id, { ...c, exact: c.exact && f.exact, typed: c.typed && f.typed, sure: c.sure && f.sure, score: c.score + f.score });
+        if (f)
+          next.set(id, {
+            ...c,
+            exact: c.exact && f.exact,
+            typed: c.typed && f.typed,
+            sure: c.sure && f.sure,
+            score: c.score + f.score,
+          });
       }
       candidates = next;
     }
@@ -374,15 +441,40 @@ async function candidatesIn(pagefind: PagefindLike, parts: QueryPart[], index: n
  * typed, then newest part first, then by Pagefind's score; the hits of every
  * part searched are ranked together (compareHits).
  */
-async function searchParts(index: SearchPart[], query: string, glossary: GlossaryForms[], options: SearchOptions): Promise<SearchResult> {
-  const { filters, maxCandidates = MAX_CANDIDATES, maxPages = MAX_PAGES, maxDocuments = STEP_DOCUMENTS, pages } = options;
+async function searchParts(
+  index: SearchPart[],
+  query: string,
+  glossary: GlossaryForms[],
+  options: SearchOptions,
+): Promise<SearchResult> {
+  const {
+    filters,
+    maxCandidates = MAX_CANDIDATES,
+    maxPages = MAX_PAGES,
+    maxDocuments = STEP_DOCUMENTS,
+    pages,
+  } = options;
   const parts = parseQuery(query, glossary);
   // How far the search went: the parts up to `searched` were searched or cannot match.
   const scope = (searched: number) => {
     const docs = (ps: SearchPart[]) => ps.reduce((n, p) => n + (p.docs ?? 0), 0);
-    return { searchedDocuments: docs(index.slice(0, searched)), olderDocuments: docs(index.slice(searched)), olderParts: index.slice(searched).filter((p) => partCanMatch(p, filters)).length };
+    return {
+      searchedDocuments: docs(index.slice(0, searched)),
+      olderDocuments: docs(index.slice(searched)),
+      olderParts: index.slice(searched).filter((p) => partCanMatch(p, filters)).length,
+    };
   };
-  if (!parts.length) return { parts, hits: [], clauses: 0, suggestions: [], dropped: 0, moreDocuments: 0, moreSure: 0, ...scope(index.length) };
+  if (!parts.length)
+    return {
+      parts,
+      hits: [],
+      clauses: 0,
+      suggestions: [],
+      dropped: 0,
+      moreDocuments: 0,
+      moreSure: 0,
+      ...scope(index.length),
+    };
   // Glossary and topic pages are in the first part only (search/pages.json lists their ids there).
   const isPage = (c: Candidate, id: string) => c.part === 0 && (pages?.has(id) ?? false);
   const all: { id: string; c: Candidate }[] = [];
@@ -395,11 +487,21 @@ async function searchParts(index: SearchPart[], query: string, glossary: Glossar
     searched = i + 1;
     if (!partCanMatch(part, filters)) continue;
     searchedDocs += part.docs ?? 0;
-    const found = await candidatesIn(await part.pagefind(), parts, i, Math.max(1, maxCandidates - docsFound(false)), filters, i === 0 ? pages : undefined);
+    const found = await candidatesIn(
+      await part.pagefind(),
+      parts,
+      i,
+      Math.max(1, maxCandidates - docsFound(false)),
+      filters,
+      i === 0 ? pages : undefined,
+    );
     // Pagefind's ids are unique within a part only: the part number (c.part) keeps them apart.
     for (const [id, c] of found) all.push({ id, c });
   }
-  const ranked = all.sort(({ c: a }, { c: b }) => Number(b.exact) - Number(a.exact) || Number(b.typed) - Number(a.typed) || a.part - b.part || b.score - a.score);
+  const ranked = all.sort(
+    ({ c: a }, { c: b }) =>
+      Number(b.exact) - Number(a.exact) || Number(b.typed) - Number(a.typed) || a.part - b.part || b.score - a.score,
+  );
   // Documents (large downloads) and pages (small ones) are limited separately; the build lists
   // which results are pages (search/pages.json), so nothing is fetched only to be left out.
   const docCandidates = ranked.filter(({ id, c }) => !isPage(c, id));
@@ -419,7 +521,9 @@ async function searchParts(index: SearchPart[], query: string, glossary: Glossar
   const clauses = hits.filter((h) => h.kind === 'clause').length;
   // The entry is offered on its own at the top; do not list its page again.
   if (glossaryEntry) {
-    const own = hits.findIndex((h) => h.kind === 'page' && h.url.replace(/\/$/, '').endsWith(`/glossary/${glossaryEntry.id}`));
+    const own = hits.findIndex(
+      (h) => h.kind === 'page' && h.url.replace(/\/$/, '').endsWith(`/glossary/${glossaryEntry.id}`),
+    );
     if (own !== -1) hits.splice(own, 1);
   }
   return {
@@ -448,7 +552,7 @@ export function groupByDocument(hits: Hit[]): { doc: string; hits: Hit[] }[] {
   const groups = new Map<string, { doc: string; hits: Hit[] }>();
   for (const h of hits) {
     const key = h.kind === 'clause' ? `doc:${h.slug ?? h.doc ?? ''}` : 'pages';
-    const g = groups.get(key) ?? { doc: h.kind === 'clause' ? h.doc ?? '' : '术语与专题', hits: [] };
+    const g = groups.get(key) ?? { doc: h.kind === 'clause' ? (h.doc ?? '') : '术语与专题', hits: [] };
     g.hits.push(h);
     groups.set(key, g);
   }

@@ -51,14 +51,23 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   async function run() {
     const q = input.value.trim();
     const mine = ++seq;
-    if (!q) { close(); status.textContent = ''; return; }
+    if (!q) {
+      close();
+      status.textContent = '';
+      return;
+    }
     let res;
     try {
       const { parts, glossary, pages, simplify } = await loadSearch(base);
       // The popup shows a few results: check only the best documents (each is a download of about
       // its text's size; three keep the first query within its budget, tests/e2e/budgets.test.ts),
       // and search older parts of a large library only while the newest do not give three.
-      res = await search(parts, q, glossary, { maxCandidates: HEADER_DOCUMENTS, maxPages: HEADER_PAGES, pages, simplify });
+      res = await search(parts, q, glossary, {
+        maxCandidates: HEADER_DOCUMENTS,
+        maxPages: HEADER_PAGES,
+        pages,
+        simplify,
+      });
     } catch {
       if (mine !== seq) return;
       popup.innerHTML = `<p class="search-empty">检索暂时无法使用，请稍后再试，或打开<a href="${escapeHtml(`${base}search/?q=${encodeURIComponent(q)}`)}">检索页</a>。</p>`;
@@ -86,7 +95,8 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     const all = `${base}search/?q=${encodeURIComponent(q)}`;
     // A large library may have been searched only in its newest parts: the count says so; lead on.
     const further = res.moreDocuments ? '在检索页查看更多结果' : res.olderParts ? '在更早的文件中继续检索' : '';
-    if (res.hits.length && res.olderParts) html += `<p class="search-notice" data-search-scope>${escapeHtml(`${searchedIn(res)}找到 ${res.clauses} 条条款${leftOut(res)}`)}</p>`;
+    if (res.hits.length && res.olderParts)
+      html += `<p class="search-notice" data-search-scope>${escapeHtml(`${searchedIn(res)}找到 ${res.clauses} 条条款${leftOut(res)}`)}</p>`;
     html += res.hits.length
       ? `<a class="search-all" href="${escapeHtml(all)}">${further || `查看全部 ${res.clauses} 条条款`}</a>`
       : `<p class="search-empty">${escapeHtml(searchedIn(res))}没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。${further ? `<a class="search-all" href="${escapeHtml(all)}">${further}</a>` : ''}</p>`;
@@ -104,7 +114,12 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     // While the reader types (and the short wait runs), load search and the index chunks for the
     // words so far, as Pagefind recommends: the query itself then has less to download.
     const q = input.value.trim();
-    if (q) loadSearch(base).then(({ pagefind }) => pagefind.preload?.(q.replace(/["“”'‘’]/g, ' '))).catch(() => { /* run() reports load failures */ });
+    if (q)
+      loadSearch(base)
+        .then(({ pagefind }) => pagefind.preload?.(q.replace(/["“”'‘’]/g, ' ')))
+        .catch(() => {
+          /* run() reports load failures */
+        });
     timer = window.setTimeout(run, TYPING_PAUSE_MS);
   };
   // Chinese is typed through an input method: while a word is being composed the field holds
@@ -112,16 +127,30 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   // Set by SiteSearch.astro from page load (this module may load mid-composition).
   const composing = () => input.dataset.composing === '1';
   input.addEventListener('compositionstart', () => window.clearTimeout(timer));
-  input.addEventListener('input', (e) => { if (!composing() && !(e as InputEvent).isComposing) typed(); });
+  input.addEventListener('input', (e) => {
+    if (!composing() && !(e as InputEvent).isComposing) typed();
+  });
   input.addEventListener('compositionend', typed);
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); if (popup.hidden) void run(); else setActive(active + 1); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(active - 1); }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (popup.hidden) void run();
+      else setActive(active + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive(active - 1);
+    }
     // A search field clears itself on Escape; while results show, Escape only closes them (the query stays).
-    else if (e.key === 'Escape' && !popup.hidden) { e.preventDefault(); close(); }
-    else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); options()[active].click(); }
+    else if (e.key === 'Escape' && !popup.hidden) {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      options()[active].click();
+    }
   });
-  document.addEventListener('click', (e) => { if (!form.contains(e.target as Node)) close(); });
+  document.addEventListener('click', (e) => {
+    if (!form.contains(e.target as Node)) close();
+  });
   if (input.value.trim() && !composing()) void run();
 }
-

@@ -18,7 +18,10 @@ interface Loaded {
 let loading: Promise<Loaded> | undefined;
 let table: Promise<string> | undefined;
 
-const json = <T>(url: string, fallback: T): Promise<T> => fetch(url).then((r) => (r.ok ? r.json() : fallback)).catch(() => fallback);
+const json = <T>(url: string, fallback: T): Promise<T> =>
+  fetch(url)
+    .then((r) => (r.ok ? r.json() : fallback))
+    .catch(() => fallback);
 
 /**
  * `worker`: run Pagefind in a web worker. The search page does (its query runs
@@ -37,8 +40,14 @@ export function loadSearch(base: string, worker = false) {
       json<FormsRow[]>(`${base}search/glossary-forms.json`, []),
       json<string[]>(`${base}search/pages.json`, []),
       // Which characters are Traditional (3.4 KB); the table itself only when a query has one.
-      fetch(`${base}search/t2s-test.bin`).then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0))).then((b) => new Uint8Array(b)).catch(() => new Uint8Array(0)),
-      fetch(`${base}search/indexes.json`).then((r) => { if (!r.ok) throw new Error(`search/indexes.json: HTTP ${r.status}`); return r.json() as Promise<unknown>; }),
+      fetch(`${base}search/t2s-test.bin`)
+        .then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0)))
+        .then((b) => new Uint8Array(b))
+        .catch(() => new Uint8Array(0)),
+      fetch(`${base}search/indexes.json`).then((r) => {
+        if (!r.ok) throw new Error(`search/indexes.json: HTTP ${r.status}`);
+        return r.json() as Promise<unknown>;
+      }),
     ]);
     const options = { excerptLength: 20, noWorker: !worker };
     await pagefind.options({ baseUrl: base, ...options });
@@ -53,7 +62,9 @@ export function loadSearch(base: string, worker = false) {
     return { pagefind, parts, glossary, pages: new Set(pageIds), simplify };
   })();
   // A failed load (network, server) must not stick: the next keystroke tries again.
-  loading.catch(() => { loading = undefined; });
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
 

@@ -8,7 +8,15 @@ describe('normalizeQuery', () => {
     expect(normalizeQuery('ｍｄｔ，２０２５年')).toBe('mdt，2025年');
   });
   test('a year in any bracket becomes the document-number bracket; other brackets are left alone', () => {
-    for (const q of ['晋政办发[2022]31号', '晋政办发【2022】31号', '晋政办发［2022］31号', '晋政办发(2022)31号', '晋政办发（2022）31号', '晋政办发〖2022〗31号', '晋政办发［２０２２］31号']) {
+    for (const q of [
+      '晋政办发[2022]31号',
+      '晋政办发【2022】31号',
+      '晋政办发［2022］31号',
+      '晋政办发(2022)31号',
+      '晋政办发（2022）31号',
+      '晋政办发〖2022〗31号',
+      '晋政办发［２０２２］31号',
+    ]) {
       expect(normalizeQuery(q), q).toBe('晋政办发〔2022〕31号');
     }
     expect(normalizeQuery('（一）加强领导 (2) 第[3]条')).toBe('（一）加强领导 (2) 第[3]条');

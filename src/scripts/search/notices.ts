@@ -5,7 +5,8 @@ import { escapeHtml } from './load.ts';
 /** What the results say before its results: the query searched as Simplified, or near-miss suggestions. */
 export function notices(res: SearchResult, base: string): string {
   let html = '';
-  if (res.simplified) html += `<p class="search-notice" data-search-simplified>已按简体“${escapeHtml(res.simplified)}”检索</p>`;
+  if (res.simplified)
+    html += `<p class="search-notice" data-search-simplified>已按简体“${escapeHtml(res.simplified)}”检索</p>`;
   if (res.suggestions.length) {
     html += `<p class="search-notice" data-search-suggest>您是不是要找：${res.suggestions.map((s) => `<a href="${escapeHtml(`${base}search/?q=${encodeURIComponent(s)}`)}">${escapeHtml(s)}</a>`).join('、')}</p>`;
   }
@@ -31,6 +32,10 @@ export function leftOut(res: SearchResult): string {
  * read as the whole library's.
  */
 export function statusText(res: SearchResult): string {
-  const found = res.clauses ? `找到 ${res.clauses} 条条款` : res.hits.length ? `没有找到条款，有 ${res.hits.length} 个相关页面` : '没有找到结果';
+  const found = res.clauses
+    ? `找到 ${res.clauses} 条条款`
+    : res.hits.length
+      ? `没有找到条款，有 ${res.hits.length} 个相关页面`
+      : '没有找到结果';
   return `${searchedIn(res)}${found}${leftOut(res)}`;
 }

@@ -34,7 +34,8 @@ export async function initSearchPage(): Promise<void> {
   let last = '';
   let seq = 0;
   // Filters are rendered at build time (no layout shift); restore the URL's choices.
-  for (const cb of box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) cb.checked = params.getAll(cb.name).includes(cb.value);
+  for (const cb of box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+    cb.checked = params.getAll(cb.name).includes(cb.value);
 
   const selected = () => {
     const f: Record<string, string[]> = {};
@@ -54,9 +55,23 @@ export async function initSearchPage(): Promise<void> {
     if (q) url.set('q', q);
     for (const [k, vs] of Object.entries(filters)) for (const v of vs) url.append(k, v);
     history.replaceState(null, '', `${location.pathname}${url.size ? `?${url}` : ''}`);
-    if (!q) { out.innerHTML = ''; status.textContent = ''; return; }
-    if (url.toString() !== last) { documents = MAX_CANDIDATES; reach = STEP_DOCUMENTS; last = url.toString(); }
-    const res = await search(parts, q, glossary, { ...(Object.keys(filters).length ? { filters } : {}), maxCandidates: documents, maxDocuments: reach, pages, simplify });
+    if (!q) {
+      out.innerHTML = '';
+      status.textContent = '';
+      return;
+    }
+    if (url.toString() !== last) {
+      documents = MAX_CANDIDATES;
+      reach = STEP_DOCUMENTS;
+      last = url.toString();
+    }
+    const res = await search(parts, q, glossary, {
+      ...(Object.keys(filters).length ? { filters } : {}),
+      maxCandidates: documents,
+      maxDocuments: reach,
+      pages,
+      simplify,
+    });
     if (mine !== seq) return; // a newer query or filter is on its way
     let html = notices(res, base);
     if (res.agency) {
@@ -66,27 +81,43 @@ export async function initSearchPage(): Promise<void> {
       html += `<section class="search-term"><h2>术语：<a href="${escapeHtml(`${base}glossary/${res.glossary.id}/`)}">${escapeHtml(res.glossary.term)}</a></h2>${res.parts[0].alternatives.length > 1 ? `<p class="lead">同时检索：${res.parts[0].alternatives.map(escapeHtml).join('、')}</p>` : ''}</section>`;
     }
     const rank = new Map(res.hits.map((h, i) => [h, i + 1]));
-    const item = (h: Hit) => `<li data-rank="${rank.get(h)}" data-kind="${h.kind}" data-anchor="${escapeHtml(h.anchor ?? '')}" data-slug="${escapeHtml(h.slug ?? '')}"><a href="${escapeHtml(hitHref(h.url, q, h.marks))}">${escapeHtml(h.kind === 'clause' ? `${h.cite ?? ''} ${h.title}` : h.title)}</a><p>${escapeHtml(h.excerpt.before)}<mark>${escapeHtml(h.excerpt.match)}</mark>${escapeHtml(h.excerpt.after)}</p></li>`;
+    const item = (h: Hit) =>
+      `<li data-rank="${rank.get(h)}" data-kind="${h.kind}" data-anchor="${escapeHtml(h.anchor ?? '')}" data-slug="${escapeHtml(h.slug ?? '')}"><a href="${escapeHtml(hitHref(h.url, q, h.marks))}">${escapeHtml(h.kind === 'clause' ? `${h.cite ?? ''} ${h.title}` : h.title)}</a><p>${escapeHtml(h.excerpt.before)}<mark>${escapeHtml(h.excerpt.match)}</mark>${escapeHtml(h.excerpt.after)}</p></li>`;
     for (const g of groupByDocument(res.hits)) {
       html += `<section class="search-doc"><h2>${escapeHtml(g.doc)}${g.hits[0]?.date ? ` <span class="lead">${escapeHtml(g.hits[0].date)}</span>` : ''}</h2><ol class="search-results">`;
       // A document's best clauses; the rest fold away, so the next document's best is not pushed down.
       html += g.hits.slice(0, GROUP_SHOWN).map(item).join('') + '</ol>';
       const rest = g.hits.slice(GROUP_SHOWN);
-      if (rest.length) html += `<details class="search-doc-more"><summary>本文件另有 ${rest.length} 条</summary><ol class="search-results" start="${GROUP_SHOWN + 1}">${rest.map(item).join('')}</ol></details>`;
+      if (rest.length)
+        html += `<details class="search-doc-more"><summary>本文件另有 ${rest.length} 条</summary><ol class="search-results" start="${GROUP_SHOWN + 1}">${rest.map(item).join('')}</ol></details>`;
       html += '</section>';
     }
-    if (!res.hits.length) html += `<p>${escapeHtml(searchedIn(res))}没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。${res.olderParts ? '' : '可以换一个说法，或去掉筛选条件。'}</p>`;
-    if (res.moreDocuments) html += `<p class="search-more"><button type="button" data-search-more>再检查 ${Math.min(res.moreDocuments, MAX_CANDIDATES)} 份文件</button>（还有 ${res.moreDocuments} 份文件可能包含这些词）</p>`;
-    if (res.olderParts && !res.moreSure) html += `<p class="search-more"><button type="button" data-search-older>在更早的文件中继续检索</button>（${res.searchedDocuments ? `已检索最新的 ${res.searchedDocuments} 份，还有 ${res.olderDocuments} 份` : '还有更早的文件'}）</p>`;
+    if (!res.hits.length)
+      html += `<p>${escapeHtml(searchedIn(res))}没有找到包含“${escapeHtml(res.simplified ?? q)}”的条款。${res.olderParts ? '' : '可以换一个说法，或去掉筛选条件。'}</p>`;
+    if (res.moreDocuments)
+      html += `<p class="search-more"><button type="button" data-search-more>再检查 ${Math.min(res.moreDocuments, MAX_CANDIDATES)} 份文件</button>（还有 ${res.moreDocuments} 份文件可能包含这些词）</p>`;
+    if (res.olderParts && !res.moreSure)
+      html += `<p class="search-more"><button type="button" data-search-older>在更早的文件中继续检索</button>（${res.searchedDocuments ? `已检索最新的 ${res.searchedDocuments} 份，还有 ${res.olderDocuments} 份` : '还有更早的文件'}）</p>`;
     out.innerHTML = html;
     status.textContent = statusText(res);
     // Keyboard readers go on from where they were: the button again, or the last results.
-    if (goingOn) (out.querySelector<HTMLElement>(goingOn === 'more' ? '[data-search-more]' : '[data-search-older]') ?? out.querySelector<HTMLElement>('[data-search-more], [data-search-older]') ?? [...out.querySelectorAll<HTMLElement>('li a')].at(-1))?.focus();
+    if (goingOn)
+      (
+        out.querySelector<HTMLElement>(goingOn === 'more' ? '[data-search-more]' : '[data-search-older]') ??
+        out.querySelector<HTMLElement>('[data-search-more], [data-search-older]') ??
+        [...out.querySelectorAll<HTMLElement>('li a')].at(-1)
+      )?.focus();
   }
 
-  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run();
+  });
   let timer = 0;
-  input.addEventListener('input', () => { window.clearTimeout(timer); timer = window.setTimeout(() => void run(), 120); });
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void run(), 120);
+  });
   box.addEventListener('change', () => void run());
   out.addEventListener('click', (e) => {
     const button = (e.target as Element).closest('[data-search-more], [data-search-older]');

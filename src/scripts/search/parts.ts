@@ -22,7 +22,12 @@ export interface PagefindModule extends PagefindLike {
   createInstance(options: Record<string, unknown>): PagefindLike & { init(): Promise<void> };
 }
 
-export function openParts(module: PagefindModule, base: string, entries: IndexPart[], options: Record<string, unknown>): SearchPart[] {
+export function openParts(
+  module: PagefindModule,
+  base: string,
+  entries: IndexPart[],
+  options: Record<string, unknown>,
+): SearchPart[] {
   return entries.map((entry, i) => {
     let made: Promise<PagefindLike> | undefined;
     return {
@@ -36,7 +41,9 @@ export function openParts(module: PagefindModule, base: string, entries: IndexPa
           return instance;
         })();
         // A part that failed to load is tried again by the next query.
-        made.catch(() => { made = undefined; });
+        made.catch(() => {
+          made = undefined;
+        });
         return made;
       },
     };

@@ -50,7 +50,8 @@ declare module 'vfile' {
 const CONTAINERS = new Set<ElementName>(['Para', 'ProvisionBody']);
 const SCOPES = new Set<ElementName>(['Provision', 'Part']);
 const SKIP = new Set<ElementName>(['Correction', 'Repair', 'EditorNote', 'Term']);
-const named = (n: { type: string }, names: Set<ElementName>): n is JsxElement => isJsxElement(n) && names.has(n.name as ElementName);
+const named = (n: { type: string }, names: Set<ElementName>): n is JsxElement =>
+  isJsxElement(n) && names.has(n.name as ElementName);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -70,7 +71,7 @@ export default function remarkGlossary(options: RemarkGlossaryOptions) {
     visitParents(tree, (node, ancestors) => {
       if (!named(node, CONTAINERS)) return;
       const scopeNode = ancestors.findLast((a) => named(a, SCOPES));
-      const scope = scopeNode ? stringAttribute(scopeNode, 'id') ?? '' : '';
+      const scope = scopeNode ? (stringAttribute(scopeNode, 'id') ?? '') : '';
       const anchor = stringAttribute(node, 'id') ?? scope;
       const cite = stringAttribute(node, 'cite');
       if (!seen.has(scope)) seen.set(scope, new Set());
@@ -96,7 +97,13 @@ export default function remarkGlossary(options: RemarkGlossaryOptions) {
           },
         ],
         {
-          ignore: (n: { type: string }) => n.type === 'link' || n.type === 'linkReference' || n.type === 'inlineCode' || n.type === 'code' || n.type === 'heading' || named(n, SKIP),
+          ignore: (n: { type: string }) =>
+            n.type === 'link' ||
+            n.type === 'linkReference' ||
+            n.type === 'inlineCode' ||
+            n.type === 'code' ||
+            n.type === 'heading' ||
+            named(n, SKIP),
         },
       );
       return 'skip';

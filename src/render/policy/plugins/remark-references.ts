@@ -38,7 +38,11 @@ export interface DocReference {
 }
 
 /** A document of the library, as references are matched against it. */
-export interface LibraryDoc { slug: string; title: string; docNumber?: string }
+export interface LibraryDoc {
+  slug: string;
+  title: string;
+  docNumber?: string;
+}
 
 export interface RemarkReferencesOptions {
   /** Site base path, for link URLs. */
@@ -62,7 +66,8 @@ const ISSUER = /^(.{2,30}?(?:办公厅|人民政府|委员会|办公室|部|局|
 
 const CONTAINERS = new Set<ElementName>(['Para', 'ProvisionBody']);
 const SKIP = new Set<ElementName>(['Correction', 'Repair', 'EditorNote', 'Term']);
-const named = (n: { type: string }, names: Set<ElementName>): n is JsxElement => isJsxElement(n) && names.has(n.name as ElementName);
+const named = (n: { type: string }, names: Set<ElementName>): n is JsxElement =>
+  isJsxElement(n) && names.has(n.name as ElementName);
 
 /** FNV-1a, base 36: the same reference always gets the same id. */
 export function referenceId(key: string): string {
@@ -80,8 +85,11 @@ export function referenceId(key: string): string {
  */
 export function findInLibrary(library: LibraryDoc[], title?: string, number?: string): LibraryDoc | undefined {
   const index = indexOf(library);
-  const hits = [number && index.byNumber.get(number), title && index.byTitle.get(title), title && index.byIssued.get(title)]
-    .filter((i): i is number => typeof i === 'number');
+  const hits = [
+    number && index.byNumber.get(number),
+    title && index.byTitle.get(title),
+    title && index.byIssued.get(title),
+  ].filter((i): i is number => typeof i === 'number');
   return hits.length ? library[Math.min(...hits)] : undefined;
 }
 
@@ -90,18 +98,24 @@ export function findInLibrary(library: LibraryDoc[], title?: string, number?: st
  * a linear search per reference made citation linking grow with
  * documents × references (quadratic; minutes at 10,000 documents).
  */
-const indexes = new WeakMap<LibraryDoc[], { byNumber: Map<string, number>; byTitle: Map<string, number>; byIssued: Map<string, number> }>();
+const indexes = new WeakMap<
+  LibraryDoc[],
+  { byNumber: Map<string, number>; byTitle: Map<string, number>; byIssued: Map<string, number> }
+>();
 function indexOf(library: LibraryDoc[]) {
   let index = indexes.get(library);
   if (index) return index;
   index = { byNumber: new Map(), byTitle: new Map(), byIssued: new Map() };
-  const first = (m: Map<string, number>, k: string, i: number) => { if (!m.has(k)) m.set(k, i); };
+  const first = (m: Map<string, number>, k: string, i: number) => {
+    if (!m.has(k)) m.set(k, i);
+  };
   library.forEach((d, i) => {
     if (d.docNumber) first(index!.byNumber, d.docNumber, i);
     first(index!.byTitle, d.title.replace(/（征求意见稿）$/u, ''), i);
     // Every X with 印发X的通知 in the title (what title.includes(`印发${X}的通知`) matches).
     for (let a = d.title.indexOf('印发'); a > -1; a = d.title.indexOf('印发', a + 1)) {
-      for (let b = d.title.indexOf('的通知', a + 2); b > -1; b = d.title.indexOf('的通知', b + 1)) first(index!.byIssued, d.title.slice(a + 2, b), i);
+      for (let b = d.title.indexOf('的通知', a + 2); b > -1; b = d.title.indexOf('的通知', b + 1))
+        first(index!.byIssued, d.title.slice(a + 2, b), i);
     }
   });
   indexes.set(library, index);
@@ -114,7 +128,11 @@ export default function remarkReferences(options: RemarkReferencesOptions) {
 
   return (tree: Root, file: VFile) => {
     // The document's own slug is its file name: it names itself without a link.
-    const self = (file.path ?? '').replace(/\\/g, '/').split('/').pop()!.replace(/\.mdx$/, '');
+    const self = (file.path ?? '')
+      .replace(/\\/g, '/')
+      .split('/')
+      .pop()!
+      .replace(/\.mdx$/, '');
     const references: DocReference[] = [];
     file.data.references = references;
     visitParents(tree, (node, ancestors) => {
@@ -122,23 +140,45 @@ export default function remarkReferences(options: RemarkReferencesOptions) {
       const scope = ancestors.findLast((a) => isJsxElement(a) && a.name === 'Provision') as JsxElement | undefined;
       const anchor = stringAttribute(node, 'id') ?? (scope ? stringAttribute(scope, 'id') : undefined) ?? '';
       const cite = stringAttribute(node, 'cite');
-      findAndReplace(node, [
-        PATTERN,
-        (matched: string, title: string | undefined, bracketNumber: string | undefined, _m: RegExpMatchObject): Text | Link | (Text | Link)[] => {
-          const lead = title === undefined ? LEAD.exec(matched)?.[0] ?? '' : '';
-          const value = matched.slice(lead.length);
-          const number = bracketNumber ?? (NUMBER.test(value) ? value : undefined);
-          const doc = findInLibrary(library, title, number);
-          const cid = referenceId(number ?? title ?? value);
-          const issuer = title ? ISSUER.exec(title)?.[1] : undefined;
-          references.push({ cid, ...(title ? { title } : {}), ...(number ? { number } : {}), ...(issuer ? { issuer } : {}), ...(doc ? { library: doc.slug } : {}), anchor, ...(cite ? { cite } : {}) });
-          // The document naming itself: recorded, but no link to the page the reader is on.
-          if (doc?.slug === self) return { type: 'text', value: matched };
-          const url = doc ? `${base}policies/${doc.slug}/` : `${base}cited/#${cid}`;
-          const link: Link = { type: 'link', url, title: doc ? '本库收录的文件' : '被引用文件', children: [{ type: 'text', value }] };
-          return lead ? [{ type: 'text', value: lead }, link] : link;
-        },
-      ], { ignore: (n: { type: string }) => named(n, SKIP) });
+      findAndReplace(
+        node,
+        [
+          PATTERN,
+          (
+            matched: string,
+            title: string | undefined,
+            bracketNumber: string | undefined,
+            _m: RegExpMatchObject,
+          ): Text | Link | (Text | Link)[] => {
+            const lead = title === undefined ? (LEAD.exec(matched)?.[0] ?? '') : '';
+            const value = matched.slice(lead.length);
+            const number = bracketNumber ?? (NUMBER.test(value) ? value : undefined);
+            const doc = findInLibrary(library, title, number);
+            const cid = referenceId(number ?? title ?? value);
+            const issuer = title ? ISSUER.exec(title)?.[1] : undefined;
+            references.push({
+              cid,
+              ...(title ? { title } : {}),
+              ...(number ? { number } : {}),
+              ...(issuer ? { issuer } : {}),
+              ...(doc ? { library: doc.slug } : {}),
+              anchor,
+              ...(cite ? { cite } : {}),
+            });
+            // The document naming itself: recorded, but no link to the page the reader is on.
+            if (doc?.slug === self) return { type: 'text', value: matched };
+            const url = doc ? `${base}policies/${doc.slug}/` : `${base}cited/#${cid}`;
+            const link: Link = {
+              type: 'link',
+              url,
+              title: doc ? '本库收录的文件' : '被引用文件',
+              children: [{ type: 'text', value }],
+            };
+            return lead ? [{ type: 'text', value: lead }, link] : link;
+          },
+        ],
+        { ignore: (n: { type: string }) => named(n, SKIP) },
+      );
       return 'skip';
     });
   };
