@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { checkLinks } from './check-links.ts';
+
+/** A built site of a few pages whose links point at each other's fragments, some of them missing. */
+function site(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'links-'));
+  const page = (path: string, ids: string[], links: string[]) => {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(
+      join(dir, path, 'index.html'),
+      `<main>${ids.map((i) => `<p id="${i}">x</p>`).join('')}${links.map((l) => `<a href="${l}">l</a>`).join('')}</main>`,
+    );
+  };
+  page('a', ['a1', 'a2'], ['/b/#b1', '/c/#c1', '/b/#b9']);
+  page('b', ['b1'], ['/a/#a2', '/c/#c1', '/a/#a9']);
+  page('c', ['c1'], ['/a/#a1', '/b/#b1', '/c/#c9', '/d/']);
+  return dir;
+}
+
+test('fragments are checked against the target page however few pages the id cache keeps', () => {
+  for (const cached of [2000, 1]) {
+    const { pages, links, broken } = checkLinks(site(), '/', [], cached);
+    expect({ pages, links }).toEqual({ pages: 3, links: 10 });
+    expect(broken.map((b) => `${b.page} ${b.link}`).sort()).toEqual([
+      'a/index.html /b/#b9',
+      'b/index.html /a/#a9',
+      'c/index.html /c/#c9',
+      'c/index.html /d/',
+    ]);
+  }
+});
