@@ -208,10 +208,13 @@ describe('a document without curation', () => {
       const page = await site.page({ bypassCSP: true });
       await page.goto(site.url(path));
       await page.addScriptTag({ content: axe });
-      // @ts-expect-error axe is injected above
-      const violations = await page.evaluate(async () =>
-        (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v: { id: string }) => v.id),
-      );
+      const violations = await page.evaluate(async () => {
+        // axe is injected above.
+        const { axe } = window as unknown as {
+          axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string }[] }> };
+        };
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
+      });
       expect(violations, path).toEqual([]);
       await page.context().close();
     }
