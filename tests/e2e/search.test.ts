@@ -30,16 +30,21 @@ async function searchPage(q: string, extra = '') {
   return { page, clauses: items.sort((a, b) => a.rank - b.rank).map((i) => i.key) };
 }
 
+/** The documents the query set was written for (its expectations name them). */
+const SET_DOCUMENTS = new Set(queries.flatMap((x) => x.expect.map((k) => k.split('#')[0])));
+
 describe('query set', () => {
   test(`has at least 30 queries with expected clauses that exist`, () => {
     expect(queries.length).toBeGreaterThanOrEqual(30);
     for (const { expect: exp } of queries) for (const key of exp) expect(texts.has(key), key).toBe(true);
   });
   test.each(queries)(
-    '$q: expected clauses in the top 10, and every result contains the query',
+    '$q: expected clauses in the top 10 of their documents, and every result contains the query',
     async ({ q, expect: expected }) => {
       const { page, clauses } = await searchPage(q);
-      const top = clauses.slice(0, 10);
+      // The top 10 among the documents the set names: documents added later may rightly rank above
+      // them (exact matches come newest first), and must not fail a set written before they came.
+      const top = clauses.filter((k) => SET_DOCUMENTS.has(k.split('#')[0])).slice(0, 10);
       for (const key of expected) expect(top, `${q} → ${key}`).toContain(key);
       for (const key of clauses) {
         const text = texts.get(key)!;
