@@ -1,10 +1,9 @@
 /** axe-core on every page type, light and dark, desktop and phone: zero violations. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
+import { axeViolations } from './axe.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite, type Site, DOCS } from './harness.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let site: Site;
 beforeAll(async () => {
   site = await openSite();
@@ -39,18 +38,7 @@ for (const mode of MODES) {
     // bypassCSP: axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
     const page = await site.page({ viewport: mode.viewport, colorScheme: mode.colorScheme, bypassCSP: true });
     await page.goto(site.url(path));
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      // @ts-expect-error axe is injected above
-      const res = await window.axe.run(document, { resultTypes: ['violations'] });
-      return res.violations.map(
-        (v: { id: string; help: string; nodes: { target: string[] }[] }) =>
-          `${v.id}: ${v.help} — ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-      );
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.context().close();
   });

@@ -12,7 +12,7 @@
  * with SITE. Everything expected is derived from the copy's own files.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeViolations } from './axe.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEED_SIZE, HOME_NEWEST, PAGE_SIZE, TABLE_PAGE_SIZE } from '../../src/lib/paginate.ts';
@@ -20,8 +20,6 @@ import { catalogSchema } from '../../src/schemas/open-data.ts';
 import { checkLinks } from '../../scripts/lib/check-links.ts';
 import { buildSynthetic, log, type SyntheticLibrary } from '../../scripts/lib/synthetic-library.ts';
 import { openSite, type Site } from './harness.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Doc {
   slug: string;
@@ -337,18 +335,7 @@ describe('a library large enough for second pages', () => {
           // bypassCSP: axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
           const page = await site.page({ ...mode, bypassCSP: true });
           await page.goto(site.url(path));
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () => {
-            // @ts-expect-error axe is injected above
-            const res = await window.axe.run(document, { resultTypes: ['violations'] });
-            return res.violations.map(
-              (v: { id: string; help: string; nodes: { target: string[] }[] }) =>
-                `${v.id}: ${v.help} — ${v.nodes
-                  .slice(0, 3)
-                  .map((n) => n.target.join(' '))
-                  .join(' | ')}`,
-            );
-          });
+          const violations = await axeViolations(page);
           expect(violations, `${path} ${mode.colorScheme}`).toEqual([]);
           await page.context().close();
         }

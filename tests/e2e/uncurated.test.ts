@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeViolations } from './axe.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -202,19 +202,11 @@ describe('a document without curation', () => {
 
   test('its page and the home page pass axe in the browser', async () => {
     site = await openSite({ dir: join(root, 'dist') });
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const path of [`policies/${SLUG}/`, '', 'agencies/']) {
       // bypassCSP: axe is injected as an inline script, which the pages' Content-Security-Policy refuses.
       const page = await site.page({ bypassCSP: true });
       await page.goto(site.url(path));
-      await page.addScriptTag({ content: axe });
-      const violations = await page.evaluate(async () => {
-        // axe is injected above.
-        const { axe } = window as unknown as {
-          axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string }[] }> };
-        };
-        return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
-      });
+      const violations = await axeViolations(page);
       expect(violations, path).toEqual([]);
       await page.context().close();
     }
