@@ -5,19 +5,27 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parsePort, serveOrExplain } from './lib/serve.ts';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > -1 ? process.argv[i + 1] : undefined;
-};
-const port = parsePort(arg('port') ?? process.env.PORT);
+let values: { port?: string; base?: string; dir?: string };
+try {
+  ({ values } = parseArgs({
+    options: { port: { type: 'string' }, base: { type: 'string' }, dir: { type: 'string' } },
+  }));
+} catch (e) {
+  console.error(
+    `serve: ${(e as Error).message}\n  usage: npm run serve -- [--port 4321] [--base /sub/path/] [--dir dist]`,
+  );
+  process.exit(1);
+}
+const port = parsePort(values.port ?? process.env.PORT);
 if (typeof port === 'string') {
   console.error(`serve: ${port}`);
   process.exit(1);
 }
-const base = arg('base') ?? process.env.BASE ?? '/';
-const dir = arg('dir') ?? 'dist';
+const base = values.base ?? process.env.BASE ?? '/';
+const dir = values.dir ?? 'dist';
 if (!existsSync(join(dir, 'index.html'))) {
   console.error(`serve: ${dir}/index.html not found — run \`npm run build\` first.`);
   process.exit(1);

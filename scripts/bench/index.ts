@@ -28,6 +28,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { openSite, DOCS } from '../lib/site.ts';
 import { measureFirstQuery, measureLoad, measureWarmQueries } from '../lib/measure.ts';
 import { runLighthouse } from '../lib/lighthouse.ts';
@@ -36,10 +37,26 @@ import { clauseTexts, queryForms } from '../lib/query-truth.ts';
 import { similarCost, similarQuality } from './similar.ts';
 import { curationQuality } from './curation.ts';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > -1 ? process.argv[i + 1] : undefined;
-};
+const USAGE = 'usage: npm run bench [-- --docs N [--incremental] [--no-search] [--keep] | -- --similar [--docs N]]';
+let options: { docs?: string; incremental?: boolean; 'no-search'?: boolean; similar?: boolean; keep?: boolean };
+try {
+  options = parseArgs({
+    options: {
+      docs: { type: 'string' },
+      incremental: { type: 'boolean' },
+      'no-search': { type: 'boolean' },
+      similar: { type: 'boolean' },
+      keep: { type: 'boolean' },
+    },
+  }).values;
+} catch (e) {
+  console.error(`bench: ${(e as Error).message}\n  ${USAGE}`);
+  process.exit(1);
+}
+if (options.docs !== undefined && !/^[1-9]\d*$/.test(options.docs)) {
+  console.error(`bench: --docs takes a whole number of documents, not "${options.docs}"\n  ${USAGE}`);
+  process.exit(1);
+}
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const table = (rows: (string | number)[][]) => {
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -365,9 +382,9 @@ async function benchScale(n: number) {
   console.log(`document pages built: ${pages}\n${indexLine}; first index's pf_meta ${kib(pfMetaBytes)}`);
   console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log(`largest files: ${largest.map(([f, b]) => `${f} ${kib(b)}`).join(', ')}`);
-  if (process.argv.includes('--incremental')) await benchIncremental(root, env, n);
-  if (!process.argv.includes('--no-search')) await searchFigures(join(root, 'dist'), `N = ${n}`);
-  if (!process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
+  if (options.incremental) await benchIncremental(root, env, n);
+  if (!options['no-search']) await searchFigures(join(root, 'dist'), `N = ${n}`);
+  if (!options.keep) rmSync(root, { recursive: true, force: true });
   else console.log(`kept ${root}`);
 }
 
@@ -459,9 +476,8 @@ async function benchIncremental(root: string, env: Record<string, string>, n: nu
   console.log(`\nIncremental builds (N = ${n})\n${table(rows)}`);
 }
 
-const docs = arg('docs');
-if (process.argv.includes('--similar'))
-  console.log(`${similarQuality()}\n\n${curationQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
+const docs = options.docs;
+if (options.similar) console.log(`${similarQuality()}\n\n${curationQuality()}\n\n${similarCost(Number(docs ?? 1000))}`);
 else if (docs) await benchScale(Number(docs));
 else {
   console.log(`${similarQuality()}\n\n${curationQuality()}\n`);
