@@ -4,14 +4,24 @@
  * document or only of those listed in the JSON file (an array of slugs); see src/provision-pages/build.ts.
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { buildProvisionPages } from '../src/provision-pages/build.ts';
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--only');
-const only = at >= 0 ? new Set(JSON.parse(readFileSync(args.splice(at, 2)[1], 'utf8')) as string[]) : undefined;
-const dir = args[0] ?? 'dist';
+const USAGE = 'usage: node scripts/provision-pages.ts [dir] [--only <file with a JSON array of slugs>]';
+let parsed: { values: { only?: string }; positionals: string[] };
+try {
+  parsed = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: true });
+  if (parsed.positionals.length > 1) throw new Error(`one built site at a time, not ${parsed.positionals.join(' ')}`);
+} catch (e) {
+  console.error(`provision-pages: ${(e as Error).message}\n  ${USAGE}`);
+  process.exit(1);
+}
+const dir = parsed.positionals[0] ?? 'dist';
 const t0 = Date.now();
 try {
+  const only = parsed.values.only
+    ? new Set(JSON.parse(readFileSync(parsed.values.only, 'utf8')) as string[])
+    : undefined;
   const { documents, pages } = buildProvisionPages({ out: dir, ...(only ? { only } : {}) });
   console.log(`provision-pages: ${pages} provision pages of ${documents} documents in ${Date.now() - t0} ms`);
 } catch (e) {
