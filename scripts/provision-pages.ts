@@ -4,18 +4,15 @@
  * document or only of those listed in the JSON file (an array of slugs); see src/provision-pages/build.ts.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { cliArgs } from './lib/args.ts';
 import { buildProvisionPages } from '../src/provision-pages/build.ts';
 
-const USAGE = 'usage: node scripts/provision-pages.ts [dir] [--only <file with a JSON array of slugs>]';
-let parsed: { values: { only?: string }; positionals: string[] };
-try {
-  parsed = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: true });
-  if (parsed.positionals.length > 1) throw new Error(`one built site at a time, not ${parsed.positionals.join(' ')}`);
-} catch (e) {
-  console.error(`provision-pages: ${(e as Error).message}\n  ${USAGE}`);
-  process.exit(1);
-}
+const parsed = cliArgs(
+  'provision-pages',
+  'node scripts/provision-pages.ts [dir] [--only <file with a JSON array of slugs>]',
+  { options: { only: { type: 'string' } }, allowPositionals: true },
+  ({ positionals }) => (positionals.length > 1 ? `one built site at a time, not ${positionals.join(' ')}` : undefined),
+);
 const dir = parsed.positionals[0] ?? 'dist';
 const t0 = Date.now();
 try {

@@ -5,20 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { cliArgs } from './lib/args.ts';
 import { parsePort, serveOrExplain } from './lib/serve.ts';
 
-let values: { port?: string; base?: string; dir?: string };
-try {
-  ({ values } = parseArgs({
-    options: { port: { type: 'string' }, base: { type: 'string' }, dir: { type: 'string' } },
-  }));
-} catch (e) {
-  console.error(
-    `serve: ${(e as Error).message}\n  usage: npm run serve -- [--port 4321] [--base /sub/path/] [--dir dist]`,
-  );
-  process.exit(1);
-}
+const { values } = cliArgs('serve', 'npm run serve -- [--port 4321] [--base /sub/path/] [--dir dist]', {
+  options: { port: { type: 'string' }, base: { type: 'string' }, dir: { type: 'string' } },
+});
 const port = parsePort(values.port ?? process.env.PORT);
 if (typeof port === 'string') {
   console.error(`serve: ${port}`);

@@ -28,8 +28,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openSite, DOCS } from '../lib/site.ts';
+import { cliArgs } from '../lib/args.ts';
 import { measureFirstQuery, measureLoad, measureWarmQueries } from '../lib/measure.ts';
 import { runLighthouse } from '../lib/lighthouse.ts';
 import { generate } from '../lib/synth.ts';
@@ -37,10 +37,10 @@ import { clauseTexts, queryForms } from '../lib/query-truth.ts';
 import { similarCost, similarQuality } from './similar.ts';
 import { curationQuality } from './curation.ts';
 
-const USAGE = 'usage: npm run bench [-- --docs N [--incremental] [--no-search] [--keep] | -- --similar [--docs N]]';
-let options: { docs?: string; incremental?: boolean; 'no-search'?: boolean; similar?: boolean; keep?: boolean };
-try {
-  options = parseArgs({
+const { values: options } = cliArgs(
+  'bench',
+  'npm run bench [-- --docs N [--incremental] [--no-search] [--keep] | -- --similar [--docs N]]',
+  {
     options: {
       docs: { type: 'string' },
       incremental: { type: 'boolean' },
@@ -48,15 +48,12 @@ try {
       similar: { type: 'boolean' },
       keep: { type: 'boolean' },
     },
-  }).values;
-} catch (e) {
-  console.error(`bench: ${(e as Error).message}\n  ${USAGE}`);
-  process.exit(1);
-}
-if (options.docs !== undefined && !/^[1-9]\d*$/.test(options.docs)) {
-  console.error(`bench: --docs takes a whole number of documents, not "${options.docs}"\n  ${USAGE}`);
-  process.exit(1);
-}
+  },
+  ({ values }) =>
+    values.docs !== undefined && !/^[1-9]\d*$/.test(values.docs)
+      ? `--docs takes a whole number of documents, not "${values.docs}"`
+      : undefined,
+);
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const table = (rows: (string | number)[][]) => {
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
