@@ -9,7 +9,7 @@ import { IngestError } from './errors.ts';
 import { loadManifests, type Manifest } from './manifest.ts';
 import { clean, decodeSeed, type TextMark } from './pipeline.ts';
 import type { Apparatus } from '../src/schemas/open-data.ts';
-import { parseOutline, provisions, type DocTree, type Node, type Span } from './structure/parse-outline.ts';
+import { parseOutline, type DocTree, type Node, type Span } from './structure/parse-outline.ts';
 import { citations } from './structure/citation.ts';
 import { sourcePublisher } from './source-publisher.ts';
 import { renderMdx } from './mdx/render-mdx.ts';
@@ -57,45 +57,6 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
   const res = clean(source, ctx, seedPath);
   const tree = parseOutline(res.text, manifest, manifestFile);
   const cites = citations(tree);
-  const slice = (s: Span) => res.text.slice(s.start, s.end);
-  const list = tree.parts.flatMap((part) => {
-    const partEntry = part.declared
-      ? [
-          {
-            id: part.id,
-            depth: 0,
-            num: part.label,
-            ...(part.labelLine ? { label: slice(part.labelLine) } : {}),
-            title: part.titles.map(slice).join('') || (part.labelLine ? slice(part.labelLine) : part.label),
-            cite: part.label,
-            part: part.label,
-            ...(part.aliases ? { aliases: part.aliases } : {}),
-          },
-        ]
-      : [];
-    const items = [...provisions(part.children)].map((p) => ({
-      id: p.id,
-      depth: p.depth,
-      num: p.num,
-      title: p.title,
-      cite: cites.get(p.id) ?? '',
-      ...(part.declared ? { part: part.label } : {}),
-      ...(p.agencies ? { agencies: p.agencies } : {}),
-      ...(p.aliases ? { aliases: p.aliases } : {}),
-    }));
-    return [...partEntry, ...items];
-  });
-  // Parent links, from the id scheme's nesting.
-  const byDepth: Record<number, string> = {};
-  const provisionsWithParents = list.map((p) => {
-    byDepth[p.depth] = p.id;
-    for (const d of Object.keys(byDepth).map(Number)) if (d > p.depth) delete byDepth[d];
-    const parentDepth = Object.keys(byDepth)
-      .map(Number)
-      .filter((d) => d < p.depth)
-      .sort((a, b) => b - a)[0];
-    return parentDepth === undefined ? p : { ...p, parent: byDepth[parentDepth] };
-  });
   const where = clauseLocator(tree);
   const byKind = <K extends TextMark['kind']>(k: K) =>
     res.marks.filter((m): m is Extract<TextMark, { kind: K }> => m.kind === k).sort((a, b) => a.n - b.n);
@@ -105,7 +66,6 @@ export function buildDocument(manifest: Manifest, manifestFile: string, seedsDir
     source: { ...meta.source, publisher: sourcePublisher(meta) },
     seed: manifest.seed,
     ...(manifest.truncated ? { truncated: manifest.truncated } : {}),
-    provisions: provisionsWithParents,
     corrections: byKind('correction').map((m) => ({
       n: m.n,
       original: m.context.find,

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { outline, type Provision } from './clauses/outline.ts';
+import { topicData } from './topics/load.ts';
 
 export type Policy = CollectionEntry<'policies'>;
 
@@ -60,6 +62,19 @@ export function policyHtml(doc: Policy): string {
       { cause: e },
     );
   }
+}
+
+/**
+ * A document's outline (parts and provisions), derived from its clause data
+ * when a page asks: the frontmatter carries metadata only (src/lib/clauses/outline.ts).
+ */
+export function provisionsOf(doc: Policy): Provision[] {
+  return outline(topicData().clauses.get(doc.id)?.values() ?? []);
+}
+
+/** The citation label of one of a document's clauses (第三部分第15项), from its clause data. */
+export function clauseCite(doc: Policy, anchor: string): string | undefined {
+  return topicData().clauses.get(doc.id)?.get(anchor)?.cite;
 }
 
 // What rendering found (glossary occurrences, references to other documents): in a module without astro: imports, for plain-Node callers.

@@ -7,8 +7,8 @@
  * The document page already holds every provision rendered (agency links,
  * glossary tips, related provisions): one pass finds each provision's section
  * (sections.ts) and each page is that slice in the shell (page.ts). The
- * outline and texts come from the content folder (the MDX frontmatter ingest
- * wrote, src/content/clauses/). Run before the search index and the link
+ * outline and texts come from the clause data ingest wrote
+ * (src/content/clauses/, the outline by src/lib/clauses/outline.ts). Run before the search index and the link
  * check, which then see the provision pages as any other page.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { scanSections } from './sections.ts';
 import { paged, provisionPage, provisionSlice, type DocInfo } from './page.ts';
 import { CONTENT, contentFiles } from '../lib/data/paths.ts';
 import { readClauseData } from '../lib/data/clauses.ts';
+import { outline } from '../lib/clauses/outline.ts';
 import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
 
 export interface ProvisionPagesOptions {
@@ -75,7 +76,9 @@ export function buildProvisionPages({ out, contentDir = CONTENT.content, only }:
         `${pageFile}: no <article id="doc" data-cite-prefix=…>\n  hint: src/pages/policies/[slug].astro writes it; rebuild.`,
       );
     const fm = readPolicyFrontmatter(mdx);
-    const texts = new Map(readClauseData(files.clauseFile(slug)).map((c) => [c.id, c.text]));
+    const clauses = readClauseData(files.clauseFile(slug));
+    const texts = new Map(clauses.map((c) => [c.id, c.text]));
+    const provisions = outline(clauses);
     const doc: DocInfo = {
       slug,
       base,
@@ -83,11 +86,11 @@ export function buildProvisionPages({ out, contentDir = CONTENT.content, only }:
       shortTitle: fm.shortTitle ?? fm.title,
       titleSupplied: fm.titleSupplied,
       citePrefix,
-      provisions: fm.provisions,
+      provisions,
       html,
     };
     const sections = scanSections(html);
-    const list = paged(fm.provisions);
+    const list = paged(provisions);
     list.forEach((p, i) => {
       const range = sections.get(p.id);
       if (!range)

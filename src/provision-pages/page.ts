@@ -12,8 +12,7 @@
  * automatic (自动推荐) provisions come with the slice: the document page
  * renders them inside the provision's section.
  */
-import type { Provision } from '../schemas/policy.ts';
-import { tocLabel, ancestors } from '../lib/provisions.ts';
+import { tocLabel, ancestors, type Provision } from '../lib/clauses/outline.ts';
 
 /** Placeholders in the shell (src/pages/provision-shell.astro); ASCII so no escaping changes them. */
 export const SHELL = {

@@ -140,44 +140,6 @@ export const policyMetaSchema = z.object({
 
 export type PolicyMeta = z.infer<typeof policyMetaSchema>;
 
-export const agenciesSchema = z.object({
-  /** The parenthetical as printed, e.g. （责任单位：市卫健委牵头，…按职责分工负责）. */
-  raw: z.string(),
-  /** Lead agencies (牵头). */
-  lead: z.array(z.string()),
-  /** Partner agencies (配合、按职责分工负责). */
-  partners: z.array(z.string()),
-  /** How the roles were read, when the text does not spell them out. */
-  basis: z.string().optional(),
-});
-
-export const provisionSchema = z.object({
-  /** Anchor id, e.g. s3-1-2; see ingest/README.md for the scheme. */
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  /** Parent provision's id (none for top-level ones). */
-  parent: z.string().optional(),
-  /**
-   * Outline depth: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）; in a regulation 1 for
-   * 第X章, 2 for 第X节, 3 for 第X条, and its items one deeper per level (to 7); an
-   * outline inside a chapter or section adds to its depth. 0 for a part (通知, 附件).
-   */
-  depth: z.number().int().min(0).max(7),
-  /** The numbering as printed: 一、 （一） 1. （1） 附件1 … */
-  num: z.string(),
-  /** The provision's heading or lead sentence, without its number. */
-  title: z.string(),
-  /** Citation label, e.g. 第三部分第15项 or 附件1第二部分. */
-  cite: z.string(),
-  /** Part label, e.g. 附件1, for provisions inside an attachment. */
-  part: z.string().optional(),
-  agencies: agenciesSchema.optional(),
-  /** A part's printed label line (附件1, 附表), kept apart from its title. */
-  label: z.string().optional(),
-  /** Old anchors that still lead here (a structural fix moved them). */
-  aliases: z.array(z.string()).optional(),
-});
-export type Provision = z.infer<typeof provisionSchema>;
-
 export const correctionSchema = z.object({
   n: z.number().int(),
   original: z.string(),
@@ -193,7 +155,6 @@ export const policyFrontmatterSchema = policyMetaSchema.extend({
   seed: z.string(),
   /** Notice that the source text breaks off, when it does. */
   truncated: z.string().optional(),
-  provisions: z.array(provisionSchema),
   /** The corrections (repairs and editor's notes are in the cleaning report and the clause data). */
   corrections: z.array(correctionSchema).default([]),
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkLinks } from '../../scripts/lib/check-links.ts';
 import { DOCS } from './harness.ts';
+import { readClauseData } from '../../src/lib/data/clauses.ts';
 import { HOME_NEWEST } from '../../src/lib/paginate.ts';
 
 const html = (path: string) => readFileSync(join('dist', path), 'utf8');
@@ -65,12 +66,13 @@ describe('document pages', () => {
     expect(t).not.toMatch(/\((wù|tài|dǎo)\)/u);
   });
 
-  test('every provision in the frontmatter outline has its anchor on the page, as a heading', () => {
+  test('every clause of the clause data has its anchor on the page: parts and provisions as headings', () => {
     for (const slug of DOCS) {
-      const mdx = readFileSync(`src/content/policies/${slug}.mdx`, 'utf8');
-      const fm = JSON.parse(mdx.split('\n---\n')[0].replace(/^---\n/, ''));
       const h = html(`policies/${slug}/index.html`);
-      for (const p of fm.provisions) expect(h, `${slug}#${p.id}`).toMatch(new RegExp(`<h[2-6][^>]* id="${p.id}"`));
+      for (const c of readClauseData(`src/content/clauses/${slug}.json`))
+        expect(h, `${slug}#${c.id}`).toMatch(
+          new RegExp(c.kind === 'para' ? `<[a-z]+ [^>]*\\bid="${c.id}"` : `<h[2-6][^>]* id="${c.id}"`),
+        );
     }
   });
 
