@@ -230,6 +230,7 @@ function clauseList(
             depth: n.depth,
             num: n.num,
             title: n.title,
+            head: cp(slice(n.heading)),
             cite: cites.get(n.id) ?? '',
             text: own.join('\n'),
             ...(n.agencies ? { agencies: n.agencies } : {}),

@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { clauseRecords } from '../../src/search-index/clause-records.ts';
+import { pageRecords } from './page-records.ts';
 import { CONTENT } from '../../src/lib/data/paths.ts';
 import { readAllClauseData } from '../../src/lib/data/clauses.ts';
 import { readFrontmatter } from '../../src/lib/data/frontmatter.ts';
@@ -18,7 +18,7 @@ import { readAgency, type Region } from '../../src/lib/agencies/normalize.ts';
 export function clauseTexts(dir = 'dist'): Map<string, string> {
   const texts = new Map<string, string>();
   for (const slug of readdirSync(join(dir, 'policies'))) {
-    for (const r of clauseRecords(readFileSync(join(dir, 'policies', slug, 'index.html'), 'utf8')))
+    for (const r of pageRecords(readFileSync(join(dir, 'policies', slug, 'index.html'), 'utf8')))
       texts.set(`${slug}#${r.anchor}`, r.content.toLowerCase());
   }
   return texts;

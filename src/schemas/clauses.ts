@@ -29,6 +29,13 @@ export const clauseRecordSchema = z.strictObject({
   num: z.string().optional(),
   /** The provision's heading, or the part's title. */
   title: z.string().optional(),
+  /**
+   * A provision's heading as printed (its number and title or lead sentence,
+   * 15.改革薪酬分配制度。): how many characters (code points) of `text` it is.
+   * The page sets it as the heading and the rest of the line as body text;
+   * the search index does the same.
+   */
+  head: z.number().int().min(0).optional(),
   /** The citation label: 第三部分（四）第15项. */
   cite: z.string(),
   /** The clause's own text: a provision's heading line and its own paragraphs, one per line. */

@@ -4,8 +4,9 @@
  * A step of its own, not an Astro integration hook, so that Pagefind (about
  * 2 GiB at 1,000 documents) does not run while the Astro build still holds
  * its memory; a large library is split into several indexes (DOCS_PER_INDEX).
- * Each document is ONE record, a minimal page made from its clause records
- * (search-document.ts) in which
+ * Each document is ONE record, a minimal page made from its clause data
+ * (src/lib/clauses/search-records.ts, search-document.ts; no built page is
+ * read back) in which
  * every clause starts at its anchor, so the client can still show clauses;
  * one record per clause made Pagefind's pf_meta (fetched by every first
  * query) and the indexing time grow with the number of clauses (41 000 at
@@ -21,7 +22,10 @@ import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { transform } from 'esbuild';
-import { readDocument } from './clause-records.ts';
+import { docInfo, searchRecords, type DocInfo } from '../lib/clauses/search-records.ts';
+import { CONTENT, PROJECT_ROOT, contentFiles } from '../lib/data/paths.ts';
+import { readClauseData } from '../lib/data/clauses.ts';
+import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
 import { searchDocument } from './search-document.ts';
 import { fragmentUrls } from './fragment-ids.ts';
 import { loadGlossary } from '../lib/glossary/load.ts';
@@ -116,41 +120,37 @@ export function newestFirst<T extends { date: string; year: string; slug: string
 }
 
 /**
- * A built document page for the index: its date attributes (read without
- * parsing the page) and the digest of the page, which with its agencies is
- * all its record is made from. The page is parsed only when its part of the
- * index is written (and not held: at 10,000 documents the pages are the
- * whole library's text).
+ * A document for the index: its search info (from the frontmatter), where its
+ * clause data is, and the digest of what its record is made from (the clause
+ * file, the info, its agencies). The clauses are read only when its part of
+ * the index is written (and not held: at 10,000 documents they are the whole
+ * library's text).
  */
-interface PageDoc {
-  file: string;
-  date: string;
-  year: string;
-  slug: string;
-  region: string;
-  kind: string;
+interface IndexDoc extends DocInfo {
+  clauseFile: string;
   digest: string;
 }
 
-function readPage(file: string, agencies: Map<string, AgencyMeta>): PageDoc {
-  const html = readFileSync(file, 'utf8');
-  const attr = (name: string) => decodeAttr(new RegExp(`data-doc-${name}="([^"]*)"`).exec(html)?.[1] ?? '');
-  const slug = attr('slug');
-  return {
-    file,
-    date: attr('date'),
-    year: attr('year'),
-    slug,
-    region: attr('region'),
-    kind: attr('kind'),
-    digest: digest(html, JSON.stringify(agencies.get(slug) ?? [])),
-  };
+/** The library's documents that the built site `out` has pages of. */
+function indexDocs(out: string, agencies: Map<string, AgencyMeta>): IndexDoc[] {
+  const files = contentFiles(CONTENT.content);
+  const slugs = existsSync(files.policies)
+    ? readdirSync(files.policies)
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => f.slice(0, -'.mdx'.length))
+    : [];
+  return slugs
+    .filter((slug) => existsSync(join(out, 'policies', slug, 'index.html')))
+    .map((slug) => {
+      const info = docInfo(slug, readPolicyFrontmatter(files.policyFile(slug)));
+      const clauseFile = files.clauseFile(slug);
+      return {
+        ...info,
+        clauseFile,
+        digest: digest(readFileSync(clauseFile), JSON.stringify(info), JSON.stringify(agencies.get(slug) ?? [])),
+      };
+    });
 }
-const decodeAttr = (s: string) =>
-  s.replace(
-    /&(amp|quot|lt|gt|#39);/g,
-    (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" })[e] ?? _,
-  );
 
 /**
  * An extra part's WebAssembly: none. Pagefind's glue keeps the first module it
@@ -182,22 +182,26 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   const newest = Number(process.env.SEARCH_NEWEST_PART) || NEWEST_PART;
   const t0 = Date.now();
   const agencies = agenciesByDocument(out);
-  const docs = newestFirst(
-    pagesIn(join(out, 'policies'))
-      .map((f) => readPage(f, agencies))
-      .filter((d) => d.slug),
-  );
+  const docs = newestFirst(indexDocs(out, agencies));
   const groups = indexGroups(docs, perIndex, newest);
   for (const old of readdirSync(out).filter((d) => /^pagefind(-\d+)?$/.test(d)))
     rmSync(join(out, old), { recursive: true, force: true });
 
-  // Each part is cached by the digest of what goes into it: this code, Pagefind's version and
-  // options, its documents' pages (in order) and, for the first, the glossary and topic pages.
+  // Each part is cached by the digest of what goes into it: this code (and the records' code),
+  // Pagefind's version and options, its documents' clause data and info (in order) and, for the
+  // first, the glossary and topic pages.
   // One cache folder per output folder, so the sub-path test build does not prune dist's parts.
   const cacheDir = join(buildCacheDir(), 'search-index', digest(resolve(out)).slice(0, 12));
   mkdirSync(cacheDir, { recursive: true });
   const shared = digest(
-    digestFiles(resolve('.'), ['src/search-index', 'node_modules/pagefind/package.json']),
+    digestFiles(PROJECT_ROOT, [
+      'src/search-index',
+      'src/lib/clauses',
+      'src/lib/data',
+      'src/schemas/clauses.ts',
+      'src/schemas/policy.ts',
+      'node_modules/pagefind/package.json',
+    ]),
     String(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE),
   );
   const pagesDigest = digest(
@@ -219,13 +223,7 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
       // Written aside, then renamed: a stopped build leaves no half part under a valid key.
       const tmp = `${cached}.tmp`;
       rmSync(tmp, { recursive: true, force: true });
-      const counts = await writeIndex(
-        out,
-        tmp,
-        group.docs.map((d) => d.file),
-        i === 0,
-        agencies,
-      );
+      const counts = await writeIndex(out, tmp, group.docs, i === 0, agencies);
       writeFileSync(
         join(tmp, CHARS_FILE),
         JSON.stringify({ chars: [...counts.used].sort().join(''), clauses: counts.clauses, pages: counts.pages }),
@@ -290,7 +288,7 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
 async function writeIndex(
   out: string,
   dir: string,
-  files: string[],
+  docList: IndexDoc[],
   withPages: boolean,
   agencies: Map<string, AgencyMeta>,
 ): Promise<{ docs: number; clauses: number; pages: number; used: Set<string> }> {
@@ -306,10 +304,8 @@ async function writeIndex(
     // Pagefind indexes in its own process: keep a few documents in flight while the next page is read.
     const inFlight = new Set<Promise<void>>();
     const failures: unknown[] = [];
-    for (const file of files) {
-      const page = readDocument(readFileSync(file, 'utf8'));
-      if (!page) continue;
-      const { doc, records } = page;
+    for (const doc of docList) {
+      const records = searchRecords(doc, readClauseData(doc.clauseFile));
       for (const r of records) for (const ch of r.content) used.add(ch);
       // Site-relative: the Pagefind client prefixes the base path (baseUrl).
       const added: Promise<void> = index

@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import { searchDocument, CITES_META } from './search-document.ts';
 import { AGENCIES_ANCHOR, AGENCIES_META } from './agency-meta.ts';
 import { fragmentUrls } from './fragment-ids.ts';
-import type { ClauseRecord, DocInfo } from './clause-records.ts';
+import type { SearchRecord, DocInfo } from '../lib/clauses/search-records.ts';
 
 /**
  * The fixture's document goes through the real Pagefind; the fragment it
@@ -18,7 +18,7 @@ import type { ClauseRecord, DocInfo } from './clause-records.ts';
 const FIXTURE = 'src/scripts/search/fixtures/document.json';
 const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
   doc: DocInfo;
-  records: ClauseRecord[];
+  records: SearchRecord[];
   fragment: unknown;
 };
 

@@ -1,6 +1,6 @@
 /**
  * The page Pagefind indexes for one document: not the built page but a
- * minimal one made from its clause records, so that the whole document is ONE
+ * minimal one made from its search records (src/lib/clauses/search-records.ts, from the clause data), so that the whole document is ONE
  * search record (a small pf_meta, a fast index) which the client cuts back
  * into clauses (src/scripts/search/clauses.ts).
  *
@@ -23,7 +23,7 @@
  */
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { DOC_TITLE_ANCHOR, type ClauseRecord, type DocInfo } from './clause-records.ts';
+import { DOC_TITLE_ANCHOR, type SearchRecord, type DocInfo } from '../lib/clauses/search-records.ts';
 import { AGENCIES_ANCHOR, AGENCIES_META, type AgencyMeta } from './agency-meta.ts';
 
 /** Meta key of the anchor → citation label JSON. */
@@ -34,7 +34,7 @@ export const CITES_META = 'cites';
  * as the `agencies` meta and as a block of their own after the clauses.
  * A title record of the document itself is an h1 (Pagefind weighs it most).
  */
-export function searchDocument(doc: DocInfo, records: ClauseRecord[], agencies: AgencyMeta = []): string {
+export function searchDocument(doc: DocInfo, records: SearchRecord[], agencies: AgencyMeta = []): string {
   const meta: [string, string][] = [
     ['title', doc.title],
     ['doc', doc.short],

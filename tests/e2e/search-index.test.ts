@@ -1,13 +1,17 @@
 /**
  * The search index in dist/pagefind: one record per document, which the
- * client cuts back into exactly the clauses the build extracted (same
- * anchors, titles and texts), and the page list the client uses.
+ * client cuts back into exactly the records the index step derived from the
+ * clause data (same anchors, titles and texts); those records are what the
+ * built page shows (read back from its HTML); and the page list the client uses.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { clauseRecords } from '../../src/search-index/clause-records.ts';
+import { readDocument } from '../../scripts/lib/page-records.ts';
+import { docInfo, searchRecords } from '../../src/lib/clauses/search-records.ts';
+import { readClauseData } from '../../src/lib/data/clauses.ts';
+import { readPolicyFrontmatter } from '../../src/lib/data/frontmatter.ts';
 import { fragmentUrls } from '../../src/search-index/fragment-ids.ts';
 import { splitClauses } from '../../src/scripts/search/clauses.ts';
 
@@ -19,6 +23,12 @@ const fragment = (id: string) =>
       .toString('utf8'),
   );
 const slugs = readdirSync('dist/policies');
+/** The records the index step makes of a document (src/lib/clauses/search-records.ts). */
+const derived = (slug: string) =>
+  searchRecords(
+    docInfo(slug, readPolicyFrontmatter(`src/content/policies/${slug}.mdx`)),
+    readClauseData(`src/content/clauses/${slug}.json`),
+  );
 
 describe('search index', () => {
   test('one record per document page; every other record is listed in search/pages.json', () => {
@@ -37,7 +47,7 @@ describe('search index', () => {
       raw_content: f.content.replace(/</g, '&lt;').replace(/>/g, '&gt;'),
       content: f.content.replace(/\u200B/g, ''),
     };
-    const records = clauseRecords(readFileSync(join('dist/policies', slug, 'index.html'), 'utf8'));
+    const records = derived(slug);
     expect(splitClauses(data).map((c) => [c.anchor, c.title, c.text])).toEqual(
       records.map((r) => [r.anchor, r.title, r.content]),
     );
@@ -46,4 +56,13 @@ describe('search index', () => {
     );
     expect(f.meta).toMatchObject({ kind: 'document', slug });
   });
+
+  test.each(slugs)(
+    '%s: the records derived from the clause data are what the page shows, and its search info',
+    (slug) => {
+      const page = readDocument(readFileSync(join('dist/policies', slug, 'index.html'), 'utf8'))!;
+      expect(derived(slug)).toEqual(page.records);
+      expect(docInfo(slug, readPolicyFrontmatter(`src/content/policies/${slug}.mdx`))).toEqual(page.doc);
+    },
+  );
 });

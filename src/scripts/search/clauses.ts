@@ -13,6 +13,7 @@
  */
 
 import { AGENCIES_ANCHOR } from '../../search-index/agency-meta.ts';
+import { PARAGRAPH_TITLE, type SearchRecord } from '../../lib/clauses/search-records.ts';
 
 export interface PagefindAnchor {
   element: string;
@@ -29,17 +30,13 @@ export interface FragmentText {
   anchors?: PagefindAnchor[];
 }
 
-export interface Clause {
-  anchor: string;
-  /** The provision's heading, or the start of an unnumbered paragraph (as the build's clause records). */
-  title: string;
+/** A search record as the client gets it back (src/lib/clauses/search-records.ts): its `content` is `text`. */
+export interface Clause extends Pick<SearchRecord, 'anchor' | 'title'> {
   /** The clause's exact text (a provision's starts with its title). */
-  text: string;
+  text: SearchRecord['content'];
 }
 
 const ZWSP = '\u200B';
-/** How much of an unnumbered paragraph is its title (clause-records.ts). */
-const PARAGRAPH_TITLE = 30;
 
 /**
  * Where each word starts in the clean text. Walks the raw words and the clean

@@ -1,13 +1,24 @@
 /**
- * Reads a built document page's clauses: one record per provision (and per
- * unnumbered paragraph outside provisions, and per title: the document's own
- * and each notice's and attachment's heading), each with its anchor, title,
- * citation label and its own text (heading, body, paragraphs; not nested
- * provisions). Tooltips, tools and labels (data-pagefind-ignore) are left out.
- * The search index is made from these records (search-document.ts), and the
- * search tests judge results against them.
+ * Reads a built document page back into search records: one per provision
+ * (and per unnumbered paragraph outside provisions, and per title: the
+ * document's own and each notice's and attachment's heading), each with its
+ * anchor, title, citation label and its own text (heading, body, paragraphs;
+ * not nested provisions) as the page shows it. Tooltips, tools, labels
+ * (data-pagefind-ignore) and screen-reader notes (.sr-only) are left out.
+ *
+ * The oracle, not the source: the index is made from the clause data
+ * (src/lib/clauses/search-records.ts); the tests check that the page and the
+ * records agree, and judge search results against the text the page shows
+ * (query-truth.ts), independently of the search code.
  */
 import { parse, HTMLElement, type Node } from 'node-html-parser';
+import {
+  DOC_TITLE_ANCHOR,
+  PARAGRAPH_TITLE,
+  type DocInfo,
+  DOC_TITLE_CITE,
+  type SearchRecord,
+} from '../../src/lib/clauses/search-records.ts';
 
 /** Character references in raw text (node-html-parser keeps them as written). */
 const decode = (s: string) =>
@@ -17,39 +28,20 @@ const decode = (s: string) =>
       : (({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()] ?? m),
   );
 
-export interface DocInfo {
-  slug: string;
-  title: string;
-  short: string;
-  date: string;
-  year: string;
-  region: string;
-  kind: string;
-  number: string;
-}
-export interface ClauseRecord {
-  anchor: string;
-  /**
-   * A numbered provision (its title is its heading), an unnumbered paragraph
-   * (its title is the start of its text) or a title (the document's, a
-   * notice's or an attachment's heading; the record is the heading alone).
-   */
-  kind: 'provision' | 'paragraph' | 'heading';
-  title: string;
-  cite: string;
-  /** The clause's text, whitespace collapsed to single spaces; a provision's starts with its title. */
-  content: string;
-}
-
 /** The citation label carried by a permalink's aria-label (本条链接：第三部分第15项). */
 const citeOf = (a: HTMLElement | null): string => (a?.getAttribute('aria-label') ?? '').replace(/^本条链接：/, '');
 
-/** An element's text without what search must not see (tooltips, tools, labels): one walk, no re-parsing. */
+/** An element's text without what search must not see (tooltips, tools, labels, screen-reader notes): one walk, no re-parsing. */
 const text = (el: HTMLElement): string => {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node instanceof HTMLElement) {
-      if (node.hasAttribute('data-pagefind-ignore') || node.classList.contains('clause-tools')) return;
+      if (
+        node.hasAttribute('data-pagefind-ignore') ||
+        node.classList.contains('clause-tools') ||
+        node.classList.contains('sr-only')
+      )
+        return;
       node.childNodes.forEach(walk);
     } else parts.push(node.rawText);
   };
@@ -58,7 +50,7 @@ const text = (el: HTMLElement): string => {
 };
 
 /** A document page's info and clause records, parsing it once (the search index reads every page). */
-export function readDocument(html: string): { doc: DocInfo; records: ClauseRecord[] } | null {
+export function readDocument(html: string): { doc: DocInfo; records: SearchRecord[] } | null {
   const root = parse(html);
   const doc = docInfoOf(root);
   return doc && { doc, records: recordsOf(root) };
@@ -80,23 +72,20 @@ function docInfoOf(root: HTMLElement): DocInfo | null {
   };
 }
 
-export function clauseRecords(html: string): ClauseRecord[] {
+export function pageRecords(html: string): SearchRecord[] {
   return recordsOf(parse(html));
 }
 
-/** The document title's anchor (src/pages/policies/[slug].astro gives the h1 this id). */
-export const DOC_TITLE_ANCHOR = 'doc-title';
-
-function recordsOf(root: HTMLElement): ClauseRecord[] {
+function recordsOf(root: HTMLElement): SearchRecord[] {
   const body = root.querySelector('.policy-text');
   if (!body) return [];
-  const records: ClauseRecord[] = [];
+  const records: SearchRecord[] = [];
   // Titles first: the document's, then the parts' (notice, main text, attachments), so a reader
   // who types a title lands on its heading.
   const docTitle = root.querySelector(`h1#${DOC_TITLE_ANCHOR}`);
   if (docTitle) {
     const t = text(docTitle);
-    if (t) records.push({ anchor: DOC_TITLE_ANCHOR, kind: 'heading', title: t, cite: '标题', content: t });
+    if (t) records.push({ anchor: DOC_TITLE_ANCHOR, kind: 'heading', title: t, cite: DOC_TITLE_CITE, content: t });
   }
   for (const heading of body.querySelectorAll('.part-title[id]')) {
     if (heading.closest('section.provision')) continue;
@@ -131,7 +120,7 @@ function recordsOf(root: HTMLElement): ClauseRecord[] {
     records.push({
       anchor: p.id,
       kind: 'paragraph',
-      title: content.slice(0, 30),
+      title: content.slice(0, PARAGRAPH_TITLE),
       cite: citeOf(p.querySelector('a.permalink')),
       content,
     });
