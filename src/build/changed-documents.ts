@@ -8,14 +8,15 @@
  * per document passes its documents through changedDocuments() in
  * getStaticPaths.
  *
- * Other pages made one per item from library-wide data (a curation page
- * per document, made from the whole library's report) can be keyed too: the
- * route passes its items through changedPages() with what each page shows,
- * and only the pages whose content digest changed are rendered; the build
- * keeps the others' `<route>/<key>/` folders from the previous output.
+ * Other pages made one per item from library-wide data are keyed too (a
+ * curation page per document, made from the whole library's report; a
+ * glossary term's, an agency's, a region's or a year's pages): the route
+ * passes its items through changedPages() with what each page shows, and
+ * only the pages whose content digest changed are rendered; the build keeps
+ * the others' `<route>/<key>/` folders from the previous output.
  *
- * Every other page (lists, glossary, agencies …) is rendered every time, as
- * it may show any document. Outside an incremental build both functions
+ * Every other page (home, the lists' indexes, targets, topics …) is rendered
+ * every time, as it may show any document. Outside an incremental build both functions
  * return all items (and changedPages() still records the digests, for the
  * next build, when scripts/build.ts asks it to).
  */
@@ -39,6 +40,14 @@ export function changedDocuments<T extends { id: string; data: { rendering: { pa
   unchanged ??= JSON.parse(readFileSync(file, 'utf8')) as PagesManifest;
   return docs.filter((d) => unchanged![d.id] !== d.data.rendering.pages);
 }
+
+/**
+ * A document as a keyed page's content: its id and its pages digest, which
+ * changes whenever anything shown of the document does (its frontmatter,
+ * text, clause data, rendering). For pages that list documents.
+ */
+export const listedDocument = (d: { id: string; data: { rendering: { pages: string } } }): string =>
+  `${d.id}:${d.data.rendering.pages}`;
 
 /**
  * The items of `route` (its pages are `<route>/<key>/`) whose page must be
