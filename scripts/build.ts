@@ -2,7 +2,7 @@
  * npm run build              the site in dist/ (OUT_DIR), incrementally when it can
  * npm run build -- --clean   from scratch
  *
- * Steps: `astro build`, the provision pages, the sitemaps, the search index,
+ * Steps: `astro build`, the provision pages, the open-data files, the sitemaps, the search index,
  * `_headers` (src/lib/csp/policy.ts) and the link check, all into a
  * temporary folder that replaces the output only when every step succeeded
  * (scripts/build/atomic.ts): the site served is the old one or the new one,
@@ -17,7 +17,7 @@
  * shared page (src/build/changed-documents.ts); the unchanged documents' own
  * files are hard-linked from the previous output (src/build/link-kept.ts);
  * provision pages are written for the changed documents only (for all if the
- * provision-page shell changed). The result equals a clean build's
+ * provision-page shell changed), and so are the open-data files. The result equals a clean build's
  * (tests/incremental/). A removed document's files are simply not carried over.
  */
 import { execFileSync } from 'node:child_process';
@@ -150,6 +150,8 @@ try {
         {},
         'provisions',
       );
+      // The documents' open-data files (src/open-data/), outside Astro; only the rendered documents' (the others' are linked above).
+      run(['scripts/open-data.ts', tmp, ...(previous ? ['--only', onlyFile] : [])], {}, 'open-data');
       // Sitemaps from the pages the build wrote (src/sitemap/); only with SITE (they need absolute URLs).
       run(['scripts/sitemap.ts', tmp], {}, 'sitemap');
       // The index step holds little (a digest per document; records are read when their part is written),

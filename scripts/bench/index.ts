@@ -315,7 +315,7 @@ async function benchScale(n: number) {
   const ingest = await timed(node, ['ingest/cli.ts'], root, env);
   // `npm run build` from scratch (without the link check), each step timed with its memory.
   const build = await timed(node, ['scripts/build.ts', '--clean'], root, env);
-  const { site, provisions, index: search, links } = build.steps;
+  const { site, provisions, 'open-data': openData, index: search, links } = build.steps;
   const out = dirSize(join(root, 'dist'));
   const index = readdirSync(join(root, 'dist'))
     .filter((d) => /^pagefind(-\d+)?$/.test(d))
@@ -340,6 +340,7 @@ async function benchScale(n: number) {
         'ingest',
         'site build',
         'provision pages',
+        'open data',
         'search index',
         'link check',
         'total',
@@ -355,6 +356,7 @@ async function benchScale(n: number) {
         `${(ingest.ms / 1000).toFixed(1)} s`,
         `${(site.ms / 1000).toFixed(1)} s`,
         `${(provisions.ms / 1000).toFixed(1)} s`,
+        `${(openData.ms / 1000).toFixed(1)} s`,
         `${(search.ms / 1000).toFixed(1)} s`,
         `${(links.ms / 1000).toFixed(1)} s`,
         `${((ingest.ms + build.ms) / 1000).toFixed(1)} s`,

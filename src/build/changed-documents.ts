@@ -6,7 +6,8 @@
  * documents whose pages digest (src/loaders/policies.ts) differs from that
  * of the pages already in the previous output: a route that makes a page
  * per document passes its documents through changedDocuments() in
- * getStaticPaths.
+ * getStaticPaths (the steps after `astro build`, provision pages and open
+ * data, are handed the same documents by scripts/build.ts).
  *
  * Other pages made one per item from library-wide data are keyed too (a
  * curation page per document, made from the whole library's report; a

@@ -2,6 +2,8 @@
  * Site-internal URLs. Every link goes through `href()` so the site works under
  * any base path (BASE=/sub/path/ npm run build) and from any static host.
  */
+import { absoluteIn, type SiteAddress } from './site-address.ts';
+
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 /** A path inside the site, e.g. href('policies/datong/') → /sub/path/policies/datong/ */
@@ -21,5 +23,8 @@ export function policyHref(slug: string, anchor?: string, mark?: string): string
  * absolute URL (canonical, og:url, the sitemap) is left out without SITE.
  */
 export function absolute(path: string, site: URL | undefined): string {
-  return site ? new URL(href(path), site).toString() : href(path);
+  return absoluteIn(siteAddress(site), path);
 }
+
+/** This build's base path and `site` (Astro's), for code shared with Node steps outside Astro (src/lib/open-data/). */
+export const siteAddress = (site: URL | undefined): SiteAddress => ({ base: BASE, site });

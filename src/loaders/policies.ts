@@ -16,7 +16,8 @@
  * whole store into the build's server bundle, and 10,000 documents' HTML and
  * glossary occurrences there would cost hundreds of MiB. The entry carries
  * the paths of the cached files (`rendering.htmlFile`, `rendering.dataFile`);
- * pages read them with policyHtml() and policyRendering() (src/lib/policies.ts).
+ * pages read them with policyHtml() and policyRendering() (src/lib/policies.ts),
+ * the open-data step after `astro build` through RENDERINGS_MANIFEST (src/open-data/).
  * Nor does the loader hold the files' text: it reads each once for its
  * frontmatter and digest; the renderer (or its worker thread) reads it again.
  *
@@ -39,7 +40,13 @@ import { findInLibrary } from '../render/policy/plugins/remark-references.ts';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
 import { StepCache } from '../lib/build-cache/step-cache.ts';
 import { loadTopicData, type TopicData } from '../lib/topics/load.ts';
-import { PAGES_MANIFEST, PAGES_SHARED, type PagesManifest } from '../lib/build-cache/paths.ts';
+import {
+  PAGES_MANIFEST,
+  PAGES_SHARED,
+  RENDERINGS_MANIFEST,
+  type PagesManifest,
+  type RenderingsManifest,
+} from '../lib/build-cache/paths.ts';
 import { pageSharedDigest } from '../build/page-inputs.ts';
 
 export interface PolicyLoaderOptions {
@@ -212,15 +219,19 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   }
 
   store.clear();
+  const renderings: RenderingsManifest = { base, ...(config.site ? { site: config.site } : {}), dataFiles: {} };
   for (const { id, filePath, frontmatter, sourceDigest } of docs) {
     const key = keys.get(id)!;
     const rendering = { htmlFile: cache.file(key, 'html'), dataFile: cache.file(key, 'json'), pages: pages[id] };
     const data = await parseData({ id, data: { ...frontmatter, rendering }, filePath });
     store.set({ id, data, filePath, digest: digest(sourceDigest, key) });
+    renderings.dataFiles[id] = rendering.dataFile;
   }
   // For scripts/build.ts: which documents' pages an incremental build can keep.
   writeFileSync(fileURLToPath(new URL(PAGES_MANIFEST, config.cacheDir)), JSON.stringify(pages));
   writeFileSync(fileURLToPath(new URL(PAGES_SHARED, config.cacheDir)), pageShared);
+  // For the open-data step after astro build (src/open-data/): what each document's rendering found, and where the site is served.
+  writeFileSync(fileURLToPath(new URL(RENDERINGS_MANIFEST, config.cacheDir)), JSON.stringify(renderings));
   const pruned = cache.prune();
   logger.info(
     `${docs.length} policy documents: ${tasks.length} rendered${threads > 1 ? ` (${threads} threads)` : ''}, ${docs.length - tasks.length} from the cache, in ${Date.now() - t0} ms${pruned ? `; ${pruned} stale cache files removed` : ''}`,

@@ -8,17 +8,17 @@
  * glossary tips, related provisions): one pass finds each provision's section
  * (sections.ts) and each page is that slice in the shell (page.ts). The
  * outline and texts come from the clause data ingest wrote
- * (src/content/clauses/, the outline by src/lib/clauses/outline.ts). Run before the search index and the link
- * check, which then see the provision pages as any other page.
+ * (src/content/clauses/; the outline by src/lib/clauses/outline.ts). Documents are independent: each is one task
+ * (document.ts) and, with many of them, they are written on every core
+ * (src/lib/worker-pool.ts); the pages are the same either way. Run before
+ * the search index and the link check, which then see the provision pages
+ * as any other page.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanSections } from './sections.ts';
-import { paged, provisionPage, provisionSlice, type DocInfo } from './page.ts';
+import { attr, provisionWriter, type ProvisionSetup } from './document.ts';
 import { CONTENT, contentFiles } from '../lib/data/paths.ts';
-import { readClauseData } from '../lib/data/clauses.ts';
-import { outline } from '../lib/clauses/outline.ts';
-import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
+import { poolThreads, runPool } from '../lib/worker-pool.ts';
 
 export interface ProvisionPagesOptions {
   /** The built site, e.g. dist. */
@@ -30,25 +30,20 @@ export interface ProvisionPagesOptions {
    * provision pages are already in `out`, from the previous build); all when absent.
    */
   only?: Set<string>;
+  /** Worker threads (1: this thread); by default every core (BUILD_THREADS sets how many) from MIN_DOCUMENTS documents, this thread below. */
+  threads?: number;
 }
 
 const SHELL_DIR = 'provision-shell';
-const unescape = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-const attr = (tag: string, name: string) => {
-  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
-  return m ? unescape(m[1]) : undefined;
-};
+/** Below this many documents, starting workers costs more than it saves (a document takes ~8 ms). */
+export const MIN_DOCUMENTS = 80;
 
-export function buildProvisionPages({ out, contentDir = CONTENT.content, only }: ProvisionPagesOptions): {
-  documents: number;
-  pages: number;
-} {
+export async function buildProvisionPages({
+  out,
+  contentDir = CONTENT.content,
+  only,
+  threads,
+}: ProvisionPagesOptions): Promise<{ documents: number; pages: number; threads: number }> {
   const shellFile = join(out, SHELL_DIR, 'index.html');
   if (!existsSync(shellFile))
     throw new Error(
@@ -60,60 +55,21 @@ export function buildProvisionPages({ out, contentDir = CONTENT.content, only }:
     throw new Error(
       `${shellFile}: no data-base on the provision-page frame\n  hint: src/pages/provision-shell.astro must keep <div class="page provision-page" data-base=…>.`,
     );
-  let documents = 0;
-  let pages = 0;
   const docsDir = join(out, 'policies');
-  for (const slug of existsSync(docsDir) ? readdirSync(docsDir).sort() : []) {
-    const pageFile = join(docsDir, slug, 'index.html');
-    const files = contentFiles(contentDir);
-    const mdx = files.policyFile(slug);
-    if (!existsSync(pageFile) || !existsSync(mdx) || (only && !only.has(slug))) continue;
-    const html = readFileSync(pageFile, 'utf8');
-    const article = /<article id="doc"[^>]*>/.exec(html)?.[0];
-    const citePrefix = article && attr(article, 'data-cite-prefix');
-    if (!citePrefix)
-      throw new Error(
-        `${pageFile}: no <article id="doc" data-cite-prefix=…>\n  hint: src/pages/policies/[slug].astro writes it; rebuild.`,
-      );
-    const fm = readPolicyFrontmatter(mdx);
-    const clauses = readClauseData(files.clauseFile(slug));
-    const texts = new Map(clauses.map((c) => [c.id, c.text]));
-    const provisions = outline(clauses);
-    const doc: DocInfo = {
-      slug,
-      base,
-      title: fm.title,
-      shortTitle: fm.shortTitle ?? fm.title,
-      titleSupplied: fm.titleSupplied,
-      citePrefix,
-      provisions,
-      html,
-    };
-    const sections = scanSections(html);
-    const list = paged(provisions);
-    list.forEach((p, i) => {
-      const range = sections.get(p.id);
-      if (!range)
-        throw new Error(
-          `${pageFile}: provision ${p.id} of the outline is not in the page\n  hint: run npm run ingest; the outline and the text disagree.`,
-        );
-      const page = provisionPage(shell, {
-        doc,
-        p,
-        prev: list[i - 1],
-        next: list[i + 1],
-        html: provisionSlice(html, range, p.depth >= 3, `${base}policies/${slug}/`),
-        text: texts.get(p.id) ?? '',
-      });
-      mkdirSync(join(docsDir, slug, p.id), { recursive: true });
-      // A new file, never a write into the old one: in an incremental build the old one is a hard link into the previous site.
-      const file = join(docsDir, slug, p.id, 'index.html');
-      rmSync(file, { force: true });
-      writeFileSync(file, page);
-      pages++;
-    });
-    documents++;
-  }
+  const files = contentFiles(contentDir);
+  const slugs = (existsSync(docsDir) ? readdirSync(docsDir).sort() : []).filter(
+    (slug) =>
+      existsSync(join(docsDir, slug, 'index.html')) && existsSync(files.policyFile(slug)) && (!only || only.has(slug)),
+  );
+  const setup: ProvisionSetup = { docsDir, contentDir, shell, base };
+  const n = threads ?? poolThreads(slugs.length, MIN_DOCUMENTS);
+  const counts = await runPool(slugs, {
+    worker: new URL('./worker.ts', import.meta.url),
+    handler: provisionWriter,
+    setup,
+    threads: n,
+    name: (slug) => `document ${slug}`,
+  });
   rmSync(join(out, SHELL_DIR), { recursive: true, force: true });
-  return { documents, pages };
+  return { documents: slugs.length, pages: counts.reduce((a, b) => a + b, 0), threads: Math.min(n, slugs.length) };
 }

@@ -24,6 +24,22 @@ export type PagesManifest = Record<string, string>;
 export const PAGES_SHARED = 'pages-shared.txt';
 
 /**
+ * Written by the policy loader beside PAGES_MANIFEST, read by the open-data
+ * step after `astro build` (src/open-data/): the site's base path and address
+ * as Astro built it, and each document's rendering data file (what
+ * policyRendering() reads: the glossary occurrences of its open data).
+ */
+export const RENDERINGS_MANIFEST = 'policy-renderings.json';
+export interface RenderingsManifest {
+  /** The base path, e.g. / or /sub/path/. */
+  base: string;
+  /** SITE, when set. */
+  site?: string;
+  /** slug → the rendering cache's data file of the document (src/loaders/policies.ts `rendering.dataFile`). */
+  dataFiles: Record<string, string>;
+}
+
+/**
  * Keyed pages (changedPages(), src/build/changed-documents.ts): a folder
  * (set by scripts/build.ts) where each route writes `<route>.json`, its
  * pages' digests by key, during `astro build`.

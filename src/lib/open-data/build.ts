@@ -1,17 +1,32 @@
-/** Builds the open-data views of a document from its clause data, topics, agencies and glossary marks. */
-import type { Policy } from '../policies.ts';
+/**
+ * Builds the open-data views of a document (/data/<slug>.json, .md, .txt and
+ * its catalog entry) from its frontmatter, clause data, topics, agencies and
+ * glossary marks. Plain Node: the open-data step (src/open-data/) runs it
+ * outside Astro, the catalog route (src/lib/open-data/catalog.ts) inside.
+ */
 import { policyRendering } from '../policy-rendering.ts';
 import { topicData, type ClauseInfo } from '../topics/load.ts';
 import { readAgency } from '../agencies/normalize.ts';
+import { absoluteIn, type SiteAddress } from '../site-address.ts';
 import type { Apparatus, OpenAgency, OpenClause } from '../../schemas/open-data.ts';
-import { absolute } from '../url.ts';
+import type { PolicyFrontmatter } from '../../schemas/policy.ts';
+
+/**
+ * A document as its open-data views need it: its slug, its frontmatter and
+ * where the loader put what its rendering found (policyRendering()). Astro's
+ * policy entries (src/lib/policies.ts Policy) are such documents.
+ */
+export interface OpenDataDoc {
+  id: string;
+  data: PolicyFrontmatter & { rendering: { dataFile: string } };
+}
 
 /** A clause as ingest wrote it (src/schemas/clauses.ts). */
 type Raw = ClauseInfo;
 
-export function meta(doc: Policy, site: URL | undefined) {
+export function meta(doc: OpenDataDoc, at: SiteAddress) {
   const d = doc.data;
-  const file = (ext: string) => absolute(`data/${doc.id}.${ext}`, site);
+  const file = (ext: string) => absoluteIn(at, `data/${doc.id}.${ext}`);
   return {
     slug: doc.id,
     title: d.title,
@@ -25,17 +40,34 @@ export function meta(doc: Policy, site: URL | undefined) {
     kind: d.kind,
     status: d.status,
     ...(d.summary ? { summary: d.summary } : {}),
-    url: absolute(`policies/${doc.id}/`, site),
+    url: absoluteIn(at, `policies/${doc.id}/`),
     files: { txt: file('txt'), md: file('md'), json: file('json') },
   };
 }
 
-export function rawClauses(doc: Policy): Raw[] {
+export function rawClauses(doc: OpenDataDoc): Raw[] {
   return [...(topicData().clauses.get(doc.id)?.values() ?? [])];
 }
 
+/** /data/<slug>.json: metadata and the provision tree (text, editorial apparatus, agencies, topics, glossary terms). */
+export function documentJson(doc: OpenDataDoc, at: SiteAddress): string {
+  const d = doc.data;
+  const body = {
+    format: 'yigai-policy/1',
+    document: {
+      ...meta(doc, at),
+      source: d.source,
+      editorialNotes: d.editorialNotes,
+      ...(d.truncated ? { truncated: d.truncated } : {}),
+      apparatus: documentApparatus(doc),
+    },
+    clauses: clauseTree(doc, at),
+  };
+  return JSON.stringify(body, null, 1);
+}
+
 /** Document-level apparatus: a title supplied by editors. */
-export function documentApparatus(doc: Policy): Apparatus[] {
+export function documentApparatus(doc: OpenDataDoc): Apparatus[] {
   const d = doc.data;
   return d.titleSupplied ? [{ type: 'supplied-title', text: d.title, reason: d.titleNote ?? '标题为编者所补。' }] : [];
 }
@@ -43,7 +75,7 @@ export function documentApparatus(doc: Policy): Apparatus[] {
 /** A clause's text as published: a lost image's file name is no text of the document (its apparatus names it). */
 const publishedText = (c: Raw) => (c.apparatus?.some((a) => a.type === 'missing-image') ? '' : c.text);
 
-export async function clauseTree(doc: Policy, site: URL | undefined): Promise<OpenClause[]> {
+export function clauseTree(doc: OpenDataDoc, at: SiteAddress): OpenClause[] {
   const terms = new Map<string, string[]>();
   for (const o of policyRendering(doc).glossaryOccurrences)
     terms.set(o.anchor, [...(terms.get(o.anchor) ?? []), o.term]);
@@ -65,7 +97,7 @@ export async function clauseTree(doc: Policy, site: URL | undefined): Promise<Op
       ...(c.num ? { num: c.num } : {}),
       ...(c.title ? { title: c.title } : {}),
       cite: c.cite,
-      url: absolute(`policies/${doc.id}/`, site) + `#${c.id}`,
+      url: absoluteIn(at, `policies/${doc.id}/`) + `#${c.id}`,
       text: publishedText(c),
       ...(c.agencies
         ? {
@@ -134,7 +166,7 @@ function notices(c: Raw): string[] {
 }
 
 /** The list at the end of a file: every correction, repair and note, in the order of their numbers. */
-export function apparatusList(doc: Policy): string[] {
+export function apparatusList(doc: OpenDataDoc): string[] {
   const all = rawClauses(doc).flatMap((c) => (c.apparatus ?? []).map((a) => ({ a, c })));
   const order = { correction: 0, repair: 1, note: 2 } as Record<string, number>;
   return all
@@ -154,7 +186,7 @@ export function apparatusList(doc: Policy): string[] {
 const LIST_TITLE = '编者校正、乱码修复与编者注';
 
 /** The clean text: part titles, provision heading lines and paragraphs, in order, with the editorial marks. */
-export function plainText(doc: Policy): string {
+export function plainText(doc: OpenDataDoc): string {
   const lines: string[] = [doc.data.title + (doc.data.titleSupplied ? '（标题为编者所补）' : ''), ''];
   for (const c of rawClauses(doc)) {
     const text = markedText(c);
@@ -187,7 +219,7 @@ export function escapeMarkdown(s: string): string {
 }
 
 /** Markdown: the outline as headings, paragraphs as paragraphs, anchors kept, the marks as footnotes [^校1]. */
-export function markdown(doc: Policy, site: URL | undefined): string {
+export function markdown(doc: OpenDataDoc, at: SiteAddress): string {
   const esc = escapeMarkdown;
   const footnote = (a: Apparatus) => {
     const m = markerOf(a);
@@ -200,7 +232,7 @@ export function markdown(doc: Policy, site: URL | undefined): string {
     ['文号', d.docNumber],
     ['日期', d.date ?? `${d.year}年`],
     ['状态', d.status],
-    ['来源', absolute(`policies/${doc.id}/`, site)],
+    ['来源', absoluteIn(at, `policies/${doc.id}/`)],
   ] as const)
     if (v) out.push(`- ${k}：${esc(v)}`);
   out.push('');

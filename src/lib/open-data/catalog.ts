@@ -7,7 +7,7 @@
  */
 import { getPolicies } from '../policies.ts';
 import { paginate } from '../paginate.ts';
-import { absolute } from '../url.ts';
+import { absolute, siteAddress } from '../url.ts';
 import { meta } from './build.ts';
 import { CATALOG_PAGE } from '../../schemas/open-data.ts';
 
@@ -33,7 +33,7 @@ export async function catalogBody(n: number, site: URL | undefined): Promise<str
     pages: page.pages,
     ...(page.page > 1 ? { previous: absolute(catalogPath(page.page - 1), site) } : {}),
     ...(page.page < page.pages ? { next: absolute(catalogPath(page.page + 1), site) } : {}),
-    documents: page.items.map((d) => meta(d, site)),
+    documents: page.items.map((d) => meta(d, siteAddress(site))),
   };
   return JSON.stringify(body, null, 1);
 }

@@ -1,0 +1,4 @@
+import { serveTasks } from '../worker-pool.ts';
+import { square } from './pool-task.ts';
+
+serveTasks(square);

@@ -1,0 +1,30 @@
+import { expect, test } from 'vitest';
+import { poolThreads, runPool, THREADS_ENV } from './worker-pool.ts';
+import { square, type Setup } from './__fixtures__/pool-task.ts';
+
+const worker = new URL('./__fixtures__/pool-worker.ts', import.meta.url);
+const tasks = Array.from({ length: 50 }, (_, i) => i);
+const run = (threads: number, setup: Setup = {}) =>
+  runPool(tasks, { worker, handler: square, setup, threads, batch: 3, name: (n) => `task ${n}` });
+
+test('results come back in the order of the tasks, from the workers, as in one thread', async () => {
+  const two = await run(2);
+  const one = await run(1);
+  expect(two.map((r) => r.square)).toEqual(tasks.map((n) => n * n));
+  expect(two.every((r) => r.inWorker)).toBe(true);
+  expect(one.some((r) => r.inWorker)).toBe(false);
+  expect(one.map((r) => r.square)).toEqual(two.map((r) => r.square));
+});
+
+test('the first error stops the run and names its task, in a worker and in this thread', async () => {
+  await expect(run(2, { fail: 31 })).rejects.toThrow(/^task 31: cannot square 31$/);
+  await expect(run(1, { fail: 31 })).rejects.toThrow(/^task 31: cannot square 31$/);
+});
+
+test('threads: this thread below the minimum, else every core or the environment’s number', () => {
+  expect(poolThreads(79, 80, {})).toBe(1);
+  expect(poolThreads(80, 80, { [THREADS_ENV]: '3' })).toBe(3);
+  expect(poolThreads(2, 1, { [THREADS_ENV]: '3' })).toBe(2);
+  expect(poolThreads(1000, 80, { [THREADS_ENV]: '1' })).toBe(1);
+  expect(() => poolThreads(1000, 80, { [THREADS_ENV]: 'two' })).toThrow(`${THREADS_ENV}=two is not a whole number`);
+});
