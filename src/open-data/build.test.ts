@@ -3,15 +3,26 @@
  * two worker threads are the ones written in one thread, they read as the
  * open-data schema says, and a worker's error names the document.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync as mkdtempKept, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildOpenData } from './build.ts';
 import { renderFiles } from '../render/policy/render-files.ts';
 import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
 import { RENDERINGS_MANIFEST, type RenderingsManifest } from '../lib/build-cache/paths.ts';
 import { openDocumentSchema } from '../schemas/open-data.ts';
+
+const made: string[] = [];
+/** A temporary folder, removed after the tests. */
+const mkdtempSync = (prefix: string) => {
+  const dir = mkdtempKept(prefix);
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 const root = resolve('.');
 const ids = readdirSync(join(root, 'src/content/policies'))

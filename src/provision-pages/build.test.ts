@@ -4,14 +4,34 @@
  * files written over two worker threads as in one thread; a worker's error
  * names the document.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync as mkdtempKept,
+  rmSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildProvisionPages } from './build.ts';
 import { SHELL } from './page.ts';
 import { renderFiles } from '../render/policy/render-files.ts';
 import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
+
+const made: string[] = [];
+/** A temporary folder, removed after the tests. */
+const mkdtempSync = (prefix: string) => {
+  const dir = mkdtempKept(prefix);
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 const root = resolve('.');
 const ids = readdirSync(join(root, 'src/content/policies'))
