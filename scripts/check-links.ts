@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkLinks } from './lib/check-links.ts';
+import { checkLinksOnCores } from './lib/check-links.ts';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'dist' }, base: { type: 'string' }, skip: { type: 'string' } },
@@ -25,9 +25,9 @@ const base = values.base ?? process.env.BASE ?? '/';
 const skip = values.skip
   ? (JSON.parse(readFileSync(values.skip, 'utf8')) as string[]).map((f) => f.replace(/\/$/, ''))
   : [];
-const { pages, links, broken } = checkLinks(dir, base, skip);
+const { pages, links, broken, threads } = await checkLinksOnCores(dir, base, skip);
 for (const b of broken) console.error(`${b.page}: broken link ${b.link} — ${b.problem}`);
 console.log(
-  `check-links: ${pages} pages${skip.length ? ` (${skip.length} kept documents' pages not read)` : ''}, ${links} internal links, ${broken.length} broken`,
+  `check-links: ${pages} pages${skip.length ? ` (${skip.length} kept documents' pages not read)` : ''}, ${links} internal links, ${broken.length} broken${threads > 1 ? ` (${threads} threads)` : ''}`,
 );
 process.exit(broken.length ? 1 : 0);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { checkLinks } from './check-links.ts';
+import { checkLinks, checkLinksOnCores } from './check-links.ts';
 
 /** A built site of a few pages whose links point at each other's fragments, some of them missing. */
 function site(): string {
@@ -31,4 +31,22 @@ test('fragments are checked against the target page however few pages the id cac
       'c/index.html /d/',
     ]);
   }
+});
+
+test('on two threads the check finds the same links and the same broken ones, in the same order', async () => {
+  // Enough pages for several runs of pages (each checked by a worker with its own id cache).
+  const dir = mkdtempSync(join(tmpdir(), 'links-many-'));
+  for (let i = 0; i < 900; i++) {
+    mkdirSync(join(dir, `p${i}`), { recursive: true });
+    const next = (i + 1) % 900;
+    writeFileSync(
+      join(dir, `p${i}`, 'index.html'),
+      `<main><p id="x${i}">x</p><a href="/p${next}/#x${next}">n</a><a href="/p${next}/#${i % 97 === 0 ? 'gone' : `x${next}`}">m</a>${i % 250 === 0 ? '<a href="/nowhere/">z</a>' : ''}</main>`,
+    );
+  }
+  const one = checkLinks(dir);
+  const two = await checkLinksOnCores(dir, '/', [], 2);
+  expect(two.threads).toBe(2);
+  expect(one.broken.length).toBeGreaterThan(5);
+  expect({ pages: two.pages, links: two.links, broken: two.broken }).toEqual(one);
 });

@@ -2,11 +2,13 @@
  * Link checker over the built site (dist/). Every internal link, asset and
  * #fragment must resolve: the target file exists and, for a fragment, the
  * target page has an element with that id. Failures name the page and link.
- * The command is scripts/check-links.ts; the tests call checkLinks() directly.
+ * The command is scripts/check-links.ts (checkLinksOnCores(): on every core
+ * for a large site); the tests call checkLinks() directly.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { safeDecode } from '../../src/lib/decode.ts';
+import { poolThreads, runPool } from '../../src/lib/worker-pool.ts';
 
 export interface Broken {
   page: string;
@@ -31,16 +33,29 @@ const decode = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'");
 
-/** `skip`: folders (relative to `dir`) whose pages are not read as sources; links into them are still checked. */
-export function checkLinks(
-  dir: string,
-  base = '/',
-  skip: string[] = [],
-  idsCached = IDS_CACHED,
-): { pages: number; links: number; broken: Broken[] } {
+export interface LinkSetup {
+  dir: string;
+  base: string;
+  /** How many linked pages' ids each checker keeps. */
+  idsCached: number;
+}
+
+/** Pages per task on the worker pool: consecutive files, so a document's pages (which link to each other) stay together. */
+const PAGES_PER_TASK = 400;
+/** Below this many pages the check stays in one thread. */
+const MIN_PAGES_FOR_THREADS = 4000;
+
+/**
+ * A checker of source pages against the site at `dir` (a worker-pool
+ * handler: src/lib/worker-pool.ts): given pages, their internal links and the
+ * broken ones, in page order.
+ */
+export function linkChecker({ dir, base, idsCached }: LinkSetup): (files: string[]) => {
+  links: number;
+  broken: Broken[];
+} {
   const prefix = `/${base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
-  const files = htmlFiles(dir, new Set(skip.map((f) => join(dir, f))));
-  // The ids of the pages linked to, for the most recently used IDS_CACHED pages only: holding every
+  // The ids of the pages linked to, for the most recently used `idsCached` pages only: holding every
   // page's ids ran out of heap at 10,000 documents (~450,000 pages). Pages are read folder by folder,
   // and a document's provision pages link mostly to each other and to their document, so the cache
   // keeps nearly every hit.
@@ -71,39 +86,84 @@ export function checkLinks(
     if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
     return existsSync(p) ? p : null;
   };
-  const broken: Broken[] = [];
-  let links = 0;
-  for (const file of files) {
-    const html = readFileSync(file, 'utf8');
-    const page = relative(dir, file);
-    const pageUrl = new URL(urlOf(file), 'http://site.invalid');
-    for (const m of html.matchAll(/<(?:a|link|script|img|source)\b[^>]*?\s(?:href|src)="([^"]*)"/g)) {
-      const raw = decode(m[1]);
-      if (/^(mailto:|tel:|data:|javascript:)/i.test(raw)) continue;
-      const url = new URL(raw, pageUrl);
-      if (url.origin !== pageUrl.origin) continue; // external: not ours to check offline
-      links++;
-      const target = fileOf(url.pathname);
-      if (!target) {
-        broken.push({
-          page,
-          link: raw,
-          problem: `no file for ${url.pathname}${url.pathname.startsWith(prefix) ? '' : ` (outside the base path ${prefix})`}`,
-        });
-        continue;
-      }
-      if (url.hash && target.endsWith('.html')) {
-        const id = safeDecode(url.hash.slice(1)) ?? url.hash.slice(1);
-        if (!ids(target).has(id)) {
-          const near = [...ids(target)].filter((x) => x.startsWith(id.split('-')[0])).slice(0, 8);
+  return (files) => {
+    const broken: Broken[] = [];
+    let links = 0;
+    for (const file of files) {
+      const html = readFileSync(file, 'utf8');
+      const page = relative(dir, file);
+      const pageUrl = new URL(urlOf(file), 'http://site.invalid');
+      for (const m of html.matchAll(/<(?:a|link|script|img|source)\b[^>]*?\s(?:href|src)="([^"]*)"/g)) {
+        const raw = decode(m[1]);
+        if (/^(mailto:|tel:|data:|javascript:)/i.test(raw)) continue;
+        const url = new URL(raw, pageUrl);
+        if (url.origin !== pageUrl.origin) continue; // external: not ours to check offline
+        links++;
+        const target = fileOf(url.pathname);
+        if (!target) {
           broken.push({
             page,
             link: raw,
-            problem: `no element with id "${id}" in ${relative(dir, target)}${near.length ? `; ids there include ${near.join(', ')}` : ''}`,
+            problem: `no file for ${url.pathname}${url.pathname.startsWith(prefix) ? '' : ` (outside the base path ${prefix})`}`,
           });
+          continue;
+        }
+        if (url.hash && target.endsWith('.html')) {
+          const id = safeDecode(url.hash.slice(1)) ?? url.hash.slice(1);
+          if (!ids(target).has(id)) {
+            const near = [...ids(target)].filter((x) => x.startsWith(id.split('-')[0])).slice(0, 8);
+            broken.push({
+              page,
+              link: raw,
+              problem: `no element with id "${id}" in ${relative(dir, target)}${near.length ? `; ids there include ${near.join(', ')}` : ''}`,
+            });
+          }
         }
       }
     }
-  }
-  return { pages: files.length, links, broken };
+    return { links, broken };
+  };
+}
+
+/** `skip`: folders (relative to `dir`) whose pages are not read as sources; links into them are still checked. */
+export function checkLinks(
+  dir: string,
+  base = '/',
+  skip: string[] = [],
+  idsCached = IDS_CACHED,
+): { pages: number; links: number; broken: Broken[] } {
+  const files = htmlFiles(dir, new Set(skip.map((f) => join(dir, f))));
+  return { pages: files.length, ...linkChecker({ dir, base, idsCached })(files) };
+}
+
+/**
+ * The same check on every core (`threads`, default BUILD_THREADS or every
+ * core, from MIN_PAGES_FOR_THREADS pages): the pages cut into runs of
+ * consecutive files, each run checked by a worker with its own ids cache.
+ * The same links and the same broken ones, in the same order, as checkLinks().
+ */
+export async function checkLinksOnCores(
+  dir: string,
+  base = '/',
+  skip: string[] = [],
+  threads?: number,
+): Promise<{ pages: number; links: number; broken: Broken[]; threads: number }> {
+  const files = htmlFiles(dir, new Set(skip.map((f) => join(dir, f))));
+  const runs: string[][] = [];
+  for (let i = 0; i < files.length; i += PAGES_PER_TASK) runs.push(files.slice(i, i + PAGES_PER_TASK));
+  const n = threads ?? poolThreads(files.length, MIN_PAGES_FOR_THREADS);
+  const results = await runPool(runs, {
+    worker: new URL('./check-links-worker.ts', import.meta.url),
+    handler: linkChecker,
+    setup: { dir, base, idsCached: IDS_CACHED },
+    threads: n,
+    batch: 1,
+    heapMb: 512,
+  });
+  return {
+    pages: files.length,
+    links: results.reduce((a, r) => a + r.links, 0),
+    broken: results.flatMap((r) => r.broken),
+    threads: Math.max(1, Math.min(n, runs.length)),
+  };
 }
