@@ -55,6 +55,19 @@ export function stringAttribute(node: JsxElement, name: string): string | undefi
   return typeof v === 'string' ? v : undefined;
 }
 
+/**
+ * The citation label (第三部分（四）第15项) of the clause a text container
+ * (Para, ProvisionBody) belongs to: the paragraph's own `cite`, else that of
+ * the heading of the provision it is in. What the plugins record with each
+ * occurrence, so that pages listing occurrences need no clause data.
+ */
+export function containerCite(node: JsxElement, provision: JsxElement | undefined): string | undefined {
+  const own = stringAttribute(node, 'cite');
+  if (own !== undefined || !provision) return own;
+  const heading = provision.children.find((c): c is JsxElement => isJsxElement(c) && c.name === 'ProvisionHeading');
+  return heading && stringAttribute(heading, 'cite');
+}
+
 /** An element node for a remark plugin to insert into the tree, checked against the contract like anything ingest writes. */
 export function jsxTextElement<N extends ElementName>(
   name: N,

@@ -55,13 +55,13 @@ describe('remark-glossary', () => {
     ]);
   });
 
-  test("once per provision, again in the next provision; occurrences recorded with anchors, snippets and a paragraph's cite", () => {
+  test('once per provision, again in the next provision; occurrences recorded with anchors, snippets and the cite of their paragraph or provision', () => {
     const { found, occ } = run(
-      '<Provision id="s1" depth={1}>\n<ProvisionBody>县域医共体和医共体。</ProvisionBody>\n\n<Para id="s1-p1" cite={"第一部分第1段"}>医共体再现。</Para>\n</Provision>\n\n<Provision id="s2" depth={1}>\n<ProvisionBody>医共体。</ProvisionBody>\n</Provision>\n\n<Para id="p9" cite={"第9段"}>又见DRG。</Para>',
+      '<Provision id="s1" depth={1}>\n<ProvisionHeading level={2} id="s1" cite={"第一部分"}>一、总体</ProvisionHeading>\n\n<ProvisionBody>县域医共体和医共体。</ProvisionBody>\n\n<Para id="s1-p1" cite={"第一部分第1段"}>医共体再现。</Para>\n</Provision>\n\n<Provision id="s2" depth={1}>\n<ProvisionBody>医共体。</ProvisionBody>\n</Provision>\n\n<Para id="p9" cite={"第9段"}>又见DRG。</Para>',
     );
     expect(found).toEqual(['yigongti:县域医共体', 'yigongti:医共体', 'drg:DRG']);
     expect(occ).toEqual([
-      { term: 'yigongti', anchor: 's1', form: '县域医共体', snippet: '县域医共体和医共体。' },
+      { term: 'yigongti', anchor: 's1', form: '县域医共体', cite: '第一部分', snippet: '县域医共体和医共体。' },
       { term: 'yigongti', anchor: 's2', form: '医共体', snippet: '医共体。' },
       { term: 'drg', anchor: 'p9', form: 'DRG', cite: '第9段', snippet: '又见DRG。' },
     ]);

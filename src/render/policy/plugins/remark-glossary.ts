@@ -18,7 +18,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import { visitParents } from 'unist-util-visit-parents';
-import { isJsxElement, jsxTextElement, stringAttribute, type JsxElement } from '../mdx-jsx.ts';
+import { containerCite, isJsxElement, jsxTextElement, stringAttribute, type JsxElement } from '../mdx-jsx.ts';
 import type { ElementName } from '../contract.ts';
 import { termForms } from '../../../lib/glossary/load.ts';
 import type { GlossaryEntry } from '../../../schemas/glossary.ts';
@@ -73,7 +73,10 @@ export default function remarkGlossary(options: RemarkGlossaryOptions) {
       const scopeNode = ancestors.findLast((a) => named(a, SCOPES));
       const scope = scopeNode ? (stringAttribute(scopeNode, 'id') ?? '') : '';
       const anchor = stringAttribute(node, 'id') ?? scope;
-      const cite = stringAttribute(node, 'cite');
+      const cite = containerCite(
+        node,
+        ancestors.findLast((a): a is JsxElement => isJsxElement(a) && a.name === 'Provision'),
+      );
       if (!seen.has(scope)) seen.set(scope, new Set());
       const done = seen.get(scope)!;
       findAndReplace(

@@ -18,7 +18,7 @@ import type { Root, Link, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import { visitParents } from 'unist-util-visit-parents';
-import { isJsxElement, stringAttribute, type JsxElement } from '../mdx-jsx.ts';
+import { containerCite, isJsxElement, stringAttribute, type JsxElement } from '../mdx-jsx.ts';
 import type { ElementName } from '../contract.ts';
 
 /** One mention of another document in the text. */
@@ -139,7 +139,7 @@ export default function remarkReferences(options: RemarkReferencesOptions) {
       if (!named(node, CONTAINERS)) return;
       const scope = ancestors.findLast((a) => isJsxElement(a) && a.name === 'Provision') as JsxElement | undefined;
       const anchor = stringAttribute(node, 'id') ?? (scope ? stringAttribute(scope, 'id') : undefined) ?? '';
-      const cite = stringAttribute(node, 'cite');
+      const cite = containerCite(node, scope);
       findAndReplace(
         node,
         [
