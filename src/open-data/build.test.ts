@@ -3,44 +3,20 @@
  * two worker threads are the ones written in one thread, they read as the
  * open-data schema says, and a worker's error names the document.
  */
-import { mkdirSync, mkdtempSync as mkdtempKept, rmSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
 import { buildOpenData } from './build.ts';
-import { renderFiles } from '../render/policy/render-files.ts';
-import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
+import { documentIds, renderLibrary, tempDir } from '../test-support/rendered-library.ts';
 import { RENDERINGS_MANIFEST, type RenderingsManifest } from '../lib/build-cache/paths.ts';
 import { openDocumentSchema } from '../schemas/open-data.ts';
 
-const made: string[] = [];
-/** A temporary folder, removed after the tests. */
-const mkdtempSync = (prefix: string) => {
-  const dir = mkdtempKept(prefix);
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-const root = resolve('.');
-const ids = readdirSync(join(root, 'src/content/policies'))
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => f.replace(/\.mdx$/, ''))
-  .sort();
+const ids = documentIds();
 let cacheDir = '';
 
 beforeAll(() => {
-  cacheDir = mkdtempSync(join(tmpdir(), 'open-data-cache-'));
-  const library = ids.map((id) => {
-    const fm = readPolicyFrontmatter(join(root, 'src/content/policies', `${id}.mdx`));
-    return { slug: id, title: fm.title, shortTitle: fm.shortTitle ?? fm.title, region: fm.region };
-  });
-  renderFiles(
-    { root, base: '/sub/', cacheDir, library },
-    ids.map((id) => ({ id, filePath: `src/content/policies/${id}.mdx`, key: id })),
-  );
+  cacheDir = tempDir('open-data-cache-');
+  renderLibrary(ids, cacheDir, '/sub/');
   const manifest: RenderingsManifest = {
     base: '/sub/',
     site: 'https://policy.test',
@@ -53,8 +29,8 @@ const files = (out: string) =>
   Object.fromEntries(readdirSync(join(out, 'data')).map((f) => [f, readFileSync(join(out, 'data', f), 'utf8')]));
 
 test('two worker threads write the same files as one thread, as the schema says', async () => {
-  const one = mkdtempSync(join(tmpdir(), 'open-data-1-'));
-  const two = mkdtempSync(join(tmpdir(), 'open-data-2-'));
+  const one = tempDir('open-data-1-');
+  const two = tempDir('open-data-2-');
   expect(await buildOpenData({ out: one, cacheDir, threads: 1 })).toEqual({ documents: ids.length, threads: 1 });
   expect(await buildOpenData({ out: two, cacheDir, threads: 2 })).toEqual({ documents: ids.length, threads: 2 });
   const written = files(one);
@@ -70,7 +46,7 @@ test('two worker threads write the same files as one thread, as the schema says'
 }, 60_000);
 
 test('only the documents asked for; an error names its document', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'open-data-only-'));
+  const out = tempDir('open-data-only-');
   await buildOpenData({ out, cacheDir, only: new Set([ids[1]]), threads: 2 });
   expect(Object.keys(files(out)).sort()).toEqual([`${ids[1]}.json`, `${ids[1]}.md`, `${ids[1]}.txt`]);
   const bad = join(cacheDir, 'bad');

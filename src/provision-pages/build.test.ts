@@ -4,47 +4,21 @@
  * files written over two worker threads as in one thread; a worker's error
  * names the document.
  */
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync as mkdtempKept,
-  rmSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
 import { buildProvisionPages } from './build.ts';
 import { SHELL } from './page.ts';
-import { renderFiles } from '../render/policy/render-files.ts';
-import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
+import { documentIds, renderLibrary, ROOT, tempDir } from '../test-support/rendered-library.ts';
 
-const made: string[] = [];
-/** A temporary folder, removed after the tests. */
-const mkdtempSync = (prefix: string) => {
-  const dir = mkdtempKept(prefix);
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-const root = resolve('.');
-const ids = readdirSync(join(root, 'src/content/policies'))
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => f.replace(/\.mdx$/, ''))
-  .sort();
+const ids = documentIds();
 const COPIES = 4;
 const shell = `<!doctype html><title>${SHELL.title}</title><meta name="description" content="${SHELL.description}"><meta property="og:title" content="${SHELL.ogTitle}"><link rel="canonical" href="/${SHELL.path}"><main><div class="page provision-page" data-base="/">${SHELL.body}</div></main>`;
 let lib = '';
 
 /** A built site of the library: a document page per slug holding its rendered text, and the shell. */
 function site(): string {
-  const out = mkdtempSync(join(tmpdir(), 'provision-site-'));
+  const out = tempDir('provision-site-');
   cpSync(join(lib, 'dist'), out, { recursive: true });
   return out;
 }
@@ -63,25 +37,18 @@ function files(dir: string): Record<string, string> {
 }
 
 beforeAll(() => {
-  lib = mkdtempSync(join(tmpdir(), 'provision-lib-'));
+  lib = tempDir('provision-lib-');
   const cacheDir = join(lib, 'cache');
   mkdirSync(cacheDir);
-  const library = ids.map((id) => {
-    const fm = readPolicyFrontmatter(join(root, 'src/content/policies', `${id}.mdx`));
-    return { slug: id, title: fm.title, shortTitle: fm.shortTitle ?? fm.title, region: fm.region };
-  });
-  renderFiles(
-    { root, base: '/', cacheDir, library },
-    ids.map((id) => ({ id, filePath: `src/content/policies/${id}.mdx`, key: id })),
-  );
+  renderLibrary(ids, cacheDir, '/');
   for (const dir of ['policies', 'clauses']) mkdirSync(join(lib, 'content', dir), { recursive: true });
   mkdirSync(join(lib, 'dist', 'provision-shell'), { recursive: true });
   writeFileSync(join(lib, 'dist', 'provision-shell', 'index.html'), shell);
   for (const id of ids)
     for (let k = 0; k < COPIES; k++) {
       const slug = `${id}-${k}`;
-      cpSync(join(root, 'src/content/policies', `${id}.mdx`), join(lib, 'content/policies', `${slug}.mdx`));
-      cpSync(join(root, 'src/content/clauses', `${id}.json`), join(lib, 'content/clauses', `${slug}.json`));
+      cpSync(join(ROOT, 'src/content/policies', `${id}.mdx`), join(lib, 'content/policies', `${slug}.mdx`));
+      cpSync(join(ROOT, 'src/content/clauses', `${id}.json`), join(lib, 'content/clauses', `${slug}.json`));
       mkdirSync(join(lib, 'dist/policies', slug), { recursive: true });
       const html = readFileSync(join(cacheDir, `${id}.html`), 'utf8').replaceAll(
         `/policies/${id}/`,
