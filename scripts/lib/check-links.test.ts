@@ -50,3 +50,24 @@ test('on two threads the check finds the same links and the same broken ones, in
   expect(one.broken.length).toBeGreaterThan(5);
   expect({ pages: two.pages, links: two.links, broken: two.broken }).toEqual(one);
 });
+
+test('non-ASCII addresses and ids are read as their UTF-8 text, written out or percent-encoded', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'links-utf8-'));
+  mkdirSync(join(dir, '术语'), { recursive: true });
+  writeFileSync(
+    join(dir, '术语', 'index.html'),
+    '<main><p id="两个允许">两个允许</p><a href="/术语/#两个允许">a</a>' +
+      '<a href="/%E6%9C%AF%E8%AF%AD/#%E4%B8%A4%E4%B8%AA%E5%85%81%E8%AE%B8">b</a>' +
+      '<a href="/术语/#两个不允许">c</a><a href="/术話/">d</a></main>',
+  );
+  const { links, broken } = checkLinks(dir);
+  expect(links).toBe(4);
+  expect(broken).toEqual([
+    {
+      page: join('术语', 'index.html'),
+      link: '/术语/#两个不允许',
+      problem: 'no element with id "两个不允许" in 术语/index.html',
+    },
+    { page: join('术语', 'index.html'), link: '/术話/', problem: 'no file for /术話/' },
+  ]);
+});
