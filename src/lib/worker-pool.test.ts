@@ -1,23 +1,31 @@
+import { threadId } from 'node:worker_threads';
 import { expect, test } from 'vitest';
 import { poolThreads, runPool, THREADS_ENV } from './worker-pool.ts';
 import { square, type Setup } from './__fixtures__/pool-task.ts';
 
 const worker = new URL('./__fixtures__/pool-worker.ts', import.meta.url);
 const tasks = Array.from({ length: 50 }, (_, i) => i);
-const run = (threads: number, setup: Setup = {}) =>
-  runPool(tasks, { worker, handler: square, setup, threads, batch: 3, name: (n) => `task ${n}` });
+const run = (threads: number, setup: Setup = {}, processes = false) =>
+  runPool(tasks, { worker, handler: square, setup, threads, batch: 3, name: (n) => `task ${n}`, processes });
 
 test('results come back in the order of the tasks, from the workers, as in one thread', async () => {
   const two = await run(2);
   const one = await run(1);
+  const children = await run(2, {}, true);
   expect(two.map((r) => r.square)).toEqual(tasks.map((n) => n * n));
-  expect(two.every((r) => r.inWorker)).toBe(true);
-  expect(one.some((r) => r.inWorker)).toBe(false);
+  // Threads of this process; this thread; two child processes.
+  expect(new Set(two.map((r) => `${r.pid} ${r.threadId}`)).size).toBe(2);
+  expect(two.every((r) => r.pid === process.pid && r.threadId !== threadId)).toBe(true);
+  expect(one.every((r) => r.pid === process.pid && r.threadId === threadId)).toBe(true);
+  expect(new Set(children.map((r) => r.pid)).size).toBe(2);
+  expect(children.every((r) => r.pid !== process.pid)).toBe(true);
   expect(one.map((r) => r.square)).toEqual(two.map((r) => r.square));
+  expect(children.map((r) => r.square)).toEqual(two.map((r) => r.square));
 });
 
-test('the first error stops the run and names its task, in a worker and in this thread', async () => {
+test('the first error stops the run and names its task, in a worker, a child process and in this thread', async () => {
   await expect(run(2, { fail: 31 })).rejects.toThrow(/^task 31: cannot square 31$/);
+  await expect(run(2, { fail: 31 }, true)).rejects.toThrow(/^task 31: cannot square 31$/);
   await expect(run(1, { fail: 31 })).rejects.toThrow(/^task 31: cannot square 31$/);
 });
 

@@ -12,8 +12,16 @@
  *
  * Workers are started from the .ts files themselves (Node strips the types),
  * as the policy renderer's (src/render/policy/parallel.ts) are.
+ *
+ * `processes: true` runs each worker as a child process instead of a thread,
+ * with the same messages. For a pool inside a long-lived process (the
+ * renderer inside `astro build`): the native memory a worker thread leaves
+ * behind (its allocator arenas) stays with the process after the thread
+ * ends, a child's goes back to the system when it exits.
  */
+import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** The environment variable that sets how many threads the build steps use (default: every core). */
@@ -37,6 +45,56 @@ export interface PoolOptions<S, T, R> {
    * a cap V8 lets its heap grow with garbage, which counts against the build's memory.
    */
   heapMb?: number;
+  /** Workers as child processes rather than threads (see above). */
+  processes?: boolean;
+}
+
+/** What the pool needs of a worker, thread or child process. */
+interface Channel<T, R> {
+  send(batch: Batch<T>): void;
+  onMessage(f: (m: Reply<R>) => void): void;
+  onError(f: (e: Error) => void): void;
+  onExit(f: (code: number | null) => void): void;
+  onReady(f: () => void): void;
+  /** Ends the worker; resolves when it has gone. */
+  end(): Promise<unknown>;
+}
+
+function threadChannel<S, T, R>(opts: PoolOptions<S, T, R>): Channel<T, R> {
+  const worker = new Worker(opts.worker, {
+    workerData: opts.setup,
+    ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}),
+  });
+  return {
+    send: (batch) => worker.postMessage(batch),
+    onMessage: (f) => worker.on('message', f),
+    onError: (f) => worker.once('error', f),
+    onExit: (f) => worker.once('exit', f),
+    onReady: (f) => worker.once('online', f),
+    end: () => worker.terminate(),
+  };
+}
+
+function processChannel<S, T, R>(opts: PoolOptions<S, T, R>): Channel<T, R> {
+  // Structured clone, as between threads; the setup is the first message.
+  const child = fork(fileURLToPath(opts.worker), [], {
+    serialization: 'advanced',
+    execArgv: opts.heapMb ? [`--max-old-space-size=${opts.heapMb}`] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.send({ setup: opts.setup });
+  return {
+    send: (batch) => child.send(batch),
+    onMessage: (f) => child.on('message', (m) => f(m as Reply<R>)),
+    onError: (f) => child.once('error', f),
+    onExit: (f) => child.once('exit', f),
+    onReady: (f) => queueMicrotask(f),
+    end: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      return gone;
+    },
+  };
 }
 
 /** What a worker answers for a batch: the results in the batch's order, or the first error and the task it came from. */
@@ -82,7 +140,7 @@ export async function runPool<S, T, R>(tasks: T[], opts: PoolOptions<S, T, R>): 
   const results = new Array<R>(tasks.length);
   let next = 0;
   let over = false;
-  const pool: Worker[] = [];
+  const pool: Channel<T, R>[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let running = threads;
@@ -97,10 +155,7 @@ export async function runPool<S, T, R>(tasks: T[], opts: PoolOptions<S, T, R>): 
         }
       };
       for (let k = 0; k < threads; k++) {
-        const worker = new Worker(opts.worker, {
-          workerData: opts.setup,
-          ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}),
-        });
+        const worker = opts.processes ? processChannel(opts) : threadChannel(opts);
         pool.push(worker);
         let from = 0;
         let idle = false;
@@ -112,46 +167,59 @@ export async function runPool<S, T, R>(tasks: T[], opts: PoolOptions<S, T, R>): 
             idle = true;
             return stop();
           }
-          worker.postMessage({ tasks: batch } satisfies Batch<T>);
+          worker.send({ tasks: batch });
         };
-        worker.on('message', (m: Reply<R>) => {
+        worker.onMessage((m) => {
           if ('error' in m) return stop(failure(tasks[from + m.at], m.error));
           m.results.forEach((r, i) => (results[from + i] = r));
           send();
         });
-        worker.once('error', (e) => stop(e));
-        worker.once('exit', (code) => {
+        worker.onError((e) => stop(e));
+        worker.onExit((code) => {
           if (!idle)
             stop(
               new Error(`a build worker (${opts.worker.pathname}) stopped with code ${code} before its work was done`),
             );
         });
-        worker.once('online', send);
+        worker.onReady(send);
       }
     });
   } finally {
     // Done or failed: no worker outlives the run.
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(pool.map((w) => w.end()));
   }
   return results;
 }
 
-/** The worker side: builds the handler from the pool's setup, then answers each batch (runPool). */
+/** The worker side: builds the handler from the pool's setup, then answers each batch (runPool), in a thread or a child process. */
 export function serveTasks<S, T, R>(handler: (setup: S) => (task: T) => R): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveTasks() runs in a worker thread started by runPool() (src/lib/worker-pool.ts)');
-  const handle = handler(workerData as S);
-  port.on('message', ({ tasks }: Batch<T>) => {
+  const answer = (handle: (task: T) => R, { tasks }: Batch<T>): Reply<R> => {
     const results: R[] = [];
     for (let at = 0; at < tasks.length; at++) {
       try {
         results.push(handle(tasks[at]));
       } catch (e) {
         // Errors do not cross threads whole: the message (which names the file and the fix) does.
-        port.postMessage({ error: (e as Error).message, at } satisfies Reply<R>);
-        return;
+        return { error: (e as Error).message, at };
       }
     }
-    port.postMessage({ results } satisfies Reply<R>);
+    return { results };
+  };
+  const port = parentPort;
+  if (port) {
+    const handle = handler(workerData as S);
+    port.on('message', (batch: Batch<T>) => port.postMessage(answer(handle, batch)));
+    return;
+  }
+  if (!process.send)
+    throw new Error(
+      'serveTasks() runs in a worker started by runPool() (src/lib/worker-pool.ts), thread or child process',
+    );
+  let handle: ((task: T) => R) | undefined;
+  process.on('message', (m: { setup: S } | Batch<T>) => {
+    if ('setup' in m) handle = handler(m.setup);
+    else process.send!(answer(handle!, m));
   });
+  // The pool's end (or its process's): a child never outlives the pool.
+  process.on('disconnect', () => process.exit(0));
 }
