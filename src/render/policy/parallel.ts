@@ -8,9 +8,10 @@
  * than a batch, whatever the library's size.
  *
  * The workers are child processes, not threads: rendering runs inside `astro
- * build`, whose page phase follows, and worker threads left the process
- * their native memory (at 2,000 documents ~200 MiB more resident for the rest
- * of the build); a child's memory goes back to the system when it exits.
+ * build`, whose page phase follows, and a worker thread's native memory stays
+ * with the process after the thread ends, a child's goes back to the system
+ * when it exits (2,000 documents: the site step's peak 1,343 MiB with
+ * threads, 1,278–1,306 with children; docs/benchmarks.md).
  */
 import { createFileRenderer, type RenderSetup, type RenderTask } from './render-files.ts';
 import { runPool } from '../../lib/worker-pool.ts';
