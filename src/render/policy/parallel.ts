@@ -1,6 +1,6 @@
 /**
  * Rendering documents on several cores (src/lib/worker-pool.ts): each worker
- * thread (worker.ts) sets up the renderer once and is then handed small
+ * (worker.ts) sets up the renderer once and is then handed small
  * batches of documents, the next batch when it has finished one, and renders
  * them exactly as renderFiles() does in the loader's own thread
  * (render-files.ts); a test checks the two agree. Results go to the
