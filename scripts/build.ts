@@ -2,7 +2,7 @@
  * npm run build              the site in dist/ (OUT_DIR), incrementally when it can
  * npm run build -- --clean   from scratch
  *
- * Steps: `astro build`, the provision pages, the open-data files, the sitemaps, the search index,
+ * Steps: the curation report, `astro build`, the provision pages, the open-data files, the sitemaps, the search index,
  * `_headers` (src/lib/csp/policy.ts) and the link check, all into a
  * temporary folder that replaces the output only when every step succeeded
  * (scripts/build/atomic.ts): the site served is the old one or the new one,
@@ -35,6 +35,7 @@ import {
 import { digest } from '../src/lib/build-cache/digest.ts';
 import { linkKept, linkKeptFolders } from '../src/build/link-kept.ts';
 import { buildAtomically } from './build/atomic.ts';
+import { CURATION_REPORT_ENV } from '../src/lib/curation/report-files.ts';
 import { inputsDigest, STAMP } from './lib/build-inputs.ts';
 
 const clean = process.argv.includes('--clean');
@@ -111,10 +112,14 @@ try {
         );
         writeFileSync(join(unchangedRoutesDir, `${route.replace(/\//g, '__')}.json`), JSON.stringify(there));
       }
+      // The curation report's files, in a process of its own: the /curation/ pages read them one at a time (src/lib/curation/report-files.ts).
+      const reportDir = join(cache, `curation-report-${id}`);
+      run(['src/lib/curation/write-report-files.ts', reportDir], {}, 'curation');
       run(
         ['node_modules/astro/bin/astro.mjs', 'build'],
         {
           OUT_DIR: tmp,
+          [CURATION_REPORT_ENV]: reportDir,
           [ROUTE_DIGESTS_ENV]: routesDir,
           ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
         },
@@ -187,6 +192,7 @@ try {
     `links-skip-${id}.json`,
     `route-digests-${id}`,
     `unchanged-routes-${id}`,
+    `curation-report-${id}`,
   ])
     rmSync(join(cache, f), { recursive: true, force: true });
 }

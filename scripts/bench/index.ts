@@ -315,7 +315,7 @@ async function benchScale(n: number) {
   const ingest = await timed(node, ['ingest/cli.ts'], root, env);
   // `npm run build` from scratch (without the link check), each step timed with its memory.
   const build = await timed(node, ['scripts/build.ts', '--clean'], root, env);
-  const { site, provisions, 'open-data': openData, index: search, links } = build.steps;
+  const { curation, site, provisions, 'open-data': openData, index: search, links } = build.steps;
   const out = dirSize(join(root, 'dist'));
   const index = readdirSync(join(root, 'dist'))
     .filter((d) => /^pagefind(-\d+)?$/.test(d))
@@ -338,6 +338,7 @@ async function benchScale(n: number) {
         'documents',
         'generate',
         'ingest',
+        'curation report',
         'site build',
         'provision pages',
         'open data',
@@ -345,7 +346,7 @@ async function benchScale(n: number) {
         'link check',
         'total',
         'CPU (ingest / build)',
-        'peak memory (ingest / site / index)',
+        'peak memory (ingest / curation / site / index)',
         'output',
         'files',
         'index',
@@ -354,6 +355,7 @@ async function benchScale(n: number) {
         n,
         `${genMs} ms`,
         `${(ingest.ms / 1000).toFixed(1)} s`,
+        `${(curation.ms / 1000).toFixed(1)} s`,
         `${(site.ms / 1000).toFixed(1)} s`,
         `${(provisions.ms / 1000).toFixed(1)} s`,
         `${(openData.ms / 1000).toFixed(1)} s`,
@@ -361,7 +363,7 @@ async function benchScale(n: number) {
         `${(links.ms / 1000).toFixed(1)} s`,
         `${((ingest.ms + build.ms) / 1000).toFixed(1)} s`,
         `${ingest.cpuS.toFixed(0)} / ${build.cpuS.toFixed(0)} s`,
-        `${Math.max(ingest.peakMiB, build.peakMiB)} MiB (${ingest.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`,
+        `${Math.max(ingest.peakMiB, build.peakMiB)} MiB (${ingest.peakMiB} / ${curation.peakMiB} / ${site.peakMiB} / ${search.peakMiB})`,
         kib(out.bytes),
         out.files,
         `${kib(index)} (${indexes} ${indexes === 1 ? 'index' : 'indexes'})`,
@@ -377,7 +379,7 @@ async function benchScale(n: number) {
   const similarLine = build.out.split('\n').find((l) => l.includes('similar provisions of'));
   if (similarLine) console.log(similarLine.replace(/^.*\] /, 'site build, '));
   const curationLine = build.out.split('\n').find((l) => l.includes('curation report of'));
-  if (curationLine) console.log(`site build, ${curationLine.trim()}`);
+  if (curationLine) console.log(`curation step, ${curationLine.trim()}`);
   console.log(`document pages built: ${pages}\n${indexLine}; first index's pf_meta ${kib(pfMetaBytes)}`);
   console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log(`largest files: ${largest.map(([f, b]) => `${f} ${kib(b)}`).join(', ')}`);

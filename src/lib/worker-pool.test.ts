@@ -1,7 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import { expect, test } from 'vitest';
 import { poolThreads, runPool, THREADS_ENV } from './worker-pool.ts';
-import { square, type Setup } from './__fixtures__/pool-task.ts';
+import { square, squareLater, type Setup } from './__fixtures__/pool-task.ts';
 
 const worker = new URL('./__fixtures__/pool-worker.ts', import.meta.url);
 const tasks = Array.from({ length: 50 }, (_, i) => i);
@@ -27,6 +27,16 @@ test('the first error stops the run and names its task, in a worker, a child pro
   await expect(run(2, { fail: 31 })).rejects.toThrow(/^task 31: cannot square 31$/);
   await expect(run(2, { fail: 31 }, true)).rejects.toThrow(/^task 31: cannot square 31$/);
   await expect(run(1, { fail: 31 })).rejects.toThrow(/^task 31: cannot square 31$/);
+});
+
+test('an async handler: awaited in a thread, a child process and this thread, its rejection named', async () => {
+  const asyncWorker = new URL('./__fixtures__/pool-async-worker.ts', import.meta.url);
+  const later = (threads: number, setup: Setup = {}, processes = false) =>
+    runPool(tasks, { worker: asyncWorker, handler: squareLater, setup, threads, batch: 4, name: (n) => `task ${n}`, processes });
+  for (const [threads, processes] of [[2, false], [2, true], [1, false]] as const) {
+    expect((await later(threads, {}, processes)).map((r) => r.square)).toEqual(tasks.map((n) => n * n));
+    await expect(later(threads, { fail: 7 }, processes)).rejects.toThrow(/^task 7: cannot square 7$/);
+  }
 });
 
 test('threads: this thread below the minimum, else every core or the environment’s number', () => {

@@ -30,8 +30,13 @@ export const THREADS_ENV = 'BUILD_THREADS';
 export interface PoolOptions<S, T, R> {
   /** The worker module: it calls serveTasks(handler) with the same handler factory. */
   worker: URL;
-  /** Builds a task handler from `setup`: in each worker, or in this thread when `threads` is 1. */
-  handler: (setup: S) => (task: T) => R;
+  /**
+   * Builds a task handler from `setup`: in each worker, or in this thread when
+   * `threads` is 1. A handler may be async (a task that waits on a process of
+   * its own, as a search-index part does on Pagefind): a worker awaits each
+   * task before the next.
+   */
+  handler: (setup: S) => (task: T) => R | Promise<R>;
   /** Handed to each worker once (structured-cloned: plain data). */
   setup: S;
   /** Threads to use; 1 (or less) runs in this thread. */
@@ -127,14 +132,16 @@ export async function runPool<S, T, R>(tasks: T[], opts: PoolOptions<S, T, R>): 
   const threads = Math.min(opts.threads, tasks.length);
   if (threads <= 1) {
     const handle = opts.handler(opts.setup);
-    return tasks.map((t) => {
+    const results: R[] = [];
+    for (const t of tasks) {
       try {
-        return handle(t);
+        results.push(await handle(t));
       } catch (e) {
         if (!opts.name) throw e;
         throw failure(t, (e as Error).message);
       }
-    });
+    }
+    return results;
   }
   const size = opts.batch ?? 20;
   const results = new Array<R>(tasks.length);
@@ -192,12 +199,12 @@ export async function runPool<S, T, R>(tasks: T[], opts: PoolOptions<S, T, R>): 
 }
 
 /** The worker side: builds the handler from the pool's setup, then answers each batch (runPool), in a thread or a child process. */
-export function serveTasks<S, T, R>(handler: (setup: S) => (task: T) => R): void {
-  const answer = (handle: (task: T) => R, { tasks }: Batch<T>): Reply<R> => {
+export function serveTasks<S, T, R>(handler: (setup: S) => (task: T) => R | Promise<R>): void {
+  const answer = async (handle: (task: T) => R | Promise<R>, { tasks }: Batch<T>): Promise<Reply<R>> => {
     const results: R[] = [];
     for (let at = 0; at < tasks.length; at++) {
       try {
-        results.push(handle(tasks[at]));
+        results.push(await handle(tasks[at]));
       } catch (e) {
         // Errors do not cross threads whole: the message (which names the file and the fix) does.
         return { error: (e as Error).message, at };
@@ -208,17 +215,17 @@ export function serveTasks<S, T, R>(handler: (setup: S) => (task: T) => R): void
   const port = parentPort;
   if (port) {
     const handle = handler(workerData as S);
-    port.on('message', (batch: Batch<T>) => port.postMessage(answer(handle, batch)));
+    port.on('message', (batch: Batch<T>) => void answer(handle, batch).then((r) => port.postMessage(r)));
     return;
   }
   if (!process.send)
     throw new Error(
       'serveTasks() runs in a worker started by runPool() (src/lib/worker-pool.ts), thread or child process',
     );
-  let handle: ((task: T) => R) | undefined;
+  let handle: ((task: T) => R | Promise<R>) | undefined;
   process.on('message', (m: { setup: S } | Batch<T>) => {
     if ('setup' in m) handle = handler(m.setup);
-    else process.send!(answer(handle!, m));
+    else void answer(handle!, m).then((r) => process.send!(r));
   });
   // The pool's end (or its process's): a child never outlives the pool.
   process.on('disconnect', () => process.exit(0));

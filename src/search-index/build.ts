@@ -11,22 +11,22 @@
  * one record per clause made Pagefind's pf_meta (fetched by every first
  * query) and the indexing time grow with the number of clauses (41 000 at
  * 1 000 documents). Glossary and topic pages are indexed as pages. Every
- * response's `errors` is checked; the index is closed in `finally`. Also
+ * response's `errors` is checked; the index is closed in `finally`. The
+ * parts not in the cache are written on every core (write-part.ts). Also
  * writes search/glossary-forms.json (glossary forms for query expansion),
  * search/pages.json (the fragment ids of glossary and topic pages),
  * search/indexes.json (the parts, newest first, which the client searches
  * one after another; index-parts.ts) and the
  * Traditional → Simplified tables (traditional-table.ts).
  */
-import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync, cpSync, renameSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync, rmSync, cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as pagefind from 'pagefind';
 import { transform } from 'esbuild';
-import { docInfo, searchRecords, type DocInfo } from '../lib/clauses/search-records.ts';
+import { docInfo, type DocInfo } from '../lib/clauses/search-records.ts';
 import { CONTENT, PROJECT_ROOT, contentFiles } from '../lib/data/paths.ts';
-import { readClauseData } from '../lib/data/clauses.ts';
 import { readPolicyFrontmatter } from '../lib/data/frontmatter.ts';
-import { searchDocument } from './search-document.ts';
+import { CHARS_FILE, INDEX_CHUNK_SIZE, pagesIn, partWriter, type PartCounts, type PartTask } from './write-part.ts';
+import { poolThreads, runPool } from '../lib/worker-pool.ts';
 import { fragmentUrls } from './fragment-ids.ts';
 import { loadGlossary } from '../lib/glossary/load.ts';
 import { encodeForms, glossaryForms } from './glossary-forms.ts';
@@ -38,36 +38,20 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
 import { buildCacheDir } from '../lib/build-cache/paths.ts';
 
-function check(step: string, res: { errors: string[] }): void {
-  if (res.errors.length) throw new Error(`Pagefind ${step} failed:\n  ${res.errors.join('\n  ')}`);
-}
-
-/** Pagefind index chunk size (its unit): chunks of about 13 KB at N = 5, against about 30 KB by default. */
-const INDEX_CHUNK_SIZE = 8000;
-/** Documents handed to Pagefind before waiting for the oldest. */
-const IN_FLIGHT = 4;
-/** Above any page count we expect (documents + glossary + topics). */
-const MAX_FRAGMENTS = 1_000_000;
-
-const pagesIn = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => join(dir, d.name, 'index.html'))
-        .filter(existsSync)
-    : [];
-
 /**
  * Documents per Pagefind index. Pagefind's indexer holds about 2 MiB per
- * document while it writes (1,000 documents: 2.1 GiB in its own process), so
- * a larger library is split into several indexes, written one after another
- * (each Pagefind process ends before the next starts) and merged by the
- * client (Pagefind's mergeIndex; merged indexes share the first one's
- * WebAssembly, so each adds only its metadata and the chunks a query needs).
+ * document while it writes (1,000 documents: 2.1 GiB in its own process;
+ * two parts of 300 written at once, 1.8 GiB with their Node processes), so
+ * a larger library is split into several indexes, written one per core at a
+ * time (each in a child process with its own Pagefind backend, which ends
+ * before that child takes the next part; write-part.ts) and searched by the
+ * client part after part (src/scripts/search/parts.ts; the parts share the
+ * first one's WebAssembly, so each adds only its metadata and the chunks a
+ * query needs).
  * SEARCH_DOCS_PER_INDEX overrides it (the sub-path test build uses 2, so
  * merging is tested on the real documents).
  */
-export const DOCS_PER_INDEX = 600;
+export const DOCS_PER_INDEX = 300;
 
 /**
  * Documents of the newest index part when the library is not a multiple of
@@ -170,8 +154,6 @@ function stubWasm(dir: string): void {
 
 /** What the client needs of an extra index's folder (Pagefind also writes its UI and loader into each). */
 const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
-/** Kept beside each cached part: the characters its records use (for the Traditional → Simplified table). */
-const CHARS_FILE = '.chars.json';
 
 export async function buildSearchIndex(out: string, log: (message: string) => void = console.log): Promise<void> {
   // Smaller index chunks: a query downloads one chunk per word, and with one record per document
@@ -212,31 +194,37 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   const keys = new Set<string>();
   let clauses = 0;
   let pages = 0;
-  let written = 0;
   // The characters the library's texts use: the Traditional → Simplified table leaves them alone.
   const used = new Set<string>();
-  for (const [i, group] of groups.entries()) {
+  // The parts not in the cache, written on every core: each in a child process with its own
+  // Pagefind backend (write-part.ts), at most one part per core at a time.
+  const keyed = groups.map((group, i) => {
     const key = digest(shared, i === 0 ? `first:${pagesDigest}` : 'rest', ...group.docs.map((d) => d.digest));
     keys.add(key);
-    const cached = join(cacheDir, key);
-    if (!existsSync(join(cached, CHARS_FILE))) {
-      // Written aside, then renamed: a stopped build leaves no half part under a valid key.
-      const tmp = `${cached}.tmp`;
-      rmSync(tmp, { recursive: true, force: true });
-      const counts = await writeIndex(out, tmp, group.docs, i === 0, agencies);
-      writeFileSync(
-        join(tmp, CHARS_FILE),
-        JSON.stringify({ chars: [...counts.used].sort().join(''), clauses: counts.clauses, pages: counts.pages }),
-      );
-      rmSync(cached, { recursive: true, force: true });
-      renameSync(tmp, cached);
-      written++;
-    }
-    const info = JSON.parse(readFileSync(join(cached, CHARS_FILE), 'utf8')) as {
-      chars: string;
-      clauses: number;
-      pages: number;
-    };
+    return { group, i, cached: join(cacheDir, key) };
+  });
+  const pending: PartTask[] = keyed
+    .filter(({ cached }) => !existsSync(join(cached, CHARS_FILE)))
+    .map(({ group, i, cached }) => ({
+      out,
+      dir: cached,
+      withPages: i === 0,
+      docs: group.docs.map(({ digest: _, ...d }) => ({ ...d, agencies: agencies.get(d.slug) ?? [] })),
+    }));
+  await runPool(pending, {
+    worker: new URL('./part-worker.ts', import.meta.url),
+    handler: partWriter,
+    setup: undefined,
+    threads: poolThreads(pending.length, 2),
+    processes: true,
+    batch: 1,
+    // A child holds one part's records at a time; Pagefind's own memory is in its backend process.
+    heapMb: 512,
+    name: (t) => `search-index part of ${t.docs.length} documents (${t.docs[0]?.slug ?? 'glossary and topic pages'} …)`,
+  });
+  const written = pending.length;
+  for (const { group, i, cached } of keyed) {
+    const info = JSON.parse(readFileSync(join(cached, CHARS_FILE), 'utf8')) as PartCounts;
     for (const ch of info.chars) used.add(ch);
     clauses += info.clauses;
     pages += info.pages;
@@ -282,67 +270,4 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   );
   writeFileSync(join(out, 'search', 't2s-test.bin'), tables.bits);
   writeFileSync(join(out, 'search', 't2s.json'), JSON.stringify(tables.pairs));
-}
-
-/** One Pagefind index: its documents (and, for the first, the glossary and topic pages), in a Pagefind process of its own, written to `dir`. */
-async function writeIndex(
-  out: string,
-  dir: string,
-  docList: IndexDoc[],
-  withPages: boolean,
-  agencies: Map<string, AgencyMeta>,
-): Promise<{ docs: number; clauses: number; pages: number; used: Set<string> }> {
-  const used = new Set<string>();
-  // Every fragment its own file: bundled fragments would make one result download many documents.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn', maxFragments: MAX_FRAGMENTS });
-  check('createIndex', { errors });
-  if (!index) throw new Error('Pagefind createIndex returned no index');
-  let docs = 0;
-  let clauses = 0;
-  let pages = 0;
-  try {
-    // Pagefind indexes in its own process: keep a few documents in flight while the next page is read.
-    const inFlight = new Set<Promise<void>>();
-    const failures: unknown[] = [];
-    for (const doc of docList) {
-      const records = searchRecords(doc, readClauseData(doc.clauseFile));
-      for (const r of records) for (const ch of r.content) used.add(ch);
-      // Site-relative: the Pagefind client prefixes the base path (baseUrl).
-      const added: Promise<void> = index
-        .addHTMLFile({
-          url: `/policies/${doc.slug}/`,
-          content: searchDocument(doc, records, agencies.get(doc.slug) ?? []),
-        })
-        .then((res) => check(`addHTMLFile(/policies/${doc.slug}/)`, res))
-        .catch((e: unknown) => {
-          failures.push(e);
-        })
-        .finally(() => inFlight.delete(added));
-      inFlight.add(added);
-      docs++;
-      clauses += records.length;
-      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-      if (failures.length) throw failures[0];
-    }
-    await Promise.all(inFlight);
-    if (failures.length) throw failures[0];
-    for (const section of withPages ? ['glossary', 'topics'] : []) {
-      for (const file of pagesIn(join(out, section))) {
-        const res = await index.addHTMLFile({
-          url: `/${file
-            .slice(out.length)
-            .replace(/index\.html$/, '')
-            .replace(/^\/+/, '')}`,
-          content: readFileSync(file, 'utf8'),
-        });
-        check(`addHTMLFile(${file})`, res);
-        pages++;
-      }
-    }
-    check('writeFiles', await index.writeFiles({ outputPath: dir }));
-  } finally {
-    // Ends the Pagefind process, and with it the memory this index took.
-    await pagefind.close();
-  }
-  return { docs, clauses, pages, used };
 }

@@ -12,3 +12,11 @@ export const square =
     if (n % 2) for (const end = Date.now() + 2; Date.now() < end;);
     return { n, square: n * n, pid: process.pid, threadId };
   };
+
+/** The same, answered after a timer (a handler that waits on something, as the search index's parts do on Pagefind). */
+export const squareLater =
+  (setup: Setup) =>
+  async (n: number): Promise<ReturnType<ReturnType<typeof square>>> => {
+    await new Promise((resolve) => setTimeout(resolve, n % 3));
+    return square(setup)(n);
+  };

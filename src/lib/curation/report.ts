@@ -86,6 +86,15 @@ export function topicSuggestions(
 export const TOPIC_NEIGHBOURS = { threshold: 0.05, k: 5 };
 
 export function buildCurationReport(root: string = CONTENT.content): CurationReport {
+  return { format: 'yigai-curation/1', documents: [...curationDocuments(root)] };
+}
+
+/**
+ * The report's documents one at a time, in slug order: the site's report
+ * pages are written from it without holding the whole report
+ * (report-files.ts).
+ */
+export function* curationDocuments(root: string = CONTENT.content): Generator<DocReport> {
   const data = loadTopicData(root);
   const files = contentFiles(root);
   const glossary = loadGlossary(files.glossary);
@@ -116,8 +125,8 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
     return v;
   };
 
-  const documents: DocReport[] = [];
-  for (const [slug, clauses] of [...data.clauses].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  // One document's clauses at a time (the store reads each file when asked, sorted by slug): not the whole library's text at once.
+  for (const [slug, clauses] of data.clauses) {
     const meta = docMeta(root, slug);
     const list = [...clauses.values()];
     const parentOf = new Map(list.map((c) => [c.id, c.parent]));
@@ -198,7 +207,7 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
       }
     }
 
-    documents.push({
+    yield {
       slug,
       title: meta.title,
       provisions: list.filter((c) => c.kind === 'provision').length,
@@ -206,19 +215,6 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
       targets,
       aliases: [...byVariant.values()],
       agencies: agencyFindings(list as Parameters<typeof agencyFindings>[0], meta.region, slug, files.agencyNames),
-    });
+    };
   }
-  return { format: 'yigai-curation/1', documents };
-}
-
-let cached: CurationReport | undefined;
-/** The site's report, built once per process. */
-export function curationReport(): CurationReport {
-  if (!cached) {
-    const t0 = Date.now();
-    cached = buildCurationReport();
-    // The bench reads this line from the build's output.
-    console.log(`curation report of ${cached.documents.length} documents in ${Date.now() - t0} ms`);
-  }
-  return cached;
 }
