@@ -13,10 +13,10 @@
  * `astro dev` run alone write them on first use, in a child process.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digest } from '../build-cache/digest.ts';
-import { buildCacheDir } from '../build-cache/paths.ts';
+import { scratchDir } from '../build-cache/scratch.ts';
 import { PROJECT_ROOT } from '../data/paths.ts';
 import { curationDocuments, type DocReport } from './report.ts';
 
@@ -68,11 +68,7 @@ function reportDir(): string {
   if (folder) return folder;
   const given = process.env[CURATION_REPORT_ENV];
   if (given) return (folder = given);
-  const parent = join(buildCacheDir(), 'curation-report');
-  mkdirSync(parent, { recursive: true });
-  const scratch = mkdtempSync(join(parent, 'run-'));
-  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
-  const dir = join(scratch, 'report');
+  const dir = join(scratchDir('curation-report'), 'report');
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'src/lib/curation/write-report-files.ts'), dir], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
