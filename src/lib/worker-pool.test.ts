@@ -32,8 +32,20 @@ test('the first error stops the run and names its task, in a worker, a child pro
 test('an async handler: awaited in a thread, a child process and this thread, its rejection named', async () => {
   const asyncWorker = new URL('./__fixtures__/pool-async-worker.ts', import.meta.url);
   const later = (threads: number, setup: Setup = {}, processes = false) =>
-    runPool(tasks, { worker: asyncWorker, handler: squareLater, setup, threads, batch: 4, name: (n) => `task ${n}`, processes });
-  for (const [threads, processes] of [[2, false], [2, true], [1, false]] as const) {
+    runPool(tasks, {
+      worker: asyncWorker,
+      handler: squareLater,
+      setup,
+      threads,
+      batch: 4,
+      name: (n) => `task ${n}`,
+      processes,
+    });
+  for (const [threads, processes] of [
+    [2, false],
+    [2, true],
+    [1, false],
+  ] as const) {
     expect((await later(threads, {}, processes)).map((r) => r.square)).toEqual(tasks.map((n) => n * n));
     await expect(later(threads, { fail: 7 }, processes)).rejects.toThrow(/^task 7: cannot square 7$/);
   }

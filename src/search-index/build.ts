@@ -30,9 +30,8 @@ import { poolThreads, runPool } from '../lib/worker-pool.ts';
 import { fragmentUrls } from './fragment-ids.ts';
 import { loadGlossary } from '../lib/glossary/load.ts';
 import { encodeForms, glossaryForms } from './glossary-forms.ts';
-import { agenciesByDocument } from './agencies.ts';
 import { buildTables } from './traditional-table.ts';
-import type { AgencyMeta } from './agency-meta.ts';
+import type { Region } from '../lib/agencies/normalize.ts';
 import { partEntry } from './index-parts.ts';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
@@ -105,18 +104,20 @@ export function newestFirst<T extends { date: string; year: string; slug: string
 
 /**
  * A document for the index: its search info (from the frontmatter), where its
- * clause data is, and the digest of what its record is made from (the clause
- * file, the info, its agencies). The clauses are read only when its part of
+ * clause data is, its region, and the digest of what its record is made from
+ * (the clause file, the info, the region its agency names are read in; the
+ * agency-name table is in the shared digest). The clauses are read only when its part of
  * the index is written (and not held: at 10,000 documents they are the whole
  * library's text).
  */
 interface IndexDoc extends DocInfo {
   clauseFile: string;
+  place: Region;
   digest: string;
 }
 
 /** The library's documents that the built site `out` has pages of. */
-function indexDocs(out: string, agencies: Map<string, AgencyMeta>): IndexDoc[] {
+function indexDocs(out: string): IndexDoc[] {
   const files = contentFiles(CONTENT.content);
   const slugs = existsSync(files.policies)
     ? readdirSync(files.policies)
@@ -126,12 +127,15 @@ function indexDocs(out: string, agencies: Map<string, AgencyMeta>): IndexDoc[] {
   return slugs
     .filter((slug) => existsSync(join(out, 'policies', slug, 'index.html')))
     .map((slug) => {
-      const info = docInfo(slug, readPolicyFrontmatter(files.policyFile(slug)));
+      const frontmatter = readPolicyFrontmatter(files.policyFile(slug));
+      const info = docInfo(slug, frontmatter);
       const clauseFile = files.clauseFile(slug);
+      const place: Region = frontmatter.region ?? { province: '' };
       return {
         ...info,
         clauseFile,
-        digest: digest(readFileSync(clauseFile), JSON.stringify(info), JSON.stringify(agencies.get(slug) ?? [])),
+        place,
+        digest: digest(readFileSync(clauseFile), JSON.stringify(info), JSON.stringify(place)),
       };
     });
 }
@@ -163,8 +167,7 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   const perIndex = Number(process.env.SEARCH_DOCS_PER_INDEX) || DOCS_PER_INDEX;
   const newest = Number(process.env.SEARCH_NEWEST_PART) || NEWEST_PART;
   const t0 = Date.now();
-  const agencies = agenciesByDocument(out);
-  const docs = newestFirst(indexDocs(out, agencies));
+  const docs = newestFirst(indexDocs(out));
   const groups = indexGroups(docs, perIndex, newest);
   for (const old of readdirSync(out).filter((d) => /^pagefind(-\d+)?$/.test(d)))
     rmSync(join(out, old), { recursive: true, force: true });
@@ -178,6 +181,8 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   const shared = digest(
     digestFiles(PROJECT_ROOT, [
       'src/search-index',
+      'src/lib/agencies',
+      'src/content/agency-names.json',
       'src/lib/clauses',
       'src/lib/data',
       'src/schemas/clauses.ts',
@@ -209,7 +214,7 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
       out,
       dir: cached,
       withPages: i === 0,
-      docs: group.docs.map(({ digest: _, ...d }) => ({ ...d, agencies: agencies.get(d.slug) ?? [] })),
+      docs: group.docs.map(({ digest: _, ...d }) => d),
     }));
   await runPool(pending, {
     worker: new URL('./part-worker.ts', import.meta.url),

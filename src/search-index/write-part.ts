@@ -13,7 +13,8 @@ import * as pagefind from 'pagefind';
 import { searchRecords, type DocInfo } from '../lib/clauses/search-records.ts';
 import { readClauseData } from '../lib/data/clauses.ts';
 import { searchDocument } from './search-document.ts';
-import type { AgencyMeta } from './agency-meta.ts';
+import { documentAgencies } from '../lib/agencies/by-document.ts';
+import type { Region } from '../lib/agencies/normalize.ts';
 
 /** Pagefind index chunk size (its unit): chunks of about 13 KB at N = 5, against about 30 KB by default. */
 export const INDEX_CHUNK_SIZE = 8000;
@@ -24,10 +25,10 @@ const MAX_FRAGMENTS = 1_000_000;
 /** Kept beside each cached part: the characters its records use (for the Traditional → Simplified table) and its counts. */
 export const CHARS_FILE = '.chars.json';
 
-/** A document of a part: its search info, where its clause data is, its agencies (agency-meta.ts). */
+/** A document of a part: its search info, where its clause data is, its region (for reading its agencies' names). */
 export interface PartDoc extends DocInfo {
   clauseFile: string;
-  agencies: AgencyMeta;
+  place: Region;
 }
 
 export interface PartTask {
@@ -81,11 +82,15 @@ export async function writePart({ out, dir, docs, withPages }: PartTask): Promis
     const inFlight = new Set<Promise<void>>();
     const failures: unknown[] = [];
     for (const doc of docs) {
-      const records = searchRecords(doc, readClauseData(doc.clauseFile));
+      const data = readClauseData(doc.clauseFile);
+      const records = searchRecords(doc, data);
       for (const r of records) for (const ch of r.content) used.add(ch);
       // Site-relative: the Pagefind client prefixes the base path (baseUrl).
       const added: Promise<void> = index
-        .addHTMLFile({ url: `/policies/${doc.slug}/`, content: searchDocument(doc, records, doc.agencies) })
+        .addHTMLFile({
+          url: `/policies/${doc.slug}/`,
+          content: searchDocument(doc, records, documentAgencies(data, doc.place)),
+        })
         .then((res) => check(`addHTMLFile(/policies/${doc.slug}/)`, res))
         .catch((e: unknown) => {
           failures.push(e);

@@ -13,7 +13,7 @@
  * `astro dev` run alone write them on first use, in a child process.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digest } from '../build-cache/digest.ts';
 import { scratchDir } from '../build-cache/scratch.ts';
@@ -67,7 +67,13 @@ let folder: string | undefined;
 function reportDir(): string {
   if (folder) return folder;
   const given = process.env[CURATION_REPORT_ENV];
-  if (given) return (folder = given);
+  if (given) {
+    if (!existsSync(join(given, 'summary.json')))
+      throw new Error(
+        `${CURATION_REPORT_ENV}=${given}: that folder holds no curation report (summary.json)\n  hint: leave ${CURATION_REPORT_ENV} unset (the pages then write the report themselves), or run npm run build, whose curation step writes it.`,
+      );
+    return (folder = given);
+  }
   const dir = join(scratchDir('curation-report'), 'report');
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'src/lib/curation/write-report-files.ts'), dir], {
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -48,7 +48,9 @@ test('the digest changes with what a page shows, and only then', () => {
   const a = write(docs);
   const b = write(docs);
   expect(b.get('drg')!.digest).toBe(a.get('drg')!.digest);
-  const moved = docs.map((d) => (d.id === 'doc-5' ? { ...d, occurrences: d.occurrences.map((o) => ({ ...o, anchor: `${o.anchor}x` })) } : d));
+  const moved = docs.map((d) =>
+    d.id === 'doc-5' ? { ...d, occurrences: d.occurrences.map((o) => ({ ...o, anchor: `${o.anchor}x` })) } : d,
+  );
   const c = write(moved);
   expect(c.get('drg')!.digest).not.toBe(a.get('drg')!.digest);
   expect(c.get('liangge-yunxu')!.digest).not.toBe(a.get('liangge-yunxu')!.digest);

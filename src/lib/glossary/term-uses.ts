@@ -42,7 +42,10 @@ export function writeTermUses(
   shown: (id: string, occurrences: GlossaryOccurrence[]) => string,
 ): Map<string, TermUsesOf> {
   mkdirSync(dir, { recursive: true });
-  const terms = new Map<string, TermUsesOf & { fd: number; size: number; pending: string[]; hash: ReturnType<typeof createHash> }>();
+  const terms = new Map<
+    string,
+    TermUsesOf & { fd: number; size: number; pending: string[]; hash: ReturnType<typeof createHash> }
+  >();
   const flush = (t: { fd: number; pending: string[] }) => {
     if (t.pending.length) writeSync(t.fd, t.pending.join(''));
     t.pending = [];
@@ -56,7 +59,17 @@ export function writeTermUses(
         if (!t) {
           // Term ids are file names of src/content/glossary/ (checked there): safe as file names here.
           const file = join(dir, `${terms.size}.jsonl`);
-          t = { file, docs: 0, total: 0, pages: [], digest: '', fd: openSync(file, 'w'), size: 0, pending: [], hash: createHash('sha256') };
+          t = {
+            file,
+            docs: 0,
+            total: 0,
+            pages: [],
+            digest: '',
+            fd: openSync(file, 'w'),
+            size: 0,
+            pending: [],
+            hash: createHash('sha256'),
+          };
           terms.set(term, t);
         }
         const line = `${JSON.stringify([doc.id, list])}\n`;
