@@ -27,7 +27,7 @@
  * the loader is a few milliseconds each, and no document can execute code.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ import type { Region } from '../lib/agencies/normalize.ts';
 import { findInLibrary } from '../render/policy/plugins/remark-references.ts';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
 import { StepCache } from '../lib/build-cache/step-cache.ts';
+import { scratchDir } from '../lib/build-cache/scratch.ts';
 import { loadTopicData, type TopicData } from '../lib/topics/load.ts';
 import {
   PAGES_MANIFEST,
@@ -122,6 +123,64 @@ function relatedInputs(
   );
 }
 
+/**
+ * Each document's cache key, and the documents to render (those whose
+ * results are not in the cache). Similar provisions need the whole library:
+ * computed here once, each document's written to a file in `similarDir` for
+ * its render (and part of its key). A function of its own so that the
+ * library's similar-provision index is garbage once it returns, before the
+ * rendering starts (a local of the loader would live through it).
+ */
+function planRendering(
+  root: string,
+  base: string,
+  setup: RenderSetup,
+  docs: { id: string; filePath: string; sourceDigest: string }[],
+  cache: StepCache<RenderedData>,
+  similarDir: string,
+  logger: LoaderContext['logger'],
+): { keys: Map<string, string>; tasks: RenderTask[] } {
+  const t1 = Date.now();
+  const topics = loadTopicData(join(root, 'src/content'));
+  const similar = loadSimilar({ root: join(root, 'src/content'), data: topics });
+  logger.info(`similar provisions of ${similar.units.length} provisions in ${Date.now() - t1} ms`);
+
+  // Cache keys: what every document's rendering shares, then each one's own inputs.
+  const shared = digest(digestFiles(root, RENDER_INPUTS), base);
+  const relationsByDoc = new Map<string, TopicData['relations']>();
+  for (const r of topics.relations)
+    for (const s of new Set(r.clauses.map((c) => c.split('#')[0])))
+      relationsByDoc.set(s, [...(relationsByDoc.get(s) ?? []), r]);
+  const shortTitle = new Map(setup.library.map((d) => [d.slug, d.shortTitle]));
+  const keys = new Map<string, string>();
+  const tasks: RenderTask[] = [];
+  for (const { id, filePath, sourceDigest } of docs) {
+    const docSimilar = similar.byDoc(id);
+    const similarJson = JSON.stringify(docSimilar);
+    // The similar links name their documents by short title: those titles are inputs too.
+    const similarDocs = [...new Set(Object.values(docSimilar).flatMap((links) => links.map((l) => l.slug)))].sort();
+    const key = digest(
+      shared,
+      id,
+      sourceDigest,
+      relatedInputs(topics, relationsByDoc, shortTitle, id),
+      `[${similarJson},${JSON.stringify(similarDocs.map((s) => shortTitle.get(s) ?? s))}]`,
+    );
+    keys.set(id, key);
+    const hit = cache.get(key, ['html']);
+    // A reference resolves against the whole library: a cached result holds only while each resolves as it did.
+    const valid = hit?.references.every((c) => findInLibrary(setup.library, c.title, c.number)?.slug === c.library);
+    if (valid) continue;
+    const task: RenderTask = { id, filePath, key };
+    if (similarJson !== '{}') {
+      task.similarFile = join(similarDir, `${id}.json`);
+      writeFileSync(task.similarFile, similarJson);
+    }
+    tasks.push(task);
+  }
+  return { keys, tasks };
+}
+
 async function loadAll({ store, parseData, generateDigest, config, logger }: LoaderContext, root: string, dir: string) {
   const t0 = Date.now();
   const files = readdirSync(dir)
@@ -154,44 +213,15 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
       ...(typeof f.docNumber === 'string' ? { docNumber: f.docNumber } : {}),
     })),
   };
-  // Similar provisions need the whole library: computed once here, handed to each document's render (and part of its key).
-  const t1 = Date.now();
-  const topics = loadTopicData(join(root, 'src/content'));
-  const similar = loadSimilar({ root: join(root, 'src/content'), data: topics });
-  logger.info(`similar provisions of ${similar.units.length} provisions in ${Date.now() - t1} ms`);
-
-  // Cache keys: what every document's rendering shares, then each one's own inputs.
-  const shared = digest(digestFiles(root, RENDER_INPUTS), base);
-  const relationsByDoc = new Map<string, TopicData['relations']>();
-  for (const r of topics.relations)
-    for (const s of new Set(r.clauses.map((c) => c.split('#')[0])))
-      relationsByDoc.set(s, [...(relationsByDoc.get(s) ?? []), r]);
-  const shortTitle = new Map(setup.library.map((d) => [d.slug, d.shortTitle]));
   const cache = new StepCache<RenderedData>(cacheDir);
-  const keys = new Map<string, string>();
-  const tasks: RenderTask[] = [];
-  for (const { id, filePath, sourceDigest } of docs) {
-    const docSimilar = similar.byDoc(id);
-    // The similar links name their documents by short title: those titles are inputs too.
-    const similarDocs = [...new Set(Object.values(docSimilar).flatMap((links) => links.map((l) => l.slug)))].sort();
-    const key = digest(
-      shared,
-      id,
-      sourceDigest,
-      relatedInputs(topics, relationsByDoc, shortTitle, id),
-      JSON.stringify([docSimilar, similarDocs.map((s) => shortTitle.get(s) ?? s)]),
-    );
-    keys.set(id, key);
-    const hit = cache.get(key, ['html']);
-    // A reference resolves against the whole library: a cached result holds only while each resolves as it did.
-    const valid = hit?.references.every((c) => findInLibrary(setup.library, c.title, c.number)?.slug === c.library);
-    if (!valid) tasks.push({ id, filePath, key, similar: docSimilar });
-  }
+  const similarDir = scratchDir('similar');
+  const { keys, tasks } = planRendering(root, base, setup, docs, cache, similarDir, logger);
 
   // Documents are independent: with many of them, render on every core.
   const threads = Math.min(availableParallelism(), Math.floor(tasks.length / MIN_PER_THREAD));
   if (threads > 1) await renderInWorkers(tasks, setup, threads);
   else renderFiles(setup, tasks);
+  rmSync(similarDir, { recursive: true, force: true });
 
   // Each document's pages digest: the site's shared inputs, its rendering (key and how its references resolved), its own files.
   // (A page per document that shows something computed over the library must put that into its

@@ -33,15 +33,18 @@ export interface RenderSetup {
 }
 
 /**
- * One document to render, the cache key its results go under, and its
- * provisions' automatic similar provisions (clause id → links), computed once
- * for the whole library by the loader (they are part of the key).
+ * One document to render, the cache key its results go under, and where its
+ * provisions' automatic similar provisions are (a JSON file: clause id →
+ * links), computed once for the whole library by the loader (they are part
+ * of the key). A file, not the links themselves: every document's links in
+ * the tasks were ~250 MiB held by the loader through the rendering at 10,000
+ * documents.
  */
 export interface RenderTask {
   id: string;
   filePath: string;
   key: string;
-  similar?: Record<string, SimilarLink[]>;
+  similarFile?: string;
 }
 
 /** What rendering found besides the HTML (`<key>.json` in the cache). */
@@ -62,7 +65,10 @@ export function createFileRenderer(setup: RenderSetup): (task: RenderTask) => vo
   const render = createPolicyRenderer({ base: setup.base, library: setup.library, glossary: entries });
   const cache = new StepCache<RenderedData>(setup.cacheDir);
 
-  return ({ id, filePath, key, similar }) => {
+  return ({ id, filePath, key, similarFile }) => {
+    const similar = similarFile
+      ? (JSON.parse(readFileSync(similarFile, 'utf8')) as Record<string, SimilarLink[]>)
+      : undefined;
     const ctx: ElementContext = {
       href,
       term(termId) {
