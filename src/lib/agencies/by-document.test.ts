@@ -17,7 +17,8 @@ test('each canonical agency once, ordered by id, with its clauses in document or
   ];
   const health = readAgency('县卫健局', GONGHE);
   const insurance = readAgency('县医保局', GONGHE);
-  if (health.match === 'unresolved' || insurance.match === 'unresolved') throw new Error('the table reads neither name');
+  if (health.match === 'unresolved' || insurance.match === 'unresolved')
+    throw new Error('the table reads neither name');
   expect(readAgency('某某协调小组', GONGHE).match).toBe('unresolved');
   const expected = [
     [health.id, health.name, 's1', 's2'],

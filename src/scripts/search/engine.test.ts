@@ -334,6 +334,26 @@ describe('a library indexed in parts, newest first', () => {
     expect(on.hits.map((h) => h.slug)).toContain('d-0');
   });
 
+  test('past the first part, the parts a step can reach are opened at once, and their results taken in order', async () => {
+    const log: string[] = [];
+    const parts = [
+      part('p1', docs('a', 2, false), log),
+      part('p2', docs('b', 2, false), log),
+      part('p3', docs('c', 2, true), log),
+      part('p4', docs('d', 2, true), log),
+      part('p5', docs('e', 2, true), log),
+    ];
+    const res = await search(parts, 'DRG', [], { maxDocuments: 8, maxCandidates: 3 });
+    const at = (entry: string) => log.findIndex((l) => l.startsWith(entry));
+    // p2, p3 and p4 were opened before p2 was searched; p5 is beyond the step (8 documents).
+    expect(at('open p3')).toBeLessThan(at('p2:'));
+    expect(at('open p4')).toBeLessThan(at('p2:'));
+    expect(at('open p5')).toBe(-1);
+    // Taken in order: p3's documents, then p4's, as when the parts are searched one after another.
+    expect(res.hits.map((h) => h.slug).filter((s, i, a) => a.indexOf(s) === i)).toEqual(['c-0', 'c-1', 'd-0']);
+    expect(res).toMatchObject({ searchedDocuments: 8, olderParts: 1 });
+  });
+
   test('a part whose documents cannot match the filters is passed over without being opened', async () => {
     const log: string[] = [];
     const parts = [

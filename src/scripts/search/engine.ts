@@ -482,19 +482,37 @@ async function searchParts(
   let searched = 0;
   // Documents of the parts really searched (not of those passed over): what the step downloaded.
   let searchedDocs = 0;
+  // A part's candidates, asked for once (a part searched ahead is not searched again).
+  const asked = new Map<number, Promise<Map<string, Candidate>>>();
+  const ask = (i: number, need: number) => {
+    let p = asked.get(i);
+    if (!p) {
+      p = index[i].pagefind().then((pf) => candidatesIn(pf, parts, i, need, filters, i === 0 ? pages : undefined));
+      // One searched ahead and then not needed (the parts before it filled the results) fails quietly.
+      p.catch(() => {});
+      asked.set(i, p);
+    }
+    return p;
+  };
   for (const [i, part] of index.entries()) {
     if (i > 0 && (docsFound(true) >= maxCandidates || searchedDocs >= maxDocuments)) break;
     searched = i + 1;
     if (!partCanMatch(part, filters)) continue;
     searchedDocs += part.docs ?? 0;
-    const found = await candidatesIn(
-      await part.pagefind(),
-      parts,
-      i,
-      Math.max(1, maxCandidates - docsFound(false)),
-      filters,
-      i === 0 ? pages : undefined,
-    );
+    const need = Math.max(1, maxCandidates - docsFound(false));
+    const pending = ask(i, need);
+    if (i > 0) {
+      // Past the first part, every part this step can reach is searched at once: a rare query
+      // needs them all, and one after another each part costs its own round trips (metadata,
+      // index chunks). What they find is still taken part by part, in order, as above.
+      let reach = searchedDocs;
+      for (let j = i + 1; j < index.length && reach < maxDocuments; j++) {
+        if (!partCanMatch(index[j], filters)) continue;
+        reach += index[j].docs ?? 0;
+        ask(j, need);
+      }
+    }
+    const found = await pending;
     // Pagefind's ids are unique within a part only: the part number (c.part) keeps them apart.
     for (const [id, c] of found) all.push({ id, c });
   }
