@@ -161,7 +161,7 @@ try {
       run(['scripts/sitemap.ts', tmp], {}, 'sitemap');
       // The index step holds little (a digest per document; records are read when their part is written),
       // but reads every page once: without a cap V8 keeps that garbage beside Pagefind's own process.
-      run(['--max-old-space-size=512', 'scripts/search-index.ts', tmp], {}, 'index');
+      run(['--max-old-space-size=256', 'scripts/search-index.ts', tmp], {}, 'index');
       // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
       writeFileSync(join(tmp, '_headers'), headersFile(base));
       // Every page on a clean build; on an incremental one, every page but the kept documents' (scripts/check-links.ts --skip).

@@ -27,6 +27,7 @@
  * the loader is a few milliseconds each, and no document can execute code.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
@@ -34,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { readFrontmatter } from '../lib/data/frontmatter.ts';
 import { renderFiles, type RenderSetup, type RenderTask, type RenderedData } from '../render/policy/render-files.ts';
 import { MIN_PER_THREAD, renderInWorkers } from '../render/policy/parallel.ts';
-import { loadSimilar } from '../lib/similar/library.ts';
+import { readSimilarSummary, similarFile, type SimilarSummary } from '../lib/similar/doc-files.ts';
 import type { Region } from '../lib/agencies/normalize.ts';
 import { findInLibrary } from '../render/policy/plugins/remark-references.ts';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
@@ -125,11 +126,10 @@ function relatedInputs(
 
 /**
  * Each document's cache key, and the documents to render (those whose
- * results are not in the cache). Similar provisions need the whole library:
- * computed here once, each document's written to a file in `similarDir` for
- * its render (and part of its key). A function of its own so that the
- * library's similar-provision index is garbage once it returns, before the
- * rendering starts (a local of the loader would live through it).
+ * results are not in the cache). Their 自动推荐 (similar provisions, which
+ * need the whole library) come from files the similar step wrote
+ * (src/lib/similar/doc-files.ts): each task names its document's file, and
+ * the file's digest and the short titles its links show are part of the key.
  */
 function planRendering(
   root: string,
@@ -138,13 +138,9 @@ function planRendering(
   docs: { id: string; filePath: string; sourceDigest: string }[],
   cache: StepCache<RenderedData>,
   similarDir: string,
-  logger: LoaderContext['logger'],
+  similar: SimilarSummary,
 ): { keys: Map<string, string>; tasks: RenderTask[] } {
-  const t1 = Date.now();
   const topics = loadTopicData(join(root, 'src/content'));
-  const similar = loadSimilar({ root: join(root, 'src/content'), data: topics });
-  logger.info(`similar provisions of ${similar.units.length} provisions in ${Date.now() - t1} ms`);
-
   // Cache keys: what every document's rendering shares, then each one's own inputs.
   const shared = digest(digestFiles(root, RENDER_INPUTS), base);
   const relationsByDoc = new Map<string, TopicData['relations']>();
@@ -155,34 +151,53 @@ function planRendering(
   const keys = new Map<string, string>();
   const tasks: RenderTask[] = [];
   for (const { id, filePath, sourceDigest } of docs) {
-    const docSimilar = similar.byDoc(id);
-    const similarJson = JSON.stringify(docSimilar);
-    // The similar links name their documents by short title: those titles are inputs too.
-    const similarDocs = [...new Set(Object.values(docSimilar).flatMap((links) => links.map((l) => l.slug)))].sort();
+    const own = similar.docs[id] ?? { digest: '', names: [] };
     const key = digest(
       shared,
       id,
       sourceDigest,
       relatedInputs(topics, relationsByDoc, shortTitle, id),
-      `[${similarJson},${JSON.stringify(similarDocs.map((s) => shortTitle.get(s) ?? s))}]`,
+      // The similar links name their documents by short title: those titles are inputs too.
+      own.digest,
+      JSON.stringify(own.names.map((s) => shortTitle.get(s) ?? s)),
     );
     keys.set(id, key);
     const hit = cache.get(key, ['html']);
     // A reference resolves against the whole library: a cached result holds only while each resolves as it did.
     const valid = hit?.references.every((c) => findInLibrary(setup.library, c.title, c.number)?.slug === c.library);
     if (valid) continue;
-    const task: RenderTask = { id, filePath, key };
-    if (similarJson !== '{}') {
-      task.similarFile = join(similarDir, `${id}.json`);
-      writeFileSync(task.similarFile, similarJson);
-    }
-    tasks.push(task);
+    const file = similarFile(similarDir, id, similar);
+    tasks.push(file ? { id, filePath, key, similarFile: file } : { id, filePath, key });
   }
   return { keys, tasks };
 }
 
+/** Runs a Node script in a process of its own; rejects, naming it, when it fails (its errors are on stderr). */
+function runScript(script: URL, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(script), ...args], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${fileURLToPath(script)} stopped (${signal ?? `code ${code}`}); its error is above.`)),
+    );
+  });
+}
+
 async function loadAll({ store, parseData, generateDigest, config, logger }: LoaderContext, root: string, dir: string) {
   const t0 = Date.now();
+  // Similar provisions over the whole library, in a process of its own (src/lib/similar/doc-files.ts),
+  // while this one reads the documents.
+  const similarDir = scratchDir('similar');
+  const similarDone = runScript(new URL('../lib/similar/write-doc-files.ts', import.meta.url), [
+    similarDir,
+    join(root, 'src/content'),
+  ]);
+  // Awaited below; a failure there is reported there, also when reading the documents fails first.
+  similarDone.catch(() => {});
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .sort();
@@ -214,8 +229,13 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
     })),
   };
   const cache = new StepCache<RenderedData>(cacheDir);
-  const similarDir = scratchDir('similar');
-  const { keys, tasks } = planRendering(root, base, setup, docs, cache, similarDir, logger);
+  const t1 = Date.now();
+  await similarDone;
+  const similar = readSimilarSummary(similarDir);
+  logger.info(
+    `similar provisions of ${similar.units} provisions in ${Date.now() - t0} ms (${Date.now() - t1} ms waited for)`,
+  );
+  const { keys, tasks } = planRendering(root, base, setup, docs, cache, similarDir, similar);
 
   // Documents are independent: with many of them, render on every core.
   const threads = Math.min(availableParallelism(), Math.floor(tasks.length / MIN_PER_THREAD));

@@ -40,7 +40,8 @@ import { buildCacheDir } from '../lib/build-cache/paths.ts';
 /**
  * Documents per Pagefind index. Pagefind's indexer holds about 2 MiB per
  * document while it writes (1,000 documents: 2.1 GiB in its own process;
- * two parts of 300 written at once, 1.8 GiB with their Node processes), so
+ * two parts of 300 written at once, 1.9 GiB with their Node processes, two of
+ * 250 ~1.7 GiB), so
  * a larger library is split into several indexes, written one per core at a
  * time (each in a child process with its own Pagefind backend, which ends
  * before that child takes the next part; write-part.ts) and searched by the
@@ -50,7 +51,7 @@ import { buildCacheDir } from '../lib/build-cache/paths.ts';
  * SEARCH_DOCS_PER_INDEX overrides it (the sub-path test build uses 2, so
  * merging is tested on the real documents).
  */
-export const DOCS_PER_INDEX = 300;
+export const DOCS_PER_INDEX = 250;
 
 /**
  * Documents of the newest index part when the library is not a multiple of
@@ -224,7 +225,7 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
     processes: true,
     batch: 1,
     // A child holds one part's records at a time; Pagefind's own memory is in its backend process.
-    heapMb: 512,
+    heapMb: 128,
     name: (t) => `search-index part of ${t.docs.length} documents (${t.docs[0]?.slug ?? 'glossary and topic pages'} …)`,
   });
   const written = pending.length;
