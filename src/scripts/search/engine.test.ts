@@ -354,6 +354,14 @@ describe('a library indexed in parts, newest first', () => {
     expect(res).toMatchObject({ searchedDocuments: 8, olderParts: 1 });
   });
 
+  test('a newest part without documents does not start the parts at once: the next part alone answers a common query', async () => {
+    const log: string[] = [];
+    const parts = [part('p0', [], log), part('p1', docs('a', 3, true), log), part('p2', docs('b', 3, true), log)];
+    const res = await search(parts, 'DRG', [], { maxCandidates: 3 });
+    expect(log.filter((l) => l.startsWith('open'))).toEqual(['open p0', 'open p1']);
+    expect(new Set(res.hits.map((h) => h.slug))).toEqual(new Set(['a-0', 'a-1', 'a-2']));
+  });
+
   test('a part whose documents cannot match the filters is passed over without being opened', async () => {
     const log: string[] = [];
     const parts = [

@@ -135,10 +135,12 @@ export const MAX_PAGES = 10;
  * How many documents one query searches at most before it stops to ask (the
  * search page's 在更早的文件中继续检索) when the newest do not fill what is
  * shown: each part costs its metadata and word chunks, so a query that finds
- * little does not download the whole library at once. Far above any library
- * that fits in one part.
+ * little does not download the whole library at once. Four full parts of
+ * the index (DOCS_PER_INDEX, src/search-index/build.ts) beyond the newest: a
+ * query that finds nothing then costs five parts, 270–280 KiB at 10,000
+ * documents (docs/benchmarks.md; the budget is 300 KiB).
  */
-export const STEP_DOCUMENTS = 1200;
+export const STEP_DOCUMENTS = 1000;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 
@@ -501,10 +503,12 @@ async function searchParts(
     searchedDocs += part.docs ?? 0;
     const need = Math.max(1, maxCandidates - docsFound(false));
     const pending = ask(i, need);
-    if (i > 0) {
-      // Past the first part, every part this step can reach is searched at once: a rare query
-      // needs them all, and one after another each part costs its own round trips (metadata,
-      // index chunks). What they find is still taken part by part, in order, as above.
+    if (searchedDocs > (part.docs ?? 0)) {
+      // Once a part with documents has not filled the results, every part this step can reach is
+      // searched at once: a rare query needs them all, and one after another each part costs its
+      // own round trips (metadata, index chunks). What they find is still taken part by part, in
+      // order, as above. (Not before: a first query that one part answers costs one part, also
+      // when the newest part holds only the glossary and topic pages.)
       let reach = searchedDocs;
       for (let j = i + 1; j < index.length && reach < maxDocuments; j++) {
         if (!partCanMatch(index[j], filters)) continue;
