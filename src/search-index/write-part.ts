@@ -16,8 +16,13 @@ import { searchDocument } from './search-document.ts';
 import { documentAgencies } from '../lib/agencies/by-document.ts';
 import type { Region } from '../lib/agencies/normalize.ts';
 
-/** Pagefind index chunk size (its unit): chunks of about 13 KB at N = 5, against about 30 KB by default. */
-export const INDEX_CHUNK_SIZE = 8000;
+/**
+ * Pagefind index chunk size (its unit): a query downloads one chunk per word
+ * and part. 8000 gave chunks of ~10 KB; 5000 ~6 KB, which took a first query
+ * that finds nothing at 10,000 documents (five parts) from 294.6 to 273.9 KiB
+ * (docs/benchmarks.md; the default gives ~30 KB chunks).
+ */
+export const INDEX_CHUNK_SIZE = 5000;
 /** Documents handed to Pagefind before waiting for the oldest. */
 const IN_FLIGHT = 4;
 /** Above any page count we expect (documents + glossary + topics). */
