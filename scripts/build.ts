@@ -20,7 +20,7 @@
  * provision-page shell changed), and so are the open-data files. The result equals a clean build's
  * (tests/incremental/). A removed document's files are simply not carried over.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { headersFile } from '../src/lib/csp/policy.ts';
@@ -33,7 +33,7 @@ import {
   type PagesManifest,
 } from '../src/lib/build-cache/paths.ts';
 import { digest } from '../src/lib/build-cache/digest.ts';
-import { linkKept, linkKeptFolders } from '../src/build/link-kept.ts';
+import { dropDocuments, linkKeptFolders, mergeRendered } from '../src/build/link-kept.ts';
 import { buildAtomically } from './build/atomic.ts';
 import { CURATION_REPORT_ENV } from '../src/lib/curation/report-files.ts';
 import { inputsDigest, STAMP } from './lib/build-inputs.ts';
@@ -94,7 +94,7 @@ let state: BuildState | undefined;
 try {
   const builtAt = await buildAtomically(
     outDir,
-    (tmp) => {
+    async (tmp) => {
       // Documents whose pages are in the previous output, with the digest they were made from.
       const unchanged: PagesManifest = {};
       for (const [slug, d] of Object.entries(previous?.docs ?? {}))
@@ -112,22 +112,60 @@ try {
         );
         writeFileSync(join(unchangedRoutesDir, `${route.replace(/\//g, '__')}.json`), JSON.stringify(there));
       }
-      // The curation report's files, in a process of its own: the /curation/ pages read them one at a time (src/lib/curation/report-files.ts).
-      const reportDir = join(cache, `curation-report-${id}`);
-      run(['src/lib/curation/write-report-files.ts', reportDir], {}, 'curation');
-      run(
-        ['node_modules/astro/bin/astro.mjs', 'build'],
-        {
-          OUT_DIR: tmp,
-          [CURATION_REPORT_ENV]: reportDir,
-          [ROUTE_DIGESTS_ENV]: routesDir,
-          ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
-        },
-        'site',
-      );
-      const pages = JSON.parse(readFileSync(join(cache, PAGES_MANIFEST), 'utf8')) as PagesManifest;
-      const keep = Object.keys(pages).filter((slug) => unchanged[slug] === pages[slug]);
-      let linked = linkKept(out, tmp, keep);
+      // The previous documents' own files, hard-linked into the new folder in a process of its own while
+      // the curation step and `astro build` run (into a folder beside it); those whose pages are rendered
+      // again, or that were removed, are dropped afterwards (src/build/link-kept.ts).
+      const astroOut = `${tmp}.astro`;
+      rmSync(astroOut, { recursive: true, force: true });
+      const aheadFile = join(cache, `link-ahead-${id}.json`);
+      writeFileSync(aheadFile, JSON.stringify(Object.keys(unchanged)));
+      const ahead = Object.keys(unchanged).length
+        ? spawn(process.execPath, ['src/build/link-kept-cli.ts', out, tmp, aheadFile], { stdio: 'inherit' })
+        : undefined;
+      const aheadDone = new Promise<void>((resolve, reject) => {
+        if (!ahead) return resolve();
+        ahead.once('error', reject);
+        ahead.once('exit', (code, signal) =>
+          code === 0
+            ? resolve()
+            : reject(new Error(`linking the kept documents stopped (${signal ?? `code ${code}`})`)),
+        );
+      });
+      aheadDone.catch(() => {});
+      let pages: PagesManifest;
+      let keep: string[];
+      try {
+        // The curation report's files, in a process of its own: the /curation/ pages read them one at a time (src/lib/curation/report-files.ts).
+        const reportDir = join(cache, `curation-report-${id}`);
+        run(['src/lib/curation/write-report-files.ts', reportDir], {}, 'curation');
+        run(
+          ['node_modules/astro/bin/astro.mjs', 'build'],
+          {
+            OUT_DIR: astroOut,
+            [CURATION_REPORT_ENV]: reportDir,
+            [ROUTE_DIGESTS_ENV]: routesDir,
+            ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
+          },
+          'site',
+        );
+        await aheadDone;
+        pages = JSON.parse(readFileSync(join(cache, PAGES_MANIFEST), 'utf8')) as PagesManifest;
+        keep = Object.keys(pages).filter((slug) => unchanged[slug] === pages[slug]);
+        const kept = new Set(keep);
+        dropDocuments(
+          tmp,
+          Object.keys(unchanged).filter((slug) => !kept.has(slug)),
+        );
+        mergeRendered(astroOut, tmp);
+      } finally {
+        // A failed step: the linking must not go on writing into the folder about to be removed.
+        if (ahead && ahead.exitCode === null && ahead.signalCode === null) {
+          ahead.kill();
+          await aheadDone.catch(() => {});
+        }
+        rmSync(astroOut, { recursive: true, force: true });
+        rmSync(aheadFile, { force: true });
+      }
       // The keyed pages whose digest did not change: their folders from the previous site.
       const routes: BuildState['routes'] = {};
       const keptFolders: string[] = [];
@@ -139,12 +177,12 @@ try {
         for (const [key, d] of Object.entries(routes[route]))
           if (before[key] === d) keptFolders.push(`${route}/${key}`);
       }
-      linked += linkKeptFolders(out, tmp, keptFolders);
+      const linked = linkKeptFolders(out, tmp, keptFolders);
       const shell = shellDigest(tmp);
       const changed = Object.keys(pages).filter((slug) => unchanged[slug] !== pages[slug]);
       if (previous)
         console.log(
-          `build: incremental: ${changed.length} of ${Object.keys(pages).length} documents' pages rendered, ${keep.length} kept; ${keptFolders.length} keyed pages kept (${linked} files linked from the previous site)`,
+          `build: incremental: ${changed.length} of ${Object.keys(pages).length} documents' pages rendered, ${keep.length} kept; ${keptFolders.length} keyed pages kept (${linked} of their files linked from the previous site; the documents' files were linked ahead)`,
         );
       // Provision pages are cut from the built document pages (src/provision-pages/), before the index;
       // only the rendered documents' unless the shell they are put into changed.

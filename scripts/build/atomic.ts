@@ -4,6 +4,7 @@
  * build leaves the old site as it was; the site served is always the old one
  * or the new one, never half of each.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { STAMP } from '../lib/build-inputs.ts';
@@ -29,9 +30,24 @@ export async function buildAtomically(
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+  // What an earlier build's removal (below) left, if it was stopped.
   rmSync(old, { recursive: true, force: true });
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
-  rmSync(old, { recursive: true, force: true });
+  removeInBackground(old);
   return builtAt;
+}
+
+/**
+ * Removes the previous site after the swap in a process of its own that
+ * outlives this one: the new site is in place, and tens of thousands of
+ * files take seconds to delete on a real disk (4.4 s at 1,000 documents).
+ * The next build removes whatever a stopped removal left.
+ */
+function removeInBackground(dir: string): void {
+  if (!existsSync(dir)) return;
+  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
 }

@@ -5,6 +5,12 @@
  * own files (their page, provision pages and open-data files: documentOf()
  * in src/lib/build-cache/paths.ts) and the unchanged keyed pages' folders
  * (src/build/changed-documents.ts) from the previous output as hard links.
+ * The documents' files are linked ahead, in a process of their own
+ * (link-kept-cli.ts) while `astro build` writes into a folder beside, for
+ * every document of the previous output: tens of thousands of folders cost
+ * seconds to make on a real disk. Those whose pages were rendered again (or
+ * that were removed) are then dropped, and Astro's output merged in
+ * (mergeRendered).
  *
  * Hard links, not copies: 40,000 provision pages at 1,000 documents cost
  * seconds to copy and nothing to link. They are safe because no later step
@@ -13,7 +19,7 @@
  * and the sitemap and search steps write only their own paths. A file system
  * without hard links gets copies.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every file under a folder, as paths relative to it (/-separated). */
@@ -76,4 +82,37 @@ function linkFiles(from: string, to: string, files: (readonly [file: string, own
     linked++;
   }
   return linked;
+}
+
+/** Removes documents' own files from a built folder (those linked ahead whose pages were then rendered again, or removed). */
+export function dropDocuments(dir: string, slugs: Iterable<string>): void {
+  for (const slug of slugs) {
+    rmSync(join(dir, 'policies', slug), { recursive: true, force: true });
+    for (const ext of ['json', 'md', 'txt']) rmSync(join(dir, 'data', `${slug}.${ext}`), { force: true });
+  }
+}
+
+/**
+ * Moves what `astro build` wrote (`from`) into the folder that holds the kept
+ * documents' files (`to`): entries `to` lacks are renamed in whole (a
+ * document's folder is one rename), folders both have are merged. A file in
+ * both is an error: `astro build` rendered a page of a document said to be
+ * unchanged. Returns the files and folders moved.
+ */
+export function mergeRendered(from: string, to: string, rel = ''): number {
+  let moved = 0;
+  mkdirSync(join(to, rel), { recursive: true });
+  for (const e of readdirSync(join(from, rel), { withFileTypes: true })) {
+    const path = `${rel}${e.name}`;
+    const target = join(to, path);
+    if (!existsSync(target)) {
+      renameSync(join(from, path), target);
+      moved++;
+    } else if (e.isDirectory() && statSync(target).isDirectory()) moved += mergeRendered(from, to, `${path}/`);
+    else
+      throw new Error(
+        `${target} was rendered again although its document is unchanged\n  hint: a route that makes pages per document must pass its documents through changedDocuments() (src/build/changed-documents.ts); or run npm run build -- --clean.`,
+      );
+  }
+  return moved;
 }
