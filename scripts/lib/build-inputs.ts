@@ -49,7 +49,7 @@ export function inputsDigest(root = '.', env: NodeJS.ProcessEnv = process.env): 
       hash.update(`file ${relative(root, file)}\n`);
       const fd = openSync(file, 'r');
       try {
-        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+        for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
       } finally {
         closeSync(fd);
       }
