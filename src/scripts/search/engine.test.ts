@@ -362,6 +362,18 @@ describe('a library indexed in parts, newest first', () => {
     expect(new Set(res.hits.map((h) => h.slug))).toEqual(new Set(['a-0', 'a-1', 'a-2']));
   });
 
+  test('a part likely to fill the results is searched alone: an older part is not opened for nothing', async () => {
+    const log: string[] = [];
+    const parts = [
+      part('p1', docs('a', 1, true), log),
+      part('p2', docs('b', 2, true), log),
+      part('p3', docs('c', 2, true), log),
+    ];
+    const res = await search(parts, 'DRG', [], { maxCandidates: 3 });
+    expect(log.filter((l) => l.startsWith('open'))).toEqual(['open p1', 'open p2']);
+    expect(new Set(res.hits.map((h) => h.slug))).toEqual(new Set(['a-0', 'b-0', 'b-1']));
+  });
+
   test('a part whose documents cannot match the filters is passed over without being opened', async () => {
     const log: string[] = [];
     const parts = [

@@ -500,19 +500,25 @@ async function searchParts(
     if (i > 0 && (docsFound(true) >= maxCandidates || searchedDocs >= maxDocuments)) break;
     searched = i + 1;
     if (!partCanMatch(part, filters)) continue;
+    const before = searchedDocs;
     searchedDocs += part.docs ?? 0;
     const need = Math.max(1, maxCandidates - docsFound(false));
     const pending = ask(i, need);
-    if (searchedDocs > (part.docs ?? 0)) {
-      // Once a part with documents has not filled the results, every part this step can reach is
-      // searched at once: a rare query needs them all, and one after another each part costs its
-      // own round trips (metadata, index chunks). What they find is still taken part by part, in
-      // order, as above. (Not before: a first query that one part answers costs one part, also
-      // when the newest part holds only the glossary and topic pages.)
+    if (before > 0) {
+      // Searched one after another, each part costs its own round trips (metadata, index chunks),
+      // and a rare query needs every part of the step. So the parts ahead are searched at once with
+      // this one, as many as the results still need if they match as often as the parts searched
+      // so far (all of the step when those found nothing); what they find is still taken part by
+      // part, in order. Not for the first part with documents, nor when this part is likely to fill
+      // the results: a query the newest parts answer downloads nothing of the older ones.
+      const sure = docsFound(true);
+      const expected = sure > 0 ? ((maxCandidates - sure) * before) / sure : Infinity;
+      let ahead = part.docs ?? 0;
       let reach = searchedDocs;
-      for (let j = i + 1; j < index.length && reach < maxDocuments; j++) {
+      for (let j = i + 1; j < index.length && reach < maxDocuments && ahead < expected; j++) {
         if (!partCanMatch(index[j], filters)) continue;
         reach += index[j].docs ?? 0;
+        ahead += index[j].docs ?? 0;
         ask(j, need);
       }
     }
