@@ -223,14 +223,3 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
     curated,
   };
 }
-
-let site: LibrarySimilar | undefined;
-/**
- * The site's similar provisions of one provision, computed once per process
- * from src/content. For the provision pages and anything else that shows a
- * clause's 自动推荐 (the document page gets the same list through the loader).
- */
-export function similarTo(slug: string, id: string): SimilarLink[] {
-  site ??= loadSimilar();
-  return site.similarTo(slug, id);
-}
