@@ -3,7 +3,7 @@
  * writes the Pagefind index to dist/pagefind/ through Pagefind's Node API.
  * A step of its own, not an Astro integration hook, so that Pagefind (about
  * 2 GiB at 1,000 documents) does not run while the Astro build still holds
- * its memory; a large library is split into several indexes (DOCS_PER_INDEX).
+ * its memory; a large library is split into several indexes (part-boundaries.ts).
  * Each document is ONE record, a minimal page made from its clause data
  * (src/lib/clauses/search-records.ts, search-document.ts; no built page is
  * read back) in which
@@ -33,63 +33,10 @@ import { encodeForms, glossaryForms } from './glossary-forms.ts';
 import { buildTables } from './traditional-table.ts';
 import type { Region } from '../lib/agencies/normalize.ts';
 import { partEntry } from './index-parts.ts';
+import { DOCS_PER_INDEX, indexGroups } from './part-boundaries.ts';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
 import { buildCacheDir } from '../lib/build-cache/paths.ts';
-
-/**
- * Documents per Pagefind index. Pagefind's indexer holds about 2 MiB per
- * document while it writes (1,000 documents: 2.1 GiB in its own process;
- * two parts of 300 written at once, 1.9 GiB with their Node processes, two of
- * 250 ~1.7 GiB), so
- * a larger library is split into several indexes, written one per core at a
- * time (each in a child process with its own Pagefind backend, which ends
- * before that child takes the next part; write-part.ts) and searched by the
- * client part after part (src/scripts/search/parts.ts; the parts share the
- * first one's WebAssembly, so each adds only its metadata and the chunks a
- * query needs).
- * SEARCH_DOCS_PER_INDEX overrides it (the sub-path test build uses 2, so
- * merging is tested on the real documents).
- */
-export const DOCS_PER_INDEX = 250;
-
-/**
- * Documents of the newest index part when the library is not a multiple of
- * the full parts (SEARCH_NEWEST_PART; off by default): a new newest document
- * then rewrites a part of fewer than this many documents, not one of up to
- * DOCS_PER_INDEX. Off because with today's client every part costs the first
- * query its metadata and chunks: at 1,000 documents a third part took the
- * first query from 276 to 312 KiB (budget 300 KiB; docs/benchmarks.md); and a
- * new document that is not the newest still rewrites the middle part. Worth
- * turning on with a client that queries the parts newest first.
- */
-export const NEWEST_PART = DOCS_PER_INDEX;
-
-/**
- * The folders of the indexes: pagefind/ (with glossary and topic pages), then
- * pagefind-2/, pagefind-3/ … in the documents' order (newest first). The
- * documents are cut from the OLDEST end: full parts of `perIndex`; of the
- * rest, a middle part of whole multiples of `newest` and the newest part
- * (fewer than `newest`, possibly none: then pagefind/ holds only the pages).
- * With `newest` ≥ `perIndex` there is no middle part.
- * So the older parts stay the same as documents are added: a new newest
- * document changes only pagefind/ (and every `newest` additions the middle
- * part), a changed document only its own part; the others come from the
- * cache (buildSearchIndex).
- */
-export function indexGroups<T>(docs: T[], perIndex: number, newest = perIndex): { dir: string; docs: T[] }[] {
-  const small = Math.max(1, Math.min(newest, perIndex));
-  const rest = docs.length % perIndex;
-  const head = rest % small;
-  // Sizes from the newest end: the newest part (kept when empty: it holds the glossary and topic
-  // pages, which change with many documents, and is then cheap to write again), the middle part,
-  // the full parts.
-  const sizes = [head, rest - head, ...Array.from({ length: (docs.length - rest) / perIndex }, () => perIndex)].filter(
-    (n, i) => n > 0 || i === 0,
-  );
-  let start = 0;
-  return sizes.map((n, g) => ({ dir: g ? `pagefind-${g + 1}` : 'pagefind', docs: docs.slice(start, (start += n)) }));
-}
 
 /**
  * Documents newest first (date, else year; then slug). Pagefind returns
@@ -166,16 +113,15 @@ export async function buildSearchIndex(out: string, log: (message: string) => vo
   // (environment only); tests/e2e/budgets.test.ts notices if it stops working.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   const perIndex = Number(process.env.SEARCH_DOCS_PER_INDEX) || DOCS_PER_INDEX;
-  const newest = Number(process.env.SEARCH_NEWEST_PART) || NEWEST_PART;
   const t0 = Date.now();
   const docs = newestFirst(indexDocs(out));
-  const groups = indexGroups(docs, perIndex, newest);
+  const groups = indexGroups(docs, perIndex, (d) => d.slug);
   for (const old of readdirSync(out).filter((d) => /^pagefind(-\d+)?$/.test(d)))
     rmSync(join(out, old), { recursive: true, force: true });
 
   // Each part is cached by the digest of what goes into it: this code (and the records' code),
-  // Pagefind's version and options, its documents' clause data and info (in order) and, for the
-  // first, the glossary and topic pages.
+  // Pagefind's version and options, its documents' clause data and info (in order) and, for
+  // pagefind/, the glossary and topic pages.
   // One cache folder per output folder, so the sub-path test build does not prune dist's parts.
   const cacheDir = join(buildCacheDir(), 'search-index', digest(resolve(out)).slice(0, 12));
   mkdirSync(cacheDir, { recursive: true });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite, type Site, DOCS } from './harness.ts';
 import { checkLinks } from '../../scripts/lib/check-links.ts';
-import { indexGroups } from '../../src/search-index/build.ts';
+import { indexGroups } from '../../src/search-index/part-boundaries.ts';
 
 const BASE = '/sub/path/';
 let site: Site;

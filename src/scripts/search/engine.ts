@@ -135,12 +135,15 @@ export const MAX_PAGES = 10;
  * How many documents one query searches at most before it stops to ask (the
  * search page's 在更早的文件中继续检索) when the newest do not fill what is
  * shown: each part costs its metadata and word chunks, so a query that finds
- * little does not download the whole library at once. Four full parts of
- * the index (DOCS_PER_INDEX, src/search-index/build.ts) beyond the newest: a
- * query that finds nothing then costs five parts, 270–280 KiB at 10,000
- * documents (docs/benchmarks.md; the budget is 300 KiB).
+ * little does not download the whole library at once. Four parts of the
+ * index at their smallest (175 documents: partBounds in
+ * src/search-index/part-boundaries.ts), so a step opens pagefind/ (the
+ * glossary and topic pages), the newest part (still filling up, possibly
+ * small) and at most four more: a query that finds nothing costs
+ * 270–280 KiB at 10,000 documents (docs/benchmarks.md; the budget is
+ * 300 KiB).
  */
-export const STEP_DOCUMENTS = 1000;
+export const STEP_DOCUMENTS = 700;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 
