@@ -2,7 +2,7 @@
  * npm run build              the site in dist/ (OUT_DIR), incrementally when it can
  * npm run build -- --clean   from scratch
  *
- * Steps: the curation report, `astro build`, the provision pages, the open-data files, the sitemaps, the search index,
+ * Steps: the similar provisions and the curation report (one process), `astro build`, the provision pages, the open-data files, the sitemaps, the search index,
  * `_headers` (src/lib/csp/policy.ts) and the link check, all into a
  * temporary folder that replaces the output only when every step succeeded
  * (scripts/build/atomic.ts): the site served is the old one or the new one,
@@ -28,6 +28,7 @@ import {
   buildCacheDir,
   PAGES_MANIFEST,
   ROUTE_DIGESTS_ENV,
+  SIMILAR_FILES_ENV,
   UNCHANGED_ENV,
   UNCHANGED_ROUTES_ENV,
   type PagesManifest,
@@ -36,6 +37,7 @@ import { digest } from '../src/lib/build-cache/digest.ts';
 import { dropDocuments, linkKeptFolders, mergeRendered } from '../src/build/link-kept.ts';
 import { buildAtomically } from './build/atomic.ts';
 import { CURATION_REPORT_ENV } from '../src/lib/curation/report-files.ts';
+import { clearPending, markPending } from '../src/lib/build-cache/pending.ts';
 import { inputsDigest, STAMP } from './lib/build-inputs.ts';
 
 const clean = process.argv.includes('--clean');
@@ -78,6 +80,20 @@ const run = (args: string[], env: Record<string, string> = {}, step = '') => {
   execFileSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (step) console.log(`build: step ${step} done in ${Date.now() - t} ms`);
 };
+/** `run` without waiting: for the steps an incremental build runs side by side. */
+const runAsync = (args: string[], env: Record<string, string>, step: string, started?: (pid: number) => void) =>
+  new Promise<void>((resolve, reject) => {
+    const t = Date.now();
+    console.log(`build: step ${step} started`);
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    if (child.pid) started?.(child.pid);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code !== 0) return reject(new Error(`step ${step} stopped (${signal ?? `code ${code}`})`));
+      console.log(`build: step ${step} done in ${Date.now() - t} ms`);
+      resolve();
+    });
+  });
 const readJsonOr = (file: string): Record<string, string> => readJson<Record<string, string>>(file) ?? {};
 const routesDir = join(cache, `route-digests-${id}`);
 const unchangedRoutesDir = join(cache, `unchanged-routes-${id}`);
@@ -135,19 +151,50 @@ try {
       let pages: PagesManifest;
       let keep: string[];
       try {
-        // The curation report's files, in a process of its own: the /curation/ pages read them one at a time (src/lib/curation/report-files.ts).
+        // The curation report's files, in a process of its own: the /curation/ pages read them one at a time
+        // (src/lib/curation/report-files.ts). The same process writes the pages' 自动推荐 files first, from
+        // the one similar-provision index both need (src/lib/similar/doc-files.ts), for the policy loader.
         const reportDir = join(cache, `curation-report-${id}`);
-        run(['src/lib/curation/write-report-files.ts', reportDir], {}, 'curation');
-        run(
-          ['node_modules/astro/bin/astro.mjs', 'build'],
-          {
-            OUT_DIR: astroOut,
-            [CURATION_REPORT_ENV]: reportDir,
-            [ROUTE_DIGESTS_ENV]: routesDir,
-            ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
-          },
-          'site',
-        );
+        const similarDir = join(cache, `similar-${id}`);
+        for (const d of [reportDir, similarDir]) rmSync(d, { recursive: true, force: true });
+        const curationArgs = ['src/lib/curation/write-report-files.ts', reportDir, '--similar', similarDir];
+        const siteArgs = ['node_modules/astro/bin/astro.mjs', 'build'];
+        const siteEnv = {
+          OUT_DIR: astroOut,
+          [CURATION_REPORT_ENV]: reportDir,
+          [SIMILAR_FILES_ENV]: similarDir,
+          [ROUTE_DIGESTS_ENV]: routesDir,
+          ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
+        };
+        if (previous) {
+          // Incremental: the similar provisions and the report (library-wide, seconds) are written while
+          // Astro starts; the loader and the /curation/ pages wait for them (src/lib/build-cache/pending.ts).
+          // A clean build runs the two steps one after the other: at 10,000 documents together they would pass 2 GiB.
+          const curation = runAsync(curationArgs, {}, 'curation', (pid) => {
+            markPending(reportDir, pid);
+            markPending(similarDir, pid);
+          }).finally(() => {
+            clearPending(reportDir);
+            clearPending(similarDir);
+          });
+          let sitePid: number | undefined;
+          // A failed report: Astro would only stop later for want of it, after more output.
+          curation.catch(() => {
+            try {
+              if (sitePid) process.kill(sitePid);
+            } catch {
+              /* already stopped */
+            }
+          });
+          const site = runAsync(siteArgs, siteEnv, 'site', (pid) => (sitePid = pid));
+          const [c, s] = await Promise.allSettled([curation, site]);
+          // The report's failure first: the site's is then only that the report is missing.
+          if (c.status === 'rejected') throw c.reason;
+          if (s.status === 'rejected') throw s.reason;
+        } else {
+          run(curationArgs, {}, 'curation');
+          run(siteArgs, siteEnv, 'site');
+        }
         await aheadDone;
         pages = JSON.parse(readFileSync(join(cache, PAGES_MANIFEST), 'utf8')) as PagesManifest;
         keep = Object.keys(pages).filter((slug) => unchanged[slug] === pages[slug]);
@@ -184,22 +231,41 @@ try {
         console.log(
           `build: incremental: ${changed.length} of ${Object.keys(pages).length} documents' pages rendered, ${keep.length} kept; ${keptFolders.length} keyed pages kept (${linked} of their files linked from the previous site; the documents' files were linked ahead)`,
         );
-      // Provision pages are cut from the built document pages (src/provision-pages/), before the index;
+      // Provision pages are cut from the built document pages (src/provision-pages/);
       // only the rendered documents' unless the shell they are put into changed.
       const onlyFile = join(cache, `provision-only-${id}.json`);
       writeFileSync(onlyFile, JSON.stringify(changed));
-      run(
-        ['scripts/provision-pages.ts', tmp, ...(previous && previous.shell === shell ? ['--only', onlyFile] : [])],
-        {},
-        'provisions',
-      );
+      const provisionsArgs = [
+        'scripts/provision-pages.ts',
+        tmp,
+        ...(previous && previous.shell === shell ? ['--only', onlyFile] : []),
+      ];
       // The documents' open-data files (src/open-data/), outside Astro; only the rendered documents' (the others' are linked above).
-      run(['scripts/open-data.ts', tmp, ...(previous ? ['--only', onlyFile] : [])], {}, 'open-data');
+      const openDataArgs = ['scripts/open-data.ts', tmp, ...(previous ? ['--only', onlyFile] : [])];
       // Sitemaps from the pages the build wrote (src/sitemap/); only with SITE (they need absolute URLs).
-      run(['scripts/sitemap.ts', tmp], {}, 'sitemap');
+      const sitemapArgs = ['scripts/sitemap.ts', tmp];
       // The index step holds little (a digest per document; records are read when their part is written),
       // but reads every page once: without a cap V8 keeps that garbage beside Pagefind's own process.
-      run(['--max-old-space-size=256', 'scripts/search-index.ts', tmp], {}, 'index');
+      // It reads the clause data and the glossary and topic pages, none of the three steps above writes.
+      const indexArgs = ['--max-old-space-size=256', 'scripts/search-index.ts', tmp];
+      if (previous) {
+        // Incremental: little to do in each, mostly process start and reading; the index beside the other three
+        // uses the second core. (A clean build runs them one after another: at 10,000 documents the index and
+        // the provision pages each take both cores and together would pass 2 GiB.)
+        const pages = (async () => {
+          await runAsync(provisionsArgs, {}, 'provisions');
+          await runAsync(openDataArgs, {}, 'open-data');
+          await runAsync(sitemapArgs, {}, 'sitemap');
+        })();
+        const index = runAsync(indexArgs, {}, 'index');
+        const settled = await Promise.allSettled([pages, index]);
+        for (const r of settled) if (r.status === 'rejected') throw r.reason;
+      } else {
+        run(provisionsArgs, {}, 'provisions');
+        run(openDataArgs, {}, 'open-data');
+        run(sitemapArgs, {}, 'sitemap');
+        run(indexArgs, {}, 'index');
+      }
       // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
       writeFileSync(join(tmp, '_headers'), headersFile(base));
       // Every page on a clean build; on an incremental one, every page but the kept documents' (scripts/check-links.ts --skip).
@@ -231,6 +297,7 @@ try {
     `route-digests-${id}`,
     `unchanged-routes-${id}`,
     `curation-report-${id}`,
+    `similar-${id}`,
   ])
     rmSync(join(cache, f), { recursive: true, force: true });
 }

@@ -5,7 +5,8 @@
  * npm run bench -- --docs 1000  a scale run: N documents (5 real + synthetic)
  *                               through ingest, site build and index, with
  *                               times, peak memory, sizes and search cost
- *   --incremental               then change one document, add one, and
+ *   --incremental               then change one document, the oldest one,
+ *                               add one, and
  *                               time each incremental rebuild
  *   --no-search                 leave out the browser's search figures
  * npm run bench -- --similar    similar-provision and suggestion quality, and
@@ -36,6 +37,8 @@ import { generate } from '../lib/synth.ts';
 import { clauseTexts, queryForms } from '../lib/query-truth.ts';
 import { similarCost, similarQuality } from './similar.ts';
 import { curationQuality } from './curation.ts';
+import { readPolicyFrontmatterUnchecked } from '../../src/lib/data/frontmatter.ts';
+import { dateKey } from '../../src/lib/data/date-key.ts';
 
 const { values: options } = cliArgs(
   'bench',
@@ -80,10 +83,6 @@ function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-/**
- * Runs a command, sampling the resident memory of its whole process tree; keeps its output for figures it logs.
- * A command that logs `build: step <name> started` (scripts/build.ts) gets its time and peak memory per step too.
- */
 /** CPU seconds (user + system) of a process and its reaped children, from /proc. */
 const TICK = 100;
 function cpuOf(pid: number): number {
@@ -97,6 +96,10 @@ function cpuOf(pid: number): number {
 }
 
 /**
+ * Runs a command, sampling the resident memory of its whole process tree; keeps its output for figures it logs.
+ * A command that logs `build: step <name> started` (scripts/build.ts) gets its time and peak memory per step too;
+ * steps that run side by side (an incremental build's index beside the provision pages) each get the whole
+ * tree's memory and CPU while they run, so theirs overlap.
  * CPU time is reported beside wall time: the machine is shared, and under
  * load wall time says more about the other processes than about the build.
  */
@@ -118,18 +121,18 @@ function timed(
     let err = '';
     let out = '';
     const steps: Record<string, { ms: number; peakMiB: number; t0: number; cpu0: number; cpuS: number }> = {};
-    let step = '';
+    const active = new Set<string>();
     let cpu = 0;
     child.stdout.on('data', (d) => {
       out += d;
       for (const m of String(d).matchAll(/build: step (\S+) (started|done)/g)) {
         if (m[2] === 'started') {
-          step = m[1];
-          steps[step] = { ms: 0, peakMiB: 0, t0: Date.now(), cpu0: cpu, cpuS: 0 };
+          active.add(m[1]);
+          steps[m[1]] = { ms: 0, peakMiB: 0, t0: Date.now(), cpu0: cpu, cpuS: 0 };
         } else if (steps[m[1]]) {
           steps[m[1]].ms = Date.now() - steps[m[1]].t0;
           steps[m[1]].cpuS = cpu - steps[m[1]].cpu0;
-          step = '';
+          active.delete(m[1]);
         }
       }
     });
@@ -159,7 +162,7 @@ function timed(
           cpu,
           [...tree].reduce((n, pid) => n + cpuOf(pid), 0),
         );
-        if (step && steps[step]) steps[step].peakMiB = Math.max(steps[step].peakMiB, Math.round(rss));
+        for (const a of active) steps[a].peakMiB = Math.max(steps[a].peakMiB, Math.round(rss));
       } catch {
         /* process gone */
       }
@@ -405,8 +408,9 @@ function largestFiles(dir: string, count: number): [string, number][] {
 
 /**
  * With the library built: change one document (its summary and one
- * provision's text), and add one, then `npm run build` again (incremental),
- * each through ingest; times and memory of each step.
+ * provision's text), then the oldest synthetic one the same way, and add one,
+ * each time `npm run build` again (incremental), each through ingest; times
+ * and memory of each step.
  */
 async function benchIncremental(root: string, env: Record<string, string>, n: number) {
   const node = process.execPath;
@@ -414,6 +418,7 @@ async function benchIncremental(root: string, env: Record<string, string>, n: nu
     [
       'change',
       'ingest',
+      'curation',
       'site build',
       'provision pages',
       'search index',
@@ -438,6 +443,7 @@ async function benchIncremental(root: string, env: Record<string, string>, n: nu
     rows.push([
       label,
       `${(ingest.ms / 1000).toFixed(1)} s`,
+      sec(s.curation),
       sec(s.site),
       sec(s.provisions),
       sec(s.index),
@@ -449,18 +455,25 @@ async function benchIncremental(root: string, env: Record<string, string>, n: nu
     ]);
   };
   const manifests = join(root, 'ingest', 'manifests');
-  const slug = readdirSync(manifests)
+  const synthetic = readdirSync(manifests)
     .filter((f) => f.startsWith('synth-'))
-    .sort()[0]
-    .replace(/\.json$/, '');
-  await step(`change ${slug}`, () => {
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
+  const change = (slug: string) => () => {
     const file = join(manifests, `${slug}.json`);
     const m = JSON.parse(readFileSync(file, 'utf8'));
     m.meta.summary = `${m.meta.summary}（已修订）`;
     writeFileSync(file, JSON.stringify(m, null, 2));
     const seed = join(root, 'seeds', m.seed);
     writeFileSync(seed, readFileSync(seed, 'utf8').replace(/\n(\d+)\./, '\n$1.（修订）'));
-  });
+  };
+  await step(`change ${synthetic[0]}`, change(synthetic[0]));
+  // The worst case: the oldest document holds the oldest copy of text many others repeat, and equally similar
+  // provisions link to the oldest copies first (src/lib/similar/library.ts), so its change reaches their pages.
+  const dated = (slug: string) =>
+    `${dateKey(readPolicyFrontmatterUnchecked(join(root, 'src', 'content', 'policies', `${slug}.mdx`)) as { date?: string; year?: number })} ${slug}`;
+  const oldest = synthetic.map(dated).sort()[0].split(' ')[1];
+  await step(`change the oldest, ${oldest}`, change(oldest));
   await step('add one document', () => {
     // The same corpus with one more document; only the new one is copied in (the changed one stays changed).
     const aside = mkdtempSync(join(tmpdir(), 'yigai-bench-add-'));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { outline, type Provision } from './clauses/outline.ts';
 import { topicData } from './topics/load.ts';
+import { dateKey } from './data/date-key.ts';
 
 export type Policy = CollectionEntry<'policies'>;
 
@@ -31,7 +32,7 @@ export function docDescription(p: Policy): string {
   return `《${p.data.title}》${where ? `（${where}）` : ''}的全文整理本：逐条可引用的锚点，附来源与整理说明。`;
 }
 
-const sortKey = (p: Policy) => p.data.date ?? (p.data.year ? `${p.data.year}-00-00` : '0000-00-00');
+const sortKey = (p: Policy) => dateKey(p.data);
 
 /** 广东省 / 山西省大同市 / 北京市昌平区 ('' when the region is not known) */
 export function regionName(p: Policy): string {

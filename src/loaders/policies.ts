@@ -28,7 +28,7 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,7 @@ import { readFrontmatter } from '../lib/data/frontmatter.ts';
 import { renderFiles, type RenderSetup, type RenderTask, type RenderedData } from '../render/policy/render-files.ts';
 import { MIN_PER_THREAD, renderInWorkers } from '../render/policy/parallel.ts';
 import { readSimilarSummary, similarFile, type SimilarSummary } from '../lib/similar/doc-files.ts';
+import { waitForFolder } from '../lib/build-cache/pending.ts';
 import type { Region } from '../lib/agencies/normalize.ts';
 import { findInLibrary } from '../render/policy/plugins/remark-references.ts';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
@@ -46,6 +47,7 @@ import {
   PAGES_MANIFEST,
   PAGES_SHARED,
   RENDERINGS_MANIFEST,
+  SIMILAR_FILES_ENV,
   type PagesManifest,
   type RenderingsManifest,
 } from '../lib/build-cache/paths.ts';
@@ -190,12 +192,19 @@ function runScript(script: URL, args: string[]): Promise<void> {
 async function loadAll({ store, parseData, generateDigest, config, logger }: LoaderContext, root: string, dir: string) {
   const t0 = Date.now();
   // Similar provisions over the whole library, in a process of its own (src/lib/similar/doc-files.ts),
-  // while this one reads the documents.
-  const similarDir = scratchDir('similar');
-  const similarDone = runScript(new URL('../lib/similar/write-doc-files.ts', import.meta.url), [
-    similarDir,
-    join(root, 'src/content'),
-  ]);
+  // while this one reads the documents: npm run build's curation step writes them (SIMILAR_FILES_ENV,
+  // perhaps still writing: src/lib/build-cache/pending.ts); else a process started here.
+  const given = process.env[SIMILAR_FILES_ENV];
+  const similarDir = given ?? scratchDir('similar');
+  const similarDone = given
+    ? Promise.resolve().then(() => {
+        waitForFolder(given, 'summary.json');
+        if (!existsSync(join(given, 'summary.json')))
+          throw new Error(
+            `${SIMILAR_FILES_ENV}=${given}: that folder holds no similar provisions (summary.json)\n  hint: if npm run build's curation step stopped, its error is above; otherwise leave ${SIMILAR_FILES_ENV} unset (the loader then computes them itself).`,
+          );
+      })
+    : runScript(new URL('../lib/similar/write-doc-files.ts', import.meta.url), [similarDir, join(root, 'src/content')]);
   // Awaited below; a failure there is reported there, also when reading the documents fails first.
   similarDone.catch(() => {});
   const files = readdirSync(dir)
@@ -241,7 +250,7 @@ async function loadAll({ store, parseData, generateDigest, config, logger }: Loa
   const threads = Math.min(availableParallelism(), Math.floor(tasks.length / MIN_PER_THREAD));
   if (threads > 1) await renderInWorkers(tasks, setup, threads);
   else renderFiles(setup, tasks);
-  rmSync(similarDir, { recursive: true, force: true });
+  if (!given) rmSync(similarDir, { recursive: true, force: true });
 
   // Each document's pages digest: the site's shared inputs, its rendering (key and how its references resolved), its own files.
   // (A page per document that shows something computed over the library must put that into its

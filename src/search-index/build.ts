@@ -36,6 +36,7 @@ import { partEntry } from './index-parts.ts';
 import { DOCS_PER_INDEX, indexGroups } from './part-boundaries.ts';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { digest, digestFiles } from '../lib/build-cache/digest.ts';
+import { dateKey } from '../lib/data/date-key.ts';
 import { buildCacheDir } from '../lib/build-cache/paths.ts';
 
 /**
@@ -46,8 +47,7 @@ import { buildCacheDir } from '../lib/build-cache/paths.ts';
  * newest documents.
  */
 export function newestFirst<T extends { date: string; year: string; slug: string }>(docs: T[]): T[] {
-  const key = (d: { date: string; year: string }) => d.date || `${d.year}-00-00`;
-  return [...docs].sort((a, b) => key(b).localeCompare(key(a)) || a.slug.localeCompare(b.slug));
+  return [...docs].sort((a, b) => dateKey(b).localeCompare(dateKey(a)) || a.slug.localeCompare(b.slug));
 }
 
 /**

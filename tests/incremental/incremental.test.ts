@@ -59,6 +59,13 @@ function library(synthetic: number): string {
 
 /** Runs a step in the copy, with its own caches (node_modules is the repository's). */
 function run(root: string, args: string[]): string {
+  const r = spawnIn(root, args);
+  if (r.status !== 0)
+    throw new Error(`${args.join(' ')} failed in ${root}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  return r.stdout;
+}
+
+function spawnIn(root: string, args: string[]) {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !k.startsWith('VITEST') && !['NODE_OPTIONS', 'TEST', 'SITE', 'BASE', 'OUT_DIR'].includes(k),
@@ -76,9 +83,7 @@ function run(root: string, args: string[]): string {
       FORCE_COLOR: '0',
     },
   });
-  if (r.status !== 0)
-    throw new Error(`${args.join(' ')} failed in ${root}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
-  return r.stdout;
+  return r;
 }
 
 /** synth-0001's summary changed: metadata only, which no other document's pages show. */
@@ -133,6 +138,24 @@ test('changing, adding and removing documents, then building incrementally, give
   const keptKeyed = Number(/; (\d+) keyed pages kept/.exec(log0)?.[1]);
   expect(keptKeyed).toBeGreaterThanOrEqual(keyed('glossary') + keyed('agencies'));
   for (const [f, h] of hashes) expect(sha(join(before, f)), `the previous site's ${f} was written into`).toBe(h);
+
+  // A broken data file stops an incremental build in the step that reads it first (the similar provisions and
+  // the curation report, beside astro build), with the file and a hint; the site is the one built before.
+  const rejectedFile = join(a, 'src/content/similar-rejected.json');
+  const rejected = readFileSync(rejectedFile, 'utf8');
+  const site = new Map(files(join(a, 'dist')).map((f) => [f, sha(join(a, 'dist', f))]));
+  writeFileSync(
+    rejectedFile,
+    '{ "rejected": [ { "pair": ["synth-0001#nope", "synth-0002#s1"], "reason": "测试用例" } ] }',
+  );
+  const failed = spawnIn(a, ['scripts/build.ts']);
+  expect(failed.status).not.toBe(0);
+  expect(failed.stderr).toMatch(
+    /similar-rejected\.json:1: rejected\[0\] [^\n]*clause "nope" does not exist in synth-0001\n {2}hint: /,
+  );
+  expect(failed.stderr).toContain('dist is unchanged');
+  expect(new Map(files(join(a, 'dist')).map((f) => [f, sha(join(a, 'dist', f))]))).toEqual(site);
+  writeFileSync(rejectedFile, rejected);
 
   // … then synth-0003 added (from the same corpus), synth-0001's text changed, synth-0002 removed, and built again.
   // Their texts are the real documents' provisions, so the similar provisions (自动推荐) of most documents change too.

@@ -64,3 +64,11 @@ export const UNCHANGED_ENV = 'YIGAI_UNCHANGED_PAGES';
 export function documentOf(path: string): string | undefined {
   return /^policies\/([^/]+)\//.exec(path)?.[1] ?? /^data\/([^/]+)\.(?:json|md|txt)$/.exec(path)?.[1];
 }
+
+/**
+ * The folder of the pages' 自动推荐 files (src/lib/similar/doc-files.ts) that
+ * `npm run build`'s curation step writes (src/lib/curation/write-report-files.ts
+ * --similar), for the policy loader to read instead of computing them again;
+ * unset (astro build or dev alone), the loader runs write-doc-files.ts itself.
+ */
+export const SIMILAR_FILES_ENV = 'YIGAI_SIMILAR_FILES';

@@ -8,8 +8,9 @@
  * written by a process of its own (write-report-files.ts) and the pages read
  * one document's file at a time.
  *
- * `npm run build` writes the files before `astro build` (its `curation`
- * step) and names the folder in CURATION_REPORT_ENV; `astro build` or
+ * `npm run build` writes the files in its `curation` step (before `astro
+ * build`, or beside it on an incremental build: pendingMarker) and names the
+ * folder in CURATION_REPORT_ENV; `astro build` or
  * `astro dev` run alone write them on first use, in a child process.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,8 +18,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { digest } from '../build-cache/digest.ts';
 import { scratchDir } from '../build-cache/scratch.ts';
+import { waitForFolder } from '../build-cache/pending.ts';
 import { PROJECT_ROOT } from '../data/paths.ts';
 import { curationDocuments, type DocReport } from './report.ts';
+import type { LibrarySimilar } from '../similar/library.ts';
 
 /** The folder the build's `curation` step wrote (scripts/build.ts). */
 export const CURATION_REPORT_ENV = 'YIGAI_CURATION_REPORT';
@@ -38,12 +41,12 @@ export interface ReportRow {
  * Writes the report of the content folder `root` into `dir` (replaced whole:
  * written aside and renamed, so a stopped run leaves the old report or none).
  */
-export function writeReportFiles(root: string, dir: string): ReportRow[] {
+export function writeReportFiles(root: string, dir: string, similar?: LibrarySimilar): ReportRow[] {
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'docs'), { recursive: true });
   const rows: ReportRow[] = [];
-  for (const d of curationDocuments(root)) {
+  for (const d of curationDocuments(root, similar)) {
     const json = JSON.stringify(d);
     writeFileSync(join(tmp, 'docs', `${d.slug}.json`), json);
     rows.push({
@@ -68,9 +71,10 @@ function reportDir(): string {
   if (folder) return folder;
   const given = process.env[CURATION_REPORT_ENV];
   if (given) {
+    waitForFolder(given, 'summary.json');
     if (!existsSync(join(given, 'summary.json')))
       throw new Error(
-        `${CURATION_REPORT_ENV}=${given}: that folder holds no curation report (summary.json)\n  hint: leave ${CURATION_REPORT_ENV} unset (the pages then write the report themselves), or run npm run build, whose curation step writes it.`,
+        `${CURATION_REPORT_ENV}=${given}: that folder holds no curation report (summary.json)\n  hint: if npm run build's curation step stopped, its error is above; otherwise leave ${CURATION_REPORT_ENV} unset (the pages then write the report themselves).`,
       );
     return (folder = given);
   }

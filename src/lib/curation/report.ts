@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadGlossary } from '../glossary/load.ts';
-import { loadTopicData, type ClauseInfo } from '../topics/load.ts';
+import type { ClauseInfo } from '../topics/load.ts';
 import { loadSimilar, MIN_CHARS, termMatcher, type LibrarySimilar } from '../similar/library.ts';
 import { segments } from '../similar/text.ts';
 import { targetsSchema, type Target } from '../../schemas/targets.ts';
@@ -72,8 +72,8 @@ export function topicSuggestions(
   model: TopicModel,
   terms: string[],
 ): TopicSuggestion[] {
-  const neighbours = similar.index
-    .matches(key)
+  const neighbours = similar
+    .neighbours(key, TOPIC_NEIGHBOURS)
     .map((m) => {
       const [s, i] = m.key.split('#');
       return { key: m.key, score: m.score, topics: similar.data.map[s]?.[i] ?? [] };
@@ -94,12 +94,15 @@ export function buildCurationReport(root: string = CONTENT.content): CurationRep
  * pages are written from it without holding the whole report
  * (report-files.ts).
  */
-export function* curationDocuments(root: string = CONTENT.content): Generator<DocReport> {
-  const data = loadTopicData(root);
+export function* curationDocuments(
+  root: string = CONTENT.content,
+  /** The library's similar provisions, when already loaded (the build's step also writes the pages' from them). */
+  similar: LibrarySimilar = loadSimilar({ root }),
+): Generator<DocReport> {
+  const data = similar.data;
   const files = contentFiles(root);
   const glossary = loadGlossary(files.glossary);
   const terms = termMatcher(glossary);
-  const similar = loadSimilar({ root, data, keepCurated: true, engine: TOPIC_NEIGHBOURS });
   const unitTerms = new Map(similar.units.map((u) => [u.key, u.terms ?? []]));
   const model = termTopicModel(
     similar.units.filter((u) => u.topics?.length).map((u) => ({ terms: u.terms ?? [], topics: u.topics! })),

@@ -9,10 +9,10 @@
  * rendering and the bundling (~0.7 GiB at 10,000 documents; nothing
  * allocates there meanwhile, so V8 never collected it).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digest } from '../build-cache/digest.ts';
-import { loadSimilar } from './library.ts';
+import { loadSimilar, type LibrarySimilar } from './library.ts';
 
 export interface SimilarSummary {
   /** Provisions compared (for the build log). */
@@ -25,10 +25,13 @@ export interface SimilarSummary {
 export const similarFile = (dir: string, slug: string, summary: SimilarSummary): string | undefined =>
   summary.docs[slug]?.digest ? join(dir, `${slug}.json`) : undefined;
 
-/** Writes every document's similar provisions of the content folder `root` into `dir`. */
-export function writeSimilarFiles(root: string, dir: string): SimilarSummary {
+/** Writes every document's similar provisions of the content folder `root` into `dir` (loaded here unless given). */
+export function writeSimilarFiles(
+  root: string,
+  dir: string,
+  similar: LibrarySimilar = loadSimilar({ root }),
+): SimilarSummary {
   mkdirSync(dir, { recursive: true });
-  const similar = loadSimilar({ root });
   const summary: SimilarSummary = { units: similar.units.length, docs: {} };
   for (const slug of similar.data.clauses.keys()) {
     const links = similar.byDoc(slug);
@@ -40,7 +43,9 @@ export function writeSimilarFiles(root: string, dir: string): SimilarSummary {
       summary.docs[slug] = { digest: digest(json), names };
     }
   }
-  writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary));
+  // Written aside and renamed: a reader waiting for the folder (src/lib/build-cache/pending.ts) takes summary.json's presence as "complete".
+  writeFileSync(join(dir, 'summary.json.tmp'), JSON.stringify(summary));
+  renameSync(join(dir, 'summary.json.tmp'), join(dir, 'summary.json'));
   return summary;
 }
 

@@ -116,8 +116,8 @@ function nthLargest(values: Float32Array, n: number): number {
 }
 
 export interface SimilarIndex {
-  /** Ranked matches of one unit (best first), at most `perDoc` per other document. */
-  matches(key: string, k?: number, threshold?: number): SimilarMatch[];
+  /** Ranked matches of one unit (best first), at most `perDoc` per other document; k, threshold and exclude default to the index's options. */
+  matches(key: string, k?: number, threshold?: number, exclude?: SimilarOptions['exclude']): SimilarMatch[];
   /** Number of groups of identical texts (for reports). */
   groups: number;
 }
@@ -330,7 +330,7 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
     return out;
   };
 
-  const matches = (key: string, k = o.k, threshold = o.threshold): SimilarMatch[] => {
+  const matches = (key: string, k = o.k, threshold = o.threshold, exclude = o.exclude): SimilarMatch[] => {
     const a = keyIndex.get(key);
     if (a === undefined) return [];
     const unit = units[a];
@@ -341,7 +341,7 @@ export function buildSimilarIndex(units: SimilarUnit[], options: Partial<Similar
       for (const m of groups[g].members) {
         const other = units[m];
         const n = perDoc.get(other.doc) ?? 0;
-        if (n >= o.perDoc || o.exclude?.(unit.key, other.key)) continue;
+        if (n >= o.perDoc || exclude?.(unit.key, other.key)) continue;
         perDoc.set(other.doc, n + 1);
         out.push({ key: other.key, score: Math.round(score * 1000) / 1000, ...explain(groupOf[a], g) });
         if (out.length >= k) break;

@@ -35,10 +35,23 @@ const DOCS: Record<string, { id: string; text: string; title?: string }[]> = {
   ],
 };
 
-function library(files: { relations?: unknown; rejected?: unknown } = {}): string {
+function library(
+  files: {
+    relations?: unknown;
+    rejected?: unknown;
+    docs?: typeof DOCS;
+    /** Frontmatter dates of documents that have a policy file (the others have clause files only). */
+    dates?: Record<string, { date?: string; year?: number }>;
+  } = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), 'similar-'));
-  for (const d of ['clauses', 'topics', 'glossary']) mkdirSync(join(root, d));
-  for (const [slug, cs] of Object.entries(DOCS))
+  for (const d of ['clauses', 'topics', 'glossary', 'policies']) mkdirSync(join(root, d));
+  for (const [slug, meta] of Object.entries(files.dates ?? {}))
+    writeFileSync(
+      join(root, 'policies', `${slug}.mdx`),
+      `---\n${JSON.stringify({ title: slug, ...meta })}\n---\n\n正文\n`,
+    );
+  for (const [slug, cs] of Object.entries(files.docs ?? DOCS))
     writeFileSync(
       join(root, 'clauses', `${slug}.json`),
       JSON.stringify(cs.map((c) => ({ ...c, kind: 'provision', cite: c.id }))),
@@ -91,6 +104,34 @@ describe('the library’s similar provisions', () => {
     });
     expect(lib.similarTo('alpha', 's1').map((l) => l.slug)).toEqual(['beta']);
     expect(lib.similarTo('gamma', 's1').map((l) => l.slug)).toEqual(['beta']);
+  });
+  test('text copied word for word links to its oldest copies first (by date, else year; undated last), whatever their slugs', () => {
+    const text =
+      '（三）健全现代医院管理制度。公立医院要制定章程，完善医院党委会和院长办公会议事决策制度，健全以公益性为导向的绩效考核机制。';
+    const docs = Object.fromEntries(
+      ['a-2025', 'b-undated', 'c-2019', 'd-2019', 'e-2022'].map((slug) => [slug, [{ id: 's1', text }]]),
+    );
+    const dates = {
+      'a-2025': { year: 2025 },
+      'c-2019': { date: '2019-10-13', year: 2019 },
+      'd-2019': { year: 2019 },
+      'e-2022': { year: 2022 },
+    };
+    const lib = loadSimilar({ root: library({ docs, dates }) });
+    const links = (slug: string) => lib.similarTo(slug, 's1').map((l) => l.slug);
+    // A year alone sorts before the dated days of that year.
+    expect(links('a-2025')).toEqual(['d-2019', 'c-2019', 'e-2022']);
+    expect(links('d-2019')).toEqual(['c-2019', 'e-2022', 'a-2025']);
+    expect(links('c-2019')).toEqual(['d-2019', 'e-2022', 'a-2025']);
+    expect(lib.similarTo('a-2025', 's1').every((l) => l.identical)).toBe(true);
+    // A newer copy added (or changed) leaves the older copies' links as they were.
+    const more = loadSimilar({
+      root: library({
+        docs: { ...docs, 'f-2026': [{ id: 's1', text }] },
+        dates: { ...dates, 'f-2026': { year: 2026 } },
+      }),
+    });
+    for (const slug of Object.keys(docs)) expect(more.similarTo(slug, 's1')).toEqual(lib.similarTo(slug, 's1'));
   });
   test('a broken rejection list stops with the file, the pair and a hint', () => {
     const cases: [unknown, RegExp][] = [

@@ -12,10 +12,18 @@ import { existsSync } from 'node:fs';
 import { loadGlossary, termForms } from '../glossary/load.ts';
 import { loadTopicData, type ClauseInfo, type TopicData } from '../topics/load.ts';
 import { similarRejectedSchema, type RejectedPair } from '../../schemas/similar.ts';
-import { buildSimilarIndex, type SimilarIndex, type SimilarOptions, type SimilarUnit } from './engine.ts';
+import {
+  buildSimilarIndex,
+  type SimilarIndex,
+  type SimilarMatch,
+  type SimilarOptions,
+  type SimilarUnit,
+} from './engine.ts';
 import { segments } from './text.ts';
 import { CONTENT, contentFiles } from '../data/paths.ts';
 import { readJsonDocument } from '../data/read-json.ts';
+import { readPolicyFrontmatterUnchecked } from '../data/frontmatter.ts';
+import { dateKey } from '../data/date-key.ts';
 
 /** A provision needs this many characters of text (heading included) to be compared: shorter ones are bare headings (三、重点任务). */
 export const MIN_CHARS = 30;
@@ -28,8 +36,13 @@ export interface SimilarLink {
   id: string;
   cite: string;
   title?: string;
-  /** Cosine similarity 0–1; 1 when the two texts are the same. */
-  score: number;
+  /**
+   * The two texts are the same (similarity 1). Pages show this, not the
+   * score: a link holds only what its page shows, so that a score moving in
+   * its third decimal (every idf shifts when any provision changes) does not
+   * change the file's digest and re-render the page (src/lib/similar/doc-files.ts).
+   */
+  identical: boolean;
   /** Glossary terms both provisions contain. */
   terms: { id: string; term: string }[];
   /** Verbatim phrases both contain, beyond the terms. */
@@ -70,14 +83,20 @@ export function termMatcher(entries: { id: string; term: string; aliases: string
   };
 }
 
-/** The units the engine compares: every provision with text beyond a bare heading. */
+/**
+ * The units the engine compares: every provision with text beyond a bare
+ * heading, in the order of `docs` (all documents by default, by slug).
+ */
 export function provisionUnits(
   data: TopicData,
   terms: (text: string) => string[],
   labels?: Map<string, Pick<ClauseInfo, 'cite' | 'title'>>,
+  docs: Iterable<string> = data.clauses.keys(),
 ): SimilarUnit[] {
   const out: SimilarUnit[] = [];
-  for (const [slug, clauses] of data.clauses) {
+  for (const slug of [...docs]) {
+    const clauses = data.clauses.get(slug);
+    if (!clauses) continue;
     for (const c of clauses.values()) {
       if (c.kind !== 'provision' || segments(c.text).join('').length < MIN_CHARS) continue;
       out.push({
@@ -149,11 +168,47 @@ export function loadRejected(file: string, data: TopicData): RejectedPair[] {
   return doc.data.rejected;
 }
 
+/**
+ * The library's documents oldest first (dateKey, then slug; undated last).
+ * The engine breaks ties of equal similarity by this order (groups and
+ * their members follow the units), so text copied word for word into many
+ * documents links first to its oldest copies, most likely its source (the
+ * national or provincial document the others adopt), not to whichever
+ * slug sorts first. It also keeps the links still when a document is added
+ * (new documents are mostly the newest): a copy that sorted first by slug
+ * was in every copy's list, and changing or adding it changed them all.
+ * Dates are read unchecked: the loader's schema check reports a broken
+ * frontmatter with its line; here it only sorts as undated.
+ */
+function oldestFirst(files: ReturnType<typeof contentFiles>, data: TopicData): string[] {
+  const key = new Map<string, string>();
+  for (const slug of data.clauses.keys()) {
+    let k = '';
+    try {
+      const f = readPolicyFrontmatterUnchecked(files.policyFile(slug));
+      k = dateKey({
+        date: typeof f.date === 'string' ? f.date : undefined,
+        year: typeof f.year === 'number' || typeof f.year === 'string' ? f.year : undefined,
+      });
+    } catch {
+      /* no policy file (a library of clause files only) or no frontmatter: undated */
+    }
+    key.set(slug, `${k || '~'} ${slug}`); // '~' sorts after every digit: undated last
+  }
+  return [...key.keys()].sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : 1));
+}
+
 export interface LibrarySimilar {
   /** Similar provisions of one provision (empty for none, or an unknown clause). */
   similarTo(slug: string, id: string): SimilarLink[];
   /** clause id → similar provisions, for one document's provisions that have any. */
   byDoc(slug: string): Record<string, SimilarLink[]>;
+  /**
+   * Matches of one provision for the editors' report (src/lib/curation/): the
+   * curated pairs kept (they are evidence there), rejected pairs left out;
+   * k and threshold as given.
+   */
+  neighbours(key: string, o: { k: number; threshold: number }): SimilarMatch[];
   index: SimilarIndex;
   units: SimilarUnit[];
   data: TopicData;
@@ -179,13 +234,14 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
   const termName = new Map(glossary.map((e) => [e.id, e.term]));
   // The matches' labels, kept while reading: the clause files are not all held (ClauseStore), and re-reading one per match would cost seconds.
   const labels = new Map<string, Pick<ClauseInfo, 'cite' | 'title'>>();
-  const units = provisionUnits(data, termMatcher(glossary), labels);
+  const units = provisionUnits(data, termMatcher(glossary), labels, oldestFirst(files, data));
   const curated = curatedPairs(data);
   const rejected = new Set(loadRejected(files.similarRejected, data).map((r) => pairKey(r.pair[0], r.pair[1])));
   const index = buildSimilarIndex(units, {
     ...options.engine,
     exclude: (a, b) => rejected.has(pairKey(a, b)) || (!options.keepCurated && curated.has(pairKey(a, b))),
   });
+  const notRejected = (a: string, b: string) => rejected.has(pairKey(a, b));
   const similarTo = (slug: string, id: string): SimilarLink[] =>
     index.matches(`${slug}#${id}`).map((m) => {
       const [s, i] = m.key.split('#');
@@ -205,7 +261,15 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
               )
               .map((p) => [...p].slice(0, MAX_PHRASE).join(''))
               .slice(0, Math.max(1, 4 - terms.length));
-      return { slug: s, id: i, cite: c.cite, ...(c.title ? { title: c.title } : {}), score: m.score, terms, phrases };
+      return {
+        slug: s,
+        id: i,
+        cite: c.cite,
+        ...(c.title ? { title: c.title } : {}),
+        identical: m.score >= 1,
+        terms,
+        phrases,
+      };
     });
   return {
     similarTo,
@@ -217,6 +281,7 @@ export function loadSimilar(options: LoadSimilarOptions = {}): LibrarySimilar {
       }
       return out;
     },
+    neighbours: (key, o) => index.matches(key, o.k, o.threshold, notRejected),
     index,
     units,
     data,

@@ -105,7 +105,7 @@ export function createFileRenderer(setup: RenderSetup): (task: RenderTask) => vo
             doc: shortTitle.get(l.slug) ?? l.slug,
             label: `${l.cite} ${l.title ?? ''}`.trim(),
             shared: [
-              ...(l.score >= 1 ? ['文字相同'] : []),
+              ...(l.identical ? ['文字相同'] : []),
               ...l.terms.map((t) => t.term),
               ...l.phrases.map((p) => `“${p}”`),
             ],
