@@ -105,6 +105,16 @@ const shellDigest = (dir: string) => {
   }
 };
 
+/**
+ * An incremental build of a library this size runs the curation step beside `astro build`. Both hold
+ * the whole library (the similar-provision index, the collection), and side by side they peaked at
+ * 1.2–1.5 GiB with 1,000 documents and 2.6–2.9 GiB with 10,000 (docs/benchmarks.md), linear in between:
+ * past ~4,000 documents they would pass the 2 GiB a build is to stay under, so larger libraries run them
+ * one after the other, as a clean build always does.
+ */
+const SIDE_BY_SIDE_MAX_DOCS = 4000;
+const sideBySide = !!previous && Object.keys(previous.docs).length <= SIDE_BY_SIDE_MAX_DOCS;
+
 const t0 = Date.now();
 let state: BuildState | undefined;
 try {
@@ -166,10 +176,9 @@ try {
           [ROUTE_DIGESTS_ENV]: routesDir,
           ...(previous ? { [UNCHANGED_ENV]: unchangedFile, [UNCHANGED_ROUTES_ENV]: unchangedRoutesDir } : {}),
         };
-        if (previous) {
+        if (sideBySide) {
           // Incremental: the similar provisions and the report (library-wide, seconds) are written while
           // Astro starts; the loader and the /curation/ pages wait for them (src/lib/build-cache/pending.ts).
-          // A clean build runs the two steps one after the other: at 10,000 documents together they would pass 2 GiB.
           const curation = runAsync(curationArgs, {}, 'curation', (pid) => {
             markPending(reportDir, pid);
             markPending(similarDir, pid);
