@@ -20,7 +20,7 @@
  * provision-page shell changed), and so are the open-data files. The result equals a clean build's
  * (tests/incremental/). A removed document's files are simply not carried over.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { headersFile } from '../src/lib/csp/policy.ts';
@@ -73,15 +73,12 @@ const kept = readJson<BuildState>(stateFile);
 // Only the state of the site that is there now: any other (a failed build's, a hand-edited output) means a clean build.
 const previous = !clean && kept && stamp?.builtAt === kept.builtAt ? kept : undefined;
 
-/** Runs one step; the `build: step …` lines let the benchmark time the steps and their memory apart. */
-const run = (args: string[], env: Record<string, string> = {}, step = '') => {
-  const t = Date.now();
-  if (step) console.log(`build: step ${step} started`);
-  execFileSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (step) console.log(`build: step ${step} done in ${Date.now() - t} ms`);
-};
-/** `run` without waiting: for the steps an incremental build runs side by side. */
-const runAsync = (args: string[], env: Record<string, string>, step: string, started?: (pid: number) => void) =>
+/**
+ * Runs one step in a process of its own; resolves when it exited with 0. The `build: step …` lines let the
+ * benchmark time the steps and their memory apart. `started` gets the process id (for the steps an
+ * incremental build runs side by side).
+ */
+const run = (args: string[], step: string, env: Record<string, string> = {}, started?: (pid: number) => void) =>
   new Promise<void>((resolve, reject) => {
     const t = Date.now();
     console.log(`build: step ${step} started`);
@@ -179,7 +176,7 @@ try {
         if (sideBySide) {
           // Incremental: the similar provisions and the report (library-wide, seconds) are written while
           // Astro starts; the loader and the /curation/ pages wait for them (src/lib/build-cache/pending.ts).
-          const curation = runAsync(curationArgs, {}, 'curation', (pid) => {
+          const curation = run(curationArgs, 'curation', {}, (pid) => {
             markPending(reportDir, pid);
             markPending(similarDir, pid);
           }).finally(() => {
@@ -195,14 +192,14 @@ try {
               /* already stopped */
             }
           });
-          const site = runAsync(siteArgs, siteEnv, 'site', (pid) => (sitePid = pid));
+          const site = run(siteArgs, 'site', siteEnv, (pid) => (sitePid = pid));
           const [c, s] = await Promise.allSettled([curation, site]);
           // The report's failure first: the site's is then only that the report is missing.
           if (c.status === 'rejected') throw c.reason;
           if (s.status === 'rejected') throw s.reason;
         } else {
-          run(curationArgs, {}, 'curation');
-          run(siteArgs, siteEnv, 'site');
+          await run(curationArgs, 'curation');
+          await run(siteArgs, 'site', siteEnv);
         }
         await aheadDone;
         pages = JSON.parse(readFileSync(join(cache, PAGES_MANIFEST), 'utf8')) as PagesManifest;
@@ -262,18 +259,18 @@ try {
         // uses the second core. (A clean build runs them one after another: at 10,000 documents the index and
         // the provision pages each take both cores and together would pass 2 GiB.)
         const pages = (async () => {
-          await runAsync(provisionsArgs, {}, 'provisions');
-          await runAsync(openDataArgs, {}, 'open-data');
-          await runAsync(sitemapArgs, {}, 'sitemap');
+          await run(provisionsArgs, 'provisions');
+          await run(openDataArgs, 'open-data');
+          await run(sitemapArgs, 'sitemap');
         })();
-        const index = runAsync(indexArgs, {}, 'index');
+        const index = run(indexArgs, 'index');
         const settled = await Promise.allSettled([pages, index]);
         for (const r of settled) if (r.status === 'rejected') throw r.reason;
       } else {
-        run(provisionsArgs, {}, 'provisions');
-        run(openDataArgs, {}, 'open-data');
-        run(sitemapArgs, {}, 'sitemap');
-        run(indexArgs, {}, 'index');
+        await run(provisionsArgs, 'provisions');
+        await run(openDataArgs, 'open-data');
+        await run(sitemapArgs, 'sitemap');
+        await run(indexArgs, 'index');
       }
       // For static hosts that read one: the pages' Content-Security-Policy as a header, nosniff, referrer policy.
       writeFileSync(join(tmp, '_headers'), headersFile(base));
@@ -285,7 +282,7 @@ try {
           previous && previous.shell === shell ? [...keep.map((slug) => `policies/${slug}`), ...keptFolders] : [],
         ),
       );
-      run(['scripts/check-links.ts', '--dir', tmp, '--base', base, '--skip', skipFile], {}, 'links');
+      await run(['scripts/check-links.ts', '--dir', tmp, '--base', base, '--skip', skipFile], 'links');
       state = { builtAt: '', docs: pages, shell, routes };
     },
     inputsDigest(),
@@ -295,7 +292,7 @@ try {
   console.log(`build: ${previous ? 'incremental' : 'clean'} build in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 } catch (e) {
   console.error(
-    `build: failed${e instanceof Error && !('status' in e) ? ` (${e.message})` : ''}; ${outDir} is unchanged (the previous site, if there was one).`,
+    `build: failed${e instanceof Error ? ` (${e.message})` : ''}; ${outDir} is unchanged (the previous site, if there was one).`,
   );
   process.exit(1);
 } finally {

@@ -9,8 +9,9 @@
  * one document's file at a time.
  *
  * `npm run build` writes the files in its `curation` step (before `astro
- * build`, or beside it on an incremental build: pendingMarker) and names the
- * folder in CURATION_REPORT_ENV; `astro build` or
+ * build`, or beside it on an incremental build, the pages waiting for the
+ * folder: src/lib/build-cache/pending.ts) and names the folder in
+ * CURATION_REPORT_ENV; `astro build` or
  * `astro dev` run alone write them on first use, in a child process.
  */
 import { execFileSync } from 'node:child_process';
